@@ -1,0 +1,3 @@
+from bmnn_cli.entry import main
+
+main()

@@ -1,0 +1,107 @@
+"""The Typer application: global options and the one place errors are shown.
+
+Commands live in `cli.plans` (plan files, registry, listings of what a plan
+says) and `cli.tracking` (obligations, submissions, overdue, status, report).
+They parse options, call the store or domain layer and render the result.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from bmnn_cli import __version__, i18n
+from bmnn_cli.errors import BmnnError
+
+
+class BmnnGroup(TyperGroup):
+    """Turns every `BmnnError` into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BmnnError as error:
+            click.echo(f"bmnn: {error.message}", err=True)
+            ctx.exit(int(error.exit_code))
+
+
+app = typer.Typer(
+    cls=BmnnGroup,
+    name="bmnn",
+    help=(
+        "Track who owes what under a province's plans on protecting state secrets "
+        "(bảo vệ bí mật nhà nước).\n\n"
+        "Import a plan (bmnn import plan.toml), record what agencies send "
+        "(bmnn submit), and ask: bmnn overdue, bmnn due --within 7d, bmnn status, "
+        "bmnn report --quarter 3."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    db: str | None = None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bmnn {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database file (else $BMNN_DB, else the per-user default)."),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Interface language: vi (default) or en; also $BMNN_LANG."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    if lang and lang.lower()[:2] not in i18n.LANGUAGES:
+        raise typer.BadParameter(f"{lang!r}: choose vi or en", param_hint="--lang")
+    i18n.set_language(lang)
+    ctx.obj = State(db=db)
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+def open_db(ctx: typer.Context, db: str | None, *, create: bool = False) -> Any:
+    """The store for this run: --db on the command, then on `bmnn`, then env/default."""
+    from bmnn_cli.store.db import open_store, resolve_path
+
+    path, _source = resolve_path(db or state(ctx).db)
+    return open_store(path, create=create)
+
+
+def warn(message: str) -> None:
+    print(f"bmnn: {message}", file=sys.stderr)
+
+
+def register() -> None:
+    from bmnn_cli.cli import plans, tracking  # noqa: F401  (commands register themselves)
+
+
+register()

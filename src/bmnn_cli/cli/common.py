@@ -1,0 +1,80 @@
+"""Options shared by many commands, declared once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+import typer
+
+from bmnn_cli.render import Format
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST since 1975
+
+
+def today() -> dt.date:
+    return dt.datetime.now(VIETNAM).date()
+
+
+def parse_day(value: str | dt.date | None) -> dt.date | None:
+    """A date typed day-first (27/02/2026, 27-02-2026) or ISO (2026-02-27)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        if match:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a date ({error})") from None
+    raise typer.BadParameter(f"{value!r} is not a date; write 27/02/2026 or 2026-02-27")
+
+
+def parse_days(value: str | int) -> int:
+    """A span such as 14d, 2w, 14 (days)."""
+    if isinstance(value, int):
+        return value
+    match = re.fullmatch(
+        r"\s*(\d{1,4})\s*([dw]|days?|weeks?|ngay|ngày|tuần|tuan)?\s*", value.lower()
+    )
+    if not match:
+        raise typer.BadParameter(f"{value!r} is not a span; write 14d, 2w or 14")
+    count = int(match[1])
+    return count * 7 if (match[2] or "d")[0] in "wt" else count
+
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database file (else $BMNN_DB, else the per-user default; see `bmnn info`).",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output format: table, json, csv or md."),
+]
+AsOfOpt = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--as-of",
+        parser=parse_day,
+        metavar="DATE",
+        help="Answer as of this day (27/02/2026 or 2026-02-27); default today in Vietnam.",
+        show_default=False,
+    ),
+]
+PlanOpt = Annotated[
+    str | None, typer.Option("--plan", "-p", help="Only this plan (its id or document number).")
+]
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option("--agency", "-a", help="Only this agency or group (id, name or short name)."),
+]
+GroupOpt = Annotated[
+    str | None, typer.Option("--group", "-g", help="Only members of this group of agencies.")
+]

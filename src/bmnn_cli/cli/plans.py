@@ -1,0 +1,273 @@
+"""Commands about plans themselves: init, import, export, and what they say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bmnn_cli.cli.app import app, open_db
+from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, FormatOpt, GroupOpt, PlanOpt, today
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column, Document, Format, Listing, render
+
+TASK_COLUMNS = [
+    Column("plan", "col.plan"),
+    Column("task", "col.task"),
+    Column("title", "col.title"),
+    Column("lead", "col.lead"),
+    Column("support", "col.support"),
+    Column("deliverable", "col.deliverable"),
+    Column("deadline", "col.deadline"),
+    Column("schedule", "col.schedule"),
+]
+
+
+@app.command()
+def init(ctx: typer.Context, db: DbOpt = None) -> None:
+    """Create the database, or bring an existing one up to date (safe to repeat)."""
+    store = open_db(ctx, db, create=True)
+    typer.echo(t("msg.init", path=store.path, version=store.schema_version()))
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A plan file or an agency registry (TOML).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Check and summarise; write nothing.")
+    ] = False,
+    db: DbOpt = None,
+) -> None:
+    """Validate a plan (and its agency registry) and store it.
+
+    Importing the same plan again updates it in place: tasks are matched by
+    their number in the document, and submissions recorded against them are
+    kept. What changed is listed. Nothing is written if anything is wrong.
+
+    Example: bmnn import examples/lao-cai/bmnn-2026.toml
+    """
+    from bmnn_cli.domain.planfile import load
+    from bmnn_cli.store.plans import import_file
+
+    plan_file = load(file)
+    store = open_db(ctx, db, create=True)
+    with store.write(dry_run=dry_run) as session:
+        result = import_file(session, plan_file)
+    _print_import(result, dry_run)
+
+
+def _print_import(result: object, dry_run: bool) -> None:
+    from bmnn_cli.store.plans import ImportResult
+
+    assert isinstance(result, ImportResult)
+    if result.plan is None:
+        typer.echo(
+            t(
+                "msg.registry_imported",
+                province=result.province,
+                agencies=result.agencies,
+                groups=result.groups,
+            )
+        )
+    else:
+        typer.echo(
+            t("msg.imported", plan=result.plan, tasks=result.tasks, agencies=result.answerable)
+        )
+        years = [{"key": k if k != "ongoing" else t("msg.ongoing_obligations"), "value": v}
+                 for k, v in result.per_year.items()]  # fmt: skip
+        columns = [Column("key", "col.year"), Column("value", "col.obligations", "int")]
+        render(Listing(columns, years, title=t("msg.obligations_per_year")), Format.table)
+    if not result.new_plan and result.plan is not None:
+        changes = [c for c in result.changes if not c.item.startswith(("agency", "group"))]
+        if not changes:
+            typer.echo(t("msg.unchanged"))
+        else:
+            rows = [
+                {"change": t(f"change.{c.action}"), "key": c.item, "value": c.detail}
+                for c in changes
+            ]
+            columns = [
+                Column("change", "col.change"),
+                Column("key", "col.key"),
+                Column("value", "col.note"),
+            ]
+            render(Listing(columns, rows), Format.table)
+    if dry_run:
+        typer.echo(t("msg.dry_run"))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    plan: Annotated[str, typer.Argument(help="The plan's id or document number.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default standard output.")
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Write a plan back as a TOML plan file, with its agency registry inline.
+
+    Importing the exported file gives the same database content.
+    """
+    from bmnn_cli.domain.planfile import dumps, plan_to_dict
+    from bmnn_cli.store.plans import find_plan, plan_spec
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        spec, registry = plan_spec(session, find_plan(session, plan))
+    content = dumps(plan_to_dict(spec, registry))
+    if output is None:
+        typer.echo(content, nl=False)
+        return
+    output.write_text(content, encoding="utf-8")
+    typer.echo(t("msg.exported", plan=spec.code, path=output))
+
+
+@app.command("plans")
+def list_plans(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+    """List the imported plans."""
+    from bmnn_cli.store import catalog
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        rows = catalog.plans(session)
+    columns = [
+        Column("plan", "col.plan"),
+        Column("number", "col.number"),
+        Column("province", "col.province"),
+        Column("year", "col.year"),
+        Column("tasks", "col.tasks", "int"),
+        Column("title", "col.title"),
+    ]
+    render(Listing(columns, rows), fmt)
+
+
+@app.command("agencies")
+def list_agencies(
+    ctx: typer.Context,
+    group: GroupOpt = None,
+    plan: PlanOpt = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List the agencies of the registry, with their short names and groups.
+
+    Example: bmnn agencies --group "UBND các xã, phường"
+    """
+    from bmnn_cli.store import catalog
+    from bmnn_cli.store.lookup import scope
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        chosen = scope(session, plan=plan, group=group)
+        rows = catalog.agencies(session, chosen, catalog.province_of_plan(session, chosen.plan_id))
+    columns = [
+        Column("agency_id", "col.id"),
+        Column("name", "col.name"),
+        Column("kind", "col.kind"),
+        Column("aliases", "col.aliases"),
+        Column("groups", "col.groups"),
+        Column("successor", "col.successor"),
+    ]
+    render(Listing(columns, rows), fmt)
+
+
+@app.command("tasks")
+def list_tasks(
+    ctx: typer.Context,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List a plan's tasks: who leads, who supports, and the deadline as written.
+
+    With --agency, only the tasks naming that agency, directly or through one
+    of its groups ("UBND các xã, phường").
+    """
+    from bmnn_cli.store import catalog
+    from bmnn_cli.store.lookup import scope
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        rows = catalog.tasks(session, scope(session, plan=plan, agency=agency))
+    render(Listing(TASK_COLUMNS, rows), fmt)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    task: Annotated[str, typer.Argument(help='Task id as numbered in the plan ("III.1.2").')],
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """Show one task in full, with each agency's obligations and their status."""
+    from bmnn_cli.cli.tracking import OBLIGATION_COLUMNS
+    from bmnn_cli.store import catalog, queries
+    from bmnn_cli.store.lookup import Scope, find_task
+    from bmnn_cli.store.models import Plan
+
+    day = as_of or today()
+    store = open_db(ctx, db)
+    with store.read() as session:
+        row = find_task(session, task, plan=plan)
+        plan_row = session.get(Plan, row.plan_id)
+        assert plan_row is not None
+        detail = catalog.task_row(session, row, plan_row.code)
+        owed = [
+            o
+            for o in queries.obligations(session, Scope(plan_id=row.plan_id), day)
+            if o["task"] == row.code
+        ]
+    if fmt is Format.json:
+        render(Document([], data={**detail, "obligations": owed}), fmt)
+        return
+    facts = [Column("key", "col.key"), Column("value", "col.value")]
+    fields = ["plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule",
+              "source_line", "note"]  # fmt: skip
+    headers = {c.key: c.header for c in TASK_COLUMNS}
+    headers.update(source_line="col.line", note="col.note")
+    rows = [
+        {"key": t(headers[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
+    ]
+    render(Document([Listing(facts, rows), Listing(OBLIGATION_COLUMNS, owed)]), fmt)
+
+
+@app.command()
+def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+    """Show which database file is in use, what chose it, and its schema version."""
+    from bmnn_cli import __version__, i18n
+    from bmnn_cli.cli.app import state
+    from bmnn_cli.store.db import resolve_path
+
+    path, source = resolve_path(db or state(ctx).db)
+    facts = {
+        "database": str(path),
+        "source": t(f"source.{source}"),
+        "exists": path.exists(),
+        "version": __version__,
+        "language": i18n.language(),
+    }
+    if path.exists():
+        from bmnn_cli.store import catalog
+
+        store = open_db(ctx, db)
+        facts["schema"] = store.schema_version()
+        with store.read() as session:
+            facts["plans"] = catalog.plan_count(session)
+    if fmt in (Format.json, Format.csv):
+        render(Document([], data=facts), Format.json)
+        return
+    labels = {"exists": "info.exists", "schema": "info.schema", "plans": "info.plans"}
+    rows = [
+        {
+            "key": t(labels.get(k, f"info.{k}")),
+            "value": t("yes" if v else "no") if isinstance(v, bool) else v,
+        }
+        for k, v in facts.items()
+    ]
+    render(Listing([Column("key", "col.key"), Column("value", "col.value")], rows), fmt)

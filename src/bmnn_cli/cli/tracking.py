@@ -1,0 +1,562 @@
+"""Commands about obligations: recording what arrives and asking who is late."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bmnn_cli.cli.app import app, open_db
+from bmnn_cli.cli.common import (
+    AgencyOpt,
+    AsOfOpt,
+    DbOpt,
+    FormatOpt,
+    GroupOpt,
+    PlanOpt,
+    parse_day,
+    parse_days,
+    today,
+)
+from bmnn_cli.errors import ExitCode
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column, Document, Format, Listing, render
+
+OBLIGATION_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("plan", "col.plan"),
+    Column("task", "col.task"),
+    Column("period", "col.period"),
+    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("effective_due", "col.effective_due", "date"),
+    Column("status_text", "col.status"),
+    Column("submitted_on", "col.submitted_on", "date"),
+]
+OVERDUE_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("plan", "col.plan"),
+    Column("task", "col.task"),
+    Column("short_title", "col.title"),
+    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("effective_due", "col.effective_due", "date"),
+    Column("days_late", "col.days_late", "int"),
+    Column("deadline", "col.deadline"),
+]
+DUE_COLUMNS = [
+    *OVERDUE_COLUMNS[:6],
+    Column("days_left", "col.days_left", "int"),
+    OVERDUE_COLUMNS[7],
+]
+STATUS_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("level_text", "col.level"),
+    Column("fallen_due", "col.fallen_due", "int"),
+    Column("on_time", "col.on_time", "int"),
+    Column("late", "col.late", "int"),
+    Column("overdue", "col.overdue", "int"),
+    Column("pending", "col.pending", "int"),
+    Column("waived", "col.waived", "int"),
+    Column("ongoing", "col.ongoing", "int"),
+    Column("rate", "col.rate", "rate"),
+    Column("last_submission", "col.last_submission", "date"),
+]
+
+TaskOpt = Annotated[
+    str, typer.Option("--task", "-t", help='Task id in the plan ("IV.1.a"), or PLAN:TASK.')
+]
+AgencyReq = Annotated[
+    str, typer.Option("--agency", "-a", help="The agency (id, name or short name).")
+]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--period", help='Which period ("2026", "2026-Q3", "once"); default: the open one.'
+    ),
+]
+DateOpt = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--date",
+        "-d",
+        parser=parse_day,
+        metavar="DATE",
+        help="Date of the document; default the as-of day.",
+    ),
+]
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _decorate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in rows:
+        row["status_text"] = t(f"status.{row['status']}")
+        row["short_title"] = _short(row["title"])
+    return rows
+
+
+def _prepare(ctx: typer.Context, db: str | None, as_of: dt.date) -> Any:
+    """Open the store and extend open-ended schedules up to the as-of year."""
+    from bmnn_cli.store.plans import ensure_through, needs_extension
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        extend = needs_extension(session, as_of.year)
+    if extend:
+        with store.write() as session:
+            ensure_through(session, as_of.year)
+    return store
+
+
+# -- recording -------------------------------------------------------------------
+
+
+def _say(outcome: Any) -> None:
+    date = outcome.date.strftime("%d/%m/%Y") if outcome.date else ""
+    old = outcome.old.strftime("%d/%m/%Y") if outcome.old else ""
+    typer.echo(
+        t(
+            outcome.message,
+            agency=outcome.agency,
+            task=outcome.task,
+            period=outcome.period,
+            date=date,
+            status=t(outcome.status) if outcome.status.startswith("status.") else outcome.status,
+            old=old,
+            new=date,
+            reason=outcome.status,
+        )
+    )
+
+
+@app.command()
+def submit(
+    ctx: typer.Context,
+    task: Annotated[
+        str | None, typer.Option("--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.')
+    ] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", "-a", help="The agency that sent it.")
+    ] = None,
+    date: DateOpt = None,
+    ref: Annotated[
+        str, typer.Option("--ref", help='Its number/symbol ("số/ký hiệu"), e.g. 12/BC-STP.')
+    ] = "",
+    note: Annotated[
+        str, typer.Option("--note", help="A note (never the content of a secret document).")
+    ] = "",
+    period: PeriodOpt = None,
+    from_csv: Annotated[
+        Path | None,
+        typer.Option("--from-csv", help="Record every row of a register of incoming documents."),
+    ] = None,
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Record that an agency sent its plan or report (gửi về Công an tỉnh).
+
+    The submission answers the agency's oldest open obligation for the task
+    (or --period). Recording the same submission twice changes nothing.
+
+    --from-csv FILE reads columns task, agency, date and optionally ref,
+    note, plan, period (header row required; dates 27/02/2026 or 2026-02-27).
+    A bad row rejects the whole file and names its line.
+
+    Example: bmnn submit --task IV.1.a --agency "Sở Tư pháp" --date 25/02/2026 --ref 45/KH-STP
+    """
+    from bmnn_cli.store import tracking
+
+    day_of = as_of or today()
+    if from_csv is not None:
+        if task or agency:
+            raise typer.BadParameter("give either --from-csv or --task/--agency, not both")
+        _submit_csv(ctx, db, from_csv, plan, day_of)
+        return
+    if not task or not agency:
+        raise typer.BadParameter("--task and --agency are required (or --from-csv FILE)")
+    store = open_db(ctx, db)
+    with store.write() as session:
+        outcome = tracking.submit(
+            session, task=task, agency=agency, day=date or day_of, as_of=day_of, plan=plan,
+            period=period, ref=ref, note=note,
+        )  # fmt: skip
+    _say(outcome)
+
+
+def _submit_csv(
+    ctx: typer.Context, db: str | None, path: Path, plan: str | None, as_of: dt.date
+) -> None:
+    from bmnn_cli.domain.register import read_register
+    from bmnn_cli.errors import BmnnError, InputError
+    from bmnn_cli.store import tracking
+
+    rows = read_register(path)
+    store = open_db(ctx, db)
+    new = duplicates = 0
+    with store.write() as session:
+        for row in rows:
+            try:
+                outcome = tracking.submit(
+                    session, task=row.task, agency=row.agency, day=row.date, as_of=as_of,
+                    plan=row.plan or plan, period=row.period, ref=row.ref, note=row.note,
+                )  # fmt: skip
+            except BmnnError as error:
+                raise InputError(error.message, path=str(path), line=row.line) from None
+            new += outcome.changed
+            duplicates += not outcome.changed
+    typer.echo(t("msg.csv_imported", count=len(rows), path=path, new=new, dup=duplicates))
+
+
+@app.command()
+def amend(
+    ctx: typer.Context,
+    task: TaskOpt,
+    agency: AgencyReq,
+    date: DateOpt = None,
+    reason: Annotated[str, typer.Option("--reason", help="Why the record is corrected.")] = "",
+    ref: Annotated[str | None, typer.Option("--ref", help="Corrected number/symbol.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Corrected note.")] = None,
+    period: PeriodOpt = None,
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Correct a recorded submission; the earlier record is kept, marked superseded."""
+    from bmnn_cli.store import tracking
+
+    if not reason.strip():
+        raise typer.BadParameter("say why (--reason)", param_hint="--reason")
+    day_of = as_of or today()
+    store = open_db(ctx, db)
+    with store.write() as session:
+        outcome = tracking.amend(
+            session, task=task, agency=agency, day=date or day_of, as_of=day_of, reason=reason,
+            plan=plan, period=period, ref=ref, note=note,
+        )  # fmt: skip
+    _say(outcome)
+
+
+@app.command()
+def retract(
+    ctx: typer.Context,
+    task: TaskOpt,
+    agency: AgencyReq,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn.")] = "",
+    period: PeriodOpt = None,
+    plan: PlanOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Withdraw a submission recorded in error; it stays in the history."""
+    from bmnn_cli.store import tracking
+
+    if not reason.strip():
+        raise typer.BadParameter("say why (--reason)", param_hint="--reason")
+    store = open_db(ctx, db)
+    with store.write() as session:
+        outcome = tracking.retract(
+            session, task=task, agency=agency, reason=reason, plan=plan, period=period
+        )
+    _say(outcome)
+
+
+@app.command()
+def waive(
+    ctx: typer.Context,
+    task: TaskOpt,
+    agency: AgencyReq,
+    reason: Annotated[str, typer.Option("--reason", help="Why the agency is excused (miễn).")] = "",
+    period: PeriodOpt = None,
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Excuse an agency from one period of a task (miễn / không áp dụng)."""
+    from bmnn_cli.store import tracking
+
+    if not reason.strip():
+        raise typer.BadParameter("say why (--reason)", param_hint="--reason")
+    store = open_db(ctx, db)
+    with store.write() as session:
+        outcome = tracking.waive(
+            session,
+            task=task,
+            agency=agency,
+            reason=reason,
+            as_of=as_of or today(),
+            plan=plan,
+            period=period,
+        )
+    _say(outcome)
+
+
+AgenciesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--agency", "-a", help="Addressed agency or group (repeat); default every answerable one."
+    ),
+]
+
+
+@app.command()
+def request(
+    ctx: typer.Context,
+    task: TaskOpt,
+    due: Annotated[
+        dt.date | None,
+        typer.Option("--due", parser=parse_day, metavar="DATE", help="Due date the request sets."),
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=1, help="Or: days allowed after the request.")
+    ] = None,
+    date: DateOpt = None,
+    agency: AgenciesOpt = None,
+    ref: Annotated[str, typer.Option("--ref", help="Number/symbol of the request document.")] = "",
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Record an ad-hoc request (báo cáo đột xuất); it creates obligations.
+
+    Example: bmnn request --task IV.1.b --due 15/12/2026 --ref 123/CAT-PA03
+    """
+    _record(ctx, db, "request", task, date, due, days, agency or [], ref, plan, as_of)
+
+
+@app.command()
+def event(
+    ctx: typer.Context,
+    task: TaskOpt,
+    date: DateOpt = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=1, help="Days allowed after the event.")
+    ] = None,
+    due: Annotated[
+        dt.date | None,
+        typer.Option("--due", parser=parse_day, metavar="DATE", help="Or: the due date itself."),
+    ] = None,
+    agency: AgenciesOpt = None,
+    ref: Annotated[
+        str, typer.Option("--ref", help="Number/symbol of the document that started it.")
+    ] = "",
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Record the event that starts a task ("sau khi có văn bản đề nghị …").
+
+    The period is counted from the day after the event (Civil Code Art. 147):
+    an event on 03/03 with --days 10 is due 13/03.
+    """
+    _record(ctx, db, "event", task, date, due, days, agency or [], ref, plan, as_of)
+
+
+def _record(
+    ctx: typer.Context,
+    db: str | None,
+    kind: str,
+    task: str,
+    date: dt.date | None,
+    due: dt.date | None,
+    days: int | None,
+    agencies: list[str],
+    ref: str,
+    plan: str | None,
+    as_of: dt.date | None,
+) -> None:
+    from bmnn_cli.store import tracking
+
+    day_of = as_of or today()
+    day = date or day_of
+    store = open_db(ctx, db)
+    with store.write() as session:
+        task_row, due_on, count = tracking.record_request(
+            session, task=task, kind=kind, day=day, due=due, days=days, agencies=agencies,
+            as_of=day_of, plan=plan, ref=ref,
+        )  # fmt: skip
+    key = "msg.requested" if kind == "request" else "msg.event"
+    typer.echo(
+        t(key, task=task_row.code, due=f"{due_on:%d/%m/%Y}", date=f"{day:%d/%m/%Y}", count=count)
+    )
+
+
+# -- questions -------------------------------------------------------------------
+
+
+@app.command()
+def overdue(
+    ctx: typer.Context,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    as_of: AsOfOpt = None,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-overdue", help="Exit with code 1 when anything is overdue (for scripts)."
+        ),
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List unmet obligations past their due date, most days late first (quá hạn)."""
+    from bmnn_cli.store import queries
+    from bmnn_cli.store.lookup import scope
+
+    day = as_of or today()
+    store = _prepare(ctx, db, day)
+    with store.read() as session:
+        rows = queries.overdue(session, scope(session, plan=plan, agency=agency, group=group), day)
+    render(Listing(OVERDUE_COLUMNS, _decorate(rows)), fmt)
+    if fail_on_overdue and rows:
+        raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    within: Annotated[
+        str, typer.Option("--within", "-w", help="How far ahead: 7d, 14d, 2w.", show_default=True)
+    ] = "7d",
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """List open obligations falling due soon (from the as-of day, inclusive)."""
+    from bmnn_cli.store import queries
+    from bmnn_cli.store.lookup import scope
+
+    try:
+        days = parse_days(within)
+    except typer.BadParameter as error:
+        raise typer.BadParameter(str(error), param_hint="--within") from None
+    day = as_of or today()
+    store = _prepare(ctx, db, day + dt.timedelta(days=days))
+    with store.read() as session:
+        chosen = scope(session, plan=plan, agency=agency, group=group)
+        rows = queries.due_within(session, chosen, day, days)
+    render(Listing(DUE_COLUMNS, _decorate(rows)), fmt)
+
+
+def _status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in rows:
+        row["level_text"] = t(f"level.{row['level']}")
+        if row["level"] == "total":
+            row["agency"] = t("total")
+    return rows
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """Per agency: obligations fallen due, done on time, late, overdue, pending.
+
+    The on-time rate is done-on-time over obligations fallen due (đến hạn);
+    continuous duties count as ongoing and never as overdue. Rows for groups
+    ("UBND các xã, phường") add up their members; the last row is the total.
+    """
+    from bmnn_cli.store import queries
+    from bmnn_cli.store.lookup import scope
+
+    day = as_of or today()
+    store = _prepare(ctx, db, day)
+    with store.read() as session:
+        rows = queries.status(session, scope(session, plan=plan, agency=agency, group=group), day)
+    render(Listing(STATUS_COLUMNS, _status_rows(rows)), fmt)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    quarter: Annotated[
+        int | None, typer.Option("--quarter", "-q", min=1, max=4, help="Quarter 1–4.")
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", min=1900, max=2200, help="Year; default the as-of year."),
+    ] = None,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
+
+    Counts the obligations whose due date falls in the period, with their
+    status as of --as-of. --format md gives Markdown to paste into a written
+    report; --format csv gives the per-agency table.
+
+    Example: bmnn report --quarter 3 --year 2026 --format md
+    """
+    from bmnn_cli.domain.schedule import quarter_bounds
+    from bmnn_cli.store import queries
+    from bmnn_cli.store.lookup import scope
+
+    day = as_of or today()
+    the_year = year or day.year
+    if quarter:
+        start, end = quarter_bounds(the_year, quarter)
+        heading = t("report.heading", quarter=quarter, year=the_year, as_of=f"{day:%d/%m/%Y}")
+    else:
+        start, end = dt.date(the_year, 1, 1), dt.date(the_year, 12, 31)
+        heading = t("report.year_heading", year=the_year, as_of=f"{day:%d/%m/%Y}")
+    store = _prepare(ctx, db, max(day, end))
+    window = queries.Window(start, min(end, day) if day >= start else start)
+    with store.read() as session:
+        chosen = scope(session, plan=plan, agency=agency, group=group)
+        counts = _status_rows(queries.status(session, chosen, day, window))
+        late = _decorate(
+            [r for r in queries.overdue(session, chosen, day) if start <= r["effective_due"] <= end]
+        )
+    document = _report_document(heading, counts, late)
+    document.data = {
+        "period": {"year": the_year, "quarter": quarter, "start": start, "end": end},
+        "as_of": day,
+        "agencies": [r for r in counts if r["level"] == "agency"],
+        "groups": [r for r in counts if r["level"] == "group"],
+        "totals": next((r for r in counts if r["level"] == "total"), None),
+        "worst": document.listings[2].rows,
+        "overdue": late,
+    }
+    render(document, fmt)
+
+
+def _report_document(
+    heading: str, counts: list[dict[str, Any]], late: list[dict[str, Any]]
+) -> Document:
+    agencies = [r for r in counts if r["level"] == "agency"]
+    worst = sorted(
+        (r for r in agencies if r["overdue"]), key=lambda r: (-r["overdue"], r["agency"])
+    )[:5]
+    return Document(
+        [
+            Listing(
+                STATUS_COLUMNS,
+                [r for r in counts if r["level"] != "total"],
+                title=t("report.by_agency"),
+            ),
+            Listing(
+                STATUS_COLUMNS,
+                [r for r in counts if r["level"] == "total"],
+                title=t("report.totals"),
+            ),
+            Listing(STATUS_COLUMNS[:1] + STATUS_COLUMNS[5:6], worst, title=t("report.worst")),
+            Listing(OVERDUE_COLUMNS, late, title=t("report.overdue")),
+        ],
+        heading=heading,
+    )

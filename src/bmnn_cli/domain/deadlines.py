@@ -1,0 +1,98 @@
+"""The deadline law (Civil Code 2015, Art. 145–148) as a plan's rules.
+
+- "trước ngày D" reads as "on or before D" unless the plan says `strict`
+  (then D-1 is the last day).
+- A last day that is a weekend day or a public holiday moves to the next
+  working day (Art. 148(5)); the national calendar, with its lunar holidays
+  and swapped working days, comes from the `holidays` package, and a province
+  may add days off and make-up working days.
+- A period counted from an event starts the day after it (Art. 147).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Rules:
+    before: str = "inclusive"  # or "strict"
+    roll_to_working_day: bool = True
+    yearly_due: tuple[int, int] = (12, 31)
+
+
+@lru_cache(maxsize=64)
+def _national(year: int) -> Any:
+    import holidays
+
+    return holidays.country_holidays("VN", years=year, language="vi")
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Vietnam's working days, adjusted by a province's own decisions."""
+
+    days_off: frozenset[dt.date] = field(default_factory=frozenset)
+    working_days: frozenset[dt.date] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(
+        cls, days_off: Iterable[dt.date] = (), working_days: Iterable[dt.date] = ()
+    ) -> WorkCalendar:
+        return cls(frozenset(days_off), frozenset(working_days))
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.working_days:
+            return True
+        if day in self.days_off:
+            return False
+        national = _national(day.year)
+        if day in national:
+            return False
+        if day.weekday() >= 5:
+            return day in getattr(national, "weekend_workdays", ())
+        return True
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """`day` itself if it is a working day, else the first one after it."""
+        for _ in range(60):  # Tết plus weekends is the longest run, about 9 days
+            if self.is_working_day(day):
+                return day
+            day += ONE_DAY
+        return day
+
+    def add_working_days(self, start: dt.date, count: int) -> dt.date:
+        """The `count`-th working day after `start` (start itself not counted)."""
+        day = start
+        while count > 0:
+            day += ONE_DAY
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+
+def effective_due(
+    scheduled: dt.date, *, dated: bool, rules: Rules, calendar: WorkCalendar
+) -> dt.date:
+    """The due date in force for a scheduled one.
+
+    `dated` says the phrase named the day ("trước ngày 27/02"), which is
+    where the strict reading applies; quarter ends and defaults are not moved.
+    """
+    due = scheduled - ONE_DAY if dated and rules.before == "strict" else scheduled
+    return calendar.next_working_day(due) if rules.roll_to_working_day else due
+
+
+def due_after_event(
+    event_day: dt.date, days: int, *, working_days: bool, calendar: WorkCalendar
+) -> dt.date:
+    """The last day of a period of `days` counted from the day after the event."""
+    if working_days:
+        return calendar.add_working_days(event_day, days)
+    return event_day + dt.timedelta(days=days)

@@ -1,0 +1,652 @@
+"""Read a plan's deadline phrase into schedule parts, and write parts back as a phrase.
+
+Plans state deadlines in prose ("trước ngày 30/10 hằng năm và báo cáo đột xuất"). The
+loader needs the parts a plan file's ``[[tasks.schedule]]`` tables hold, and a person must
+be able to check the reading against the document, so a reading keeps whatever it could
+not understand in ``unread`` instead of guessing, and never raises.
+
+The reader is a small scanner over a folded copy of the text (lower case, no diacritics,
+"đ" as "d", same length as the original so spans map back). At each word it tries the
+grammar rules below in order; connectors ("và", "hoặc", "hay", ",", ";") only separate.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["Part", "PhraseReading", "format_parts", "parse_phrase"]
+
+Part = dict[str, object]
+"""One ``[[tasks.schedule]]`` table: ``kind`` plus that kind's keys; absent keys mean default."""
+
+
+@dataclass(frozen=True)
+class PhraseReading:
+    """What a deadline phrase says, kept next to the phrase so a person can check it."""
+
+    phrase: str
+    parts: list[Part]
+    confident: bool
+    unread: str
+
+
+# --- text normalisation ---------------------------------------------------------------
+
+_PAIRS = {"(": ")", "[": "]", '"': '"', "“": "”", "'": "'"}
+_FOLD_EXTRA = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"}  # NFD leaves these whole
+
+
+def _clean(phrase: str) -> str:
+    """NFC text without markdown stars, extra spaces, bullets, end punctuation or wrapping."""
+    text = " ".join(unicodedata.normalize("NFC", phrase).replace("*", " ").split())
+    while True:
+        trimmed = text.lstrip("-–—• ").rstrip(" .,;:")
+        if _enclosed(trimmed):
+            trimmed = trimmed[1:-1].strip()
+        if trimmed == text:
+            return text
+        text = trimmed
+
+
+def _enclosed(text: str) -> bool:
+    """True when the opening bracket or quote closes only at the very end."""
+    if len(text) < 2 or _PAIRS.get(text[0]) != text[-1]:
+        return False
+    opener, closer = text[0], text[-1]
+    if opener == closer:
+        return True
+    depth = 0
+    for char in text[:-1]:
+        depth += (char == opener) - (char == closer)
+        if depth == 0:
+            return False
+    return True
+
+
+def _fold_char(char: str) -> str:
+    """Fold one character to one, so the folded text lines up with the original."""
+    if char in _FOLD_EXTRA:
+        return _FOLD_EXTRA[char]
+    decomposed = unicodedata.normalize("NFD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return base if len(base) == 1 else char
+
+
+def _fold(text: str) -> str:
+    """Case- and diacritic-free copy of ``text``, character for character."""
+    return "".join(map(_fold_char, text))
+
+
+# --- grammar (over folded text) ----------------------------------------------------------
+
+_END = r"(?![a-z0-9]|[/.-][0-9])"  # a rule must end at a word (and not inside a date)
+_CONNECT = r"[,;()]|/(?![0-9])|\.(?![0-9])|(?<![a-z0-9])(?:va|hoac|hay)(?![a-z0-9])"
+_CONNECTOR = re.compile(_CONNECT)
+_GAP = re.compile(rf"(?: |{_CONNECT})+")
+_TOKEN_END = re.compile(rf" |{_CONNECT}")
+_BOUNDARY = rf"(?= ?(?:{_CONNECT}|$))"
+_ONCE = r"(?:mot|1) lan"
+# "quý" (quarter) folds like "quy" in "quy định", "quy trình": refuse those compounds
+_QUY = r"quy(?! (?:dinh|trinh|che|pham|mo|hoach|tac|chuan|luat|uoc|doi|trach))"
+_EVERY = r"(?:hang|moi|tung)"
+
+_YEARLY_W = (
+    rf"(?:dinh ky )?{_EVERY} nam|dinh ky nam|nam {_ONCE}|{_ONCE}(?: ?/ ?| (?:moi|mot|trong) )nam"
+)
+_QUARTERLY_W = (
+    rf"(?:dinh ky )?{_EVERY} {_QUY}|dinh ky(?: theo)? {_QUY}|{_QUY} {_ONCE}"
+    rf"|(?:ba|3) thang {_ONCE}|(?:dinh ky|moi) (?:ba|3) thang"
+)
+_MONTHLY_W = rf"(?:dinh ky )?{_EVERY} thang|dinh ky(?: theo)? thang|thang {_ONCE}"
+_HALF_W = (
+    rf"(?:(?:dinh ky|{_EVERY}) (?:6|sau) thang|(?:6|sau) thang(?: {_ONCE}| ?/ ?lan)"
+    rf"|(?:dinh ky|{_EVERY}) nua nam|nua nam {_ONCE}|(?:hai|2) lan(?: ?/ ?| (?:moi|mot|trong) )nam)"
+    r"(?! (?:dau|cuoi) nam)"
+)
+_PERIODIC = re.compile(
+    rf"(?:(?P<half_yearly>{_HALF_W})|(?P<quarterly>{_QUARTERLY_W})|(?P<monthly>{_MONTHLY_W})"
+    rf"|(?P<yearly>{_YEARLY_W}|dinh ky{_BOUNDARY})){_END}"
+)
+_CONTINUOUS = re.compile(
+    rf"(?:thuong xuyen(?:,? (?:va )?lien tuc)?|lien tuc(?:,? (?:va )?thuong xuyen)?){_END}"
+)
+_ASKED = r"(?:khi|theo) (?:co |duoc |nhan duoc )?(?:yeu cau|de nghi|chi dao)|khi can(?: thiet)?"
+_ON_REQUEST = re.compile(rf"(?:dot xuat(?:,? (?:{_ASKED}))?|(?:{_ASKED})(?:,? dot xuat)?){_END}")
+_WITHIN = r"(?:trong(?: thoi han| vong)?|cham nhat(?: la)?|khong qua)"
+_DAYS = re.compile(rf"{_WITHIN} (?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?{_END}")
+_EVENT_START = re.compile(
+    rf"(?:{_WITHIN} )?(?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?"
+    r" (?:ke tu(?: khi)?|tinh tu(?: khi)?|sau khi) |(?:ngay )?sau khi "
+)
+_OPEN_YEARLY = re.compile(
+    r"(?:(?:trong|tu) )?nam (?P<y>[0-9]{4})"
+    rf"(?: ?,? (?:va |den |cho den )?(?:nhung|cac) nam (?:tiep theo|sau)| tro (?:di|ve sau)){_END}"
+)
+_RANGE = re.compile(
+    r"(?:tu nam (?P<a>[0-9]{4})(?: (?:den|toi)(?: het)? nam (?P<b>[0-9]{4}))?"
+    r"|(?:den|toi)(?: het)? nam (?P<c>[0-9]{4})"
+    r"|(?:trong )?giai doan (?:tu )?(?:nam )?(?P<d>[0-9]{4}) ?(?:-|–|den) ?(?:nam )?(?P<e>[0-9]{4}))"
+    + _END
+)
+_POSITION_EVERY = re.compile(
+    rf"(?:vao )?(?P<pos>dau|giua|cuoi) (?:{_EVERY}|cac) (?P<unit>nam|{_QUY}|thang){_END}"
+)
+_PREFIX = (
+    r"(?:(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|khong (?:muon|cham|qua)(?: hon)?"
+    r"|han chot(?: la)?|trong|vao|den|toi|tu nay den) )*"
+)
+_MONTH_DAY = re.compile(
+    rf"(?:{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) ?,? (?:{_MONTHLY_W})"
+    rf"|(?:{_MONTHLY_W}) ?,? {_PREFIX}ngay (?P<d2>[0-9]{{1,2}})){_END}"
+)
+_DATE_PREFIX = re.compile(rf"{_PREFIX}(?:ngay )?")
+_RECUR_AFTER = re.compile(rf" ?,? (?:{_YEARLY_W}){_END}")
+_RECUR_BEFORE = re.compile(rf"(?:{_YEARLY_W}) ?,? ")
+_FILLER = re.compile(
+    r"(?:thoi han|thoi gian|thuc hien|hoan thanh|bao cao|gui|nop|dinh ky|tien hanh"
+    rf"|trien khai|to chuc)(?: ?:)?{_END} ?"
+)
+_Y = r"(?P<y>[0-9]{4})"
+_Y2 = r"(?P<y2>[0-9]{4})"
+_DMY = re.compile(
+    rf"(?P<d>[0-9]{{1,2}}) ?[/.-] ?(?P<m>[0-9]{{1,2}})(?:(?: ?[/.-] ?|,? nam ){_Y})?{_END}"
+)
+_D_THANG_M = re.compile(rf"(?P<d>[0-9]{{1,2}}) thang (?P<m>[0-9]{{1,2}})(?:,? nam {_Y})?{_END}")
+_MONTH = re.compile(
+    rf"(?:(?P<pos>dau|giua|cuoi) )?thang (?P<m>[0-9]{{1,2}})(?: ?[/.-] ?{_Y}|,? nam {_Y2})?{_END}"
+)
+_YEAR = re.compile(rf"(?:(?P<pos>dau|giua|cuoi) nam(?: {_Y})?|nam {_Y2}){_END}")
+_HALF = re.compile(rf"(?:(?:6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_Y})?{_END}")
+_QUARTER = re.compile(rf"(?:cuoi )?quy (?P<q>iv|iii|ii|i|[1-4])(?: ?/ ?{_Y}|,? nam {_Y2})?{_END}")
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_DAY_AT = {"dau": 1, "giua": 15}  # Civil Code 2015 Art. 146; "cuoi" is the last day
+_YEAR_AT = {"dau": (1, 1), "giua": (6, 30)}  # Art. 146(3); otherwise 31/12
+_PERIODIC_KINDS = ("yearly", "quarterly", "monthly", "half_yearly")
+
+
+@dataclass(frozen=True)
+class _When:
+    """A calendar point a phrase names; ``None`` year: not said, ``None`` day: month's end."""
+
+    year: int | None
+    month: int
+    day: int | None
+    quarter: int | None = None
+
+
+def _year_of(match: re.Match[str]) -> int | None:
+    """The year a date form captured, under either group name."""
+    groups = match.groupdict()
+    text = groups.get("y") or groups.get("y2")
+    return int(text) if text else None
+
+
+def _when_dmy(m: re.Match[str]) -> _When:
+    return _When(_year_of(m), int(m["m"]), int(m["d"]))
+
+
+def _when_month(m: re.Match[str]) -> _When:
+    return _When(_year_of(m), int(m["m"]), _DAY_AT.get(m["pos"] or ""))
+
+
+def _when_year(m: re.Match[str]) -> _When:
+    month, day = _YEAR_AT.get(m["pos"] or "", (12, 31))
+    return _When(_year_of(m), month, day)
+
+
+def _when_half(m: re.Match[str]) -> _When:
+    return _When(_year_of(m), 6 if m["half"] == "dau" else 12, None)
+
+
+def _when_quarter(m: re.Match[str]) -> _When:
+    quarter = _ROMAN.get(m["q"]) or int(m["q"])
+    return _When(_year_of(m), 3 * quarter, None, quarter)
+
+
+_DATE_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _When]], ...] = (
+    (_DMY, _when_dmy),
+    (_D_THANG_M, _when_dmy),
+    (_MONTH, _when_month),
+    (_HALF, _when_half),
+    (_YEAR, _when_year),
+    (_QUARTER, _when_quarter),
+)
+
+
+# --- calendar helpers ------------------------------------------------------------------
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for an impossible one (31/02): bad dates are unread, not errors."""
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _last_day(year: int, month: int) -> int:
+    """Last day of the month (Art. 146 "cuối tháng"), 0 when the month cannot exist."""
+    if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
+        return 0
+    return calendar.monthrange(year, month)[1]
+
+
+def _yearly_at(when: _When) -> Part | None:
+    """A yearly part on the day ``when`` names; a year said in the phrase is where it starts."""
+    day = when.day if when.day is not None else _last_day(when.year or 2001, when.month)
+    if _date(when.year or 2000, when.month, day) is None:  # 2000: let 29/02 through
+        return None
+    part: Part = {"kind": "yearly", "month": when.month, "day": day}
+    if when.year is not None:
+        part["from"] = when.year
+    return part
+
+
+def _dated(when: _When, plan_year: int | None) -> Part | None:
+    """A one-off part, taking the plan's year when the phrase gives none."""
+    year = when.year if when.year is not None else plan_year
+    if year is None or not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    if when.quarter is not None:
+        return {"kind": "quarter", "year": year, "quarter": when.quarter}
+    day = when.day if when.day is not None else _last_day(year, when.month)
+    date = _date(year, when.month, day)
+    return None if date is None else {"kind": "fixed", "date": date}
+
+
+# --- the scanner -----------------------------------------------------------------------
+
+
+@dataclass
+class _Scan:
+    """Scanner state: the text, what has been read so far, and what has not."""
+
+    folded: str
+    text: str
+    end: int
+    year: int | None
+    events: bool = True
+    parts: list[Part] = field(default_factory=list)
+    unread: list[list[int]] = field(default_factory=list)
+    after_unread: bool = False
+
+    def match(self, pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        return pattern.match(self.folded, pos, self.end)
+
+    def add(self, part: Part) -> None:
+        self.parts.append(part)
+
+    def last(self, kinds: tuple[str, ...]) -> Part | None:
+        """The part just read, if it is of one of ``kinds`` and nothing unread came since."""
+        if self.parts and not self.after_unread and self.parts[-1]["kind"] in kinds:
+            return self.parts[-1]
+        return None
+
+
+_Rule = Callable[[_Scan, int], int | None]
+
+
+def _rule_event(scan: _Scan, pos: int) -> int | None:
+    """ "sau khi X" / "trong N ngày kể từ X": X runs on until a connector starts a new part."""
+    m = scan.match(_EVENT_START, pos) if scan.events else None
+    if m is None:
+        return None
+    end = _event_end(scan, m.end())
+    event = scan.text[m.end() : end].strip(" ,;:")
+    if not any(char.isalnum() for char in event):
+        return None
+    part: Part = {"kind": "after_event", "event": event}
+    if m["days"]:
+        if int(m["days"]) < 1:
+            return None
+        part |= _days(m)
+    scan.add(part)
+    return end
+
+
+def _days(m: re.Match[str]) -> Part:
+    """The ``days`` (and ``working_days``) keys a duration gives."""
+    keys: Part = {"days": int(m["days"])}
+    if m["working"]:
+        keys["working_days"] = True
+    return keys
+
+
+def _event_end(scan: _Scan, start: int) -> int:
+    """Where an event's text stops: before a connector that begins another readable part."""
+    for connector in _CONNECTOR.finditer(scan.folded, start, scan.end):
+        nxt = _CONNECTOR.search(scan.folded, connector.end(), scan.end)
+        segment_end = scan.end if nxt is None else nxt.start()
+        if _starts_part(scan, connector.end(), segment_end):
+            return connector.start()
+    return scan.end
+
+
+def _starts_part(scan: _Scan, start: int, end: int) -> bool:
+    """True when text between two connectors is a whole schedule part on its own."""
+    while start < end and scan.folded[start] == " ":
+        start += 1
+    if start >= end:
+        return False
+    if _EVENT_START.match(scan.folded, start, end) or _DAYS.fullmatch(scan.folded, start, end):
+        return True
+    sub = _Scan(scan.folded, scan.text, end, scan.year, events=False)
+    _run(sub, start)
+    return bool(sub.parts) and not sub.unread
+
+
+def _rule_open_yearly(scan: _Scan, pos: int) -> int | None:
+    """ "Năm 2026 và những năm tiếp theo": yearly from that year on."""
+    m = scan.match(_OPEN_YEARLY, pos)
+    if m is None or int(m["y"]) < dt.MINYEAR:
+        return None
+    scan.add({"kind": "yearly", "from": int(m["y"])})
+    return m.end()
+
+
+def _rule_range(scan: _Scan, pos: int) -> int | None:
+    """ "từ năm A (đến năm B)": bounds the periodic part before it, else yearly from A."""
+    m = scan.match(_RANGE, pos)
+    if m is None:
+        return None
+    first = m["a"] or m["d"]
+    last = m["b"] or m["c"] or m["e"]
+    bounds: Part = {}
+    if first:
+        bounds["from"] = int(first)
+    if last:
+        bounds["until"] = int(last)
+    if any(year < dt.MINYEAR for year in map(int, filter(None, (first, last)))):
+        return None
+    if first and last and int(first) > int(last):
+        return None
+    target = scan.last(_PERIODIC_KINDS)
+    if target is not None and "from" not in target and "until" not in target:
+        target.update(bounds)
+    elif m["a"]:
+        scan.add({"kind": "yearly", **bounds})
+    else:
+        return None
+    return m.end()
+
+
+def _rule_days(scan: _Scan, pos: int) -> int | None:
+    """ "trong thời hạn N ngày" after an ad-hoc or event part: the time it allows."""
+    m = scan.match(_DAYS, pos)
+    target = scan.last(("on_request", "after_event"))
+    if m is None or target is None or "days" in target or int(m["days"]) < 1:
+        return None
+    target.update(_days(m))
+    return m.end()
+
+
+def _rule_position_every(scan: _Scan, pos: int) -> int | None:
+    """ "cuối mỗi tháng", "đầu hằng năm": a recurring part at a point of each period."""
+    m = scan.match(_POSITION_EVERY, pos)
+    if m is None:
+        return None
+    position, unit = m["pos"], m["unit"]
+    if unit == "nam":
+        month, day = _YEAR_AT.get(position, (12, 31))
+        scan.add({"kind": "yearly", "month": month, "day": day})
+    elif unit == "thang":
+        scan.add({"kind": "monthly", **({"day": _DAY_AT[position]} if position in _DAY_AT else {})})
+    elif position == "cuoi":
+        scan.add({"kind": "quarterly"})
+    else:
+        return None  # "đầu quý" has no day in law or in the plan format
+    return m.end()
+
+
+def _rule_month_day(scan: _Scan, pos: int) -> int | None:
+    """ "trước ngày 5 hằng tháng": monthly on that day."""
+    m = scan.match(_MONTH_DAY, pos)
+    if m is None:
+        return None
+    day = int(m["d"] or m["d2"])
+    if not 1 <= day <= 31:
+        return None
+    scan.add({"kind": "monthly", "day": day})
+    return m.end()
+
+
+def _read_when(scan: _Scan, pos: int) -> tuple[_When, int] | None:
+    """A date expression (with its "trước ngày"-like words) at ``pos``."""
+    start = scan.match(_DATE_PREFIX, pos)
+    at = start.end() if start else pos
+    for pattern, build in _DATE_FORMS:
+        m = scan.match(pattern, at)
+        if m is not None:
+            return build(m), m.end()
+    return None
+
+
+def _rule_recurring_date(scan: _Scan, pos: int) -> int | None:
+    """ "hằng năm, trước ngày 30/10": yearly on the day that follows."""
+    lead = scan.match(_RECUR_BEFORE, pos)
+    found = _read_when(scan, lead.end()) if lead else None
+    part = _yearly_at(found[0]) if found else None
+    if found is None or part is None:
+        return None
+    scan.add(part)
+    return found[1]
+
+
+def _rule_date(scan: _Scan, pos: int) -> int | None:
+    """A date, month, quarter or year: one-off, or yearly when "hằng năm" follows."""
+    found = _read_when(scan, pos)
+    if found is None:
+        return None
+    when, end = found
+    recur = scan.match(_RECUR_AFTER, end)
+    part = _yearly_at(when) if recur else _dated(when, scan.year)
+    if part is None:
+        return None
+    scan.add(part)
+    return recur.end() if recur else end
+
+
+def _rule_periodic(scan: _Scan, pos: int) -> int | None:
+    """ "định kỳ hằng quý", "6 tháng một lần", "định kỳ" alone (yearly, due by the plan)."""
+    m = scan.match(_PERIODIC, pos)
+    if m is None or m.lastgroup is None:
+        return None
+    scan.add({"kind": m.lastgroup})
+    return m.end()
+
+
+def _rule_continuous(scan: _Scan, pos: int) -> int | None:
+    """ "thường xuyên, liên tục": an ongoing duty with no due date."""
+    m = scan.match(_CONTINUOUS, pos)
+    if m is None:
+        return None
+    scan.add({"kind": "continuous"})
+    return m.end()
+
+
+def _rule_on_request(scan: _Scan, pos: int) -> int | None:
+    """ "đột xuất", "khi có yêu cầu": due only once someone asks."""
+    m = scan.match(_ON_REQUEST, pos)
+    if m is None:
+        return None
+    scan.add({"kind": "on_request"})
+    return m.end()
+
+
+_RULES: tuple[_Rule, ...] = (
+    _rule_event,
+    _rule_open_yearly,
+    _rule_range,
+    _rule_days,
+    _rule_position_every,
+    _rule_month_day,
+    _rule_recurring_date,
+    _rule_date,
+    _rule_periodic,
+    _rule_continuous,
+    _rule_on_request,
+)
+
+
+def _apply(scan: _Scan, pos: int) -> int | None:
+    """Read one part at ``pos``, allowing words like "báo cáo", "thực hiện" before it."""
+    at: int | None = pos
+    while at is not None:
+        for rule in _RULES:
+            end = rule(scan, at)
+            if end is not None:
+                scan.after_unread = False
+                return end
+        filler = scan.match(_FILLER, at)
+        at = filler.end() if filler else None
+    return None
+
+
+def _skip_unread(scan: _Scan, pos: int) -> int:
+    """Set one word aside as unread, joining it to unread text just before it."""
+    token = _TOKEN_END.search(scan.folded, pos + 1, scan.end)
+    end = token.start() if token else scan.end
+    if scan.after_unread and scan.unread:
+        scan.unread[-1][1] = end
+    else:
+        scan.unread.append([pos, end])
+    scan.after_unread = True
+    return end
+
+
+def _run(scan: _Scan, pos: int) -> None:
+    """Read parts from ``pos`` to the end, word by word past anything not understood."""
+    while True:
+        gap = scan.match(_GAP, pos)
+        pos = gap.end() if gap else pos
+        if pos >= scan.end:
+            return
+        end = _apply(scan, pos)
+        pos = end if end is not None else _skip_unread(scan, pos)
+
+
+def parse_phrase(phrase: str, *, year: int | None = None) -> PhraseReading:
+    """Read a deadline phrase; ``year`` (the plan's) completes dates that give no year.
+
+    Never raises: what is not understood is returned in ``unread`` and makes the reading
+    not ``confident``, so the loader can ask a person instead of guessing.
+    """
+    text = _clean(phrase)
+    scan = _Scan(_fold(text), text, len(text), year)
+    _run(scan, 0)
+    if not scan.parts:
+        return PhraseReading(phrase, [], False, phrase)
+    unread = " … ".join(text[start:end] for start, end in scan.unread)
+    return PhraseReading(phrase, scan.parts, not unread, unread)
+
+
+# --- writing phrases back ----------------------------------------------------------------
+
+_ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _int(part: Part, key: str) -> int | None:
+    """An optional integer key of a part; anything else is a caller's mistake."""
+    value = part.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"schedule key {key!r} must be an integer, not {value!r}")
+    return value
+
+
+def _need_int(part: Part, key: str) -> int:
+    value = _int(part, key)
+    if value is None:
+        raise ValueError(f"{part.get('kind')} schedule needs {key!r}")
+    return value
+
+
+def _span(part: Part) -> str:
+    """ " từ năm A đến năm B" for a periodic part's bounds."""
+    first, last = _int(part, "from"), _int(part, "until")
+    return (f" từ năm {first:04d}" if first is not None else "") + (
+        f" đến năm {last:04d}" if last is not None else ""
+    )
+
+
+def _duration(part: Part) -> str:
+    """ "N ngày" or "N ngày làm việc"."""
+    working = " làm việc" if part.get("working_days") else ""
+    return f"{_need_int(part, 'days')} ngày{working}"
+
+
+def _format_fixed(part: Part) -> str:
+    date = part.get("date")
+    if not isinstance(date, dt.date):
+        raise ValueError(f"fixed schedule needs a date, not {date!r}")
+    return f"trước ngày {date.day:02d}/{date.month:02d}/{date.year:04d}"
+
+
+def _format_yearly(part: Part) -> str:
+    month, day = _int(part, "month"), _int(part, "day")
+    if (month is None) != (day is None):
+        raise ValueError("yearly schedule needs both 'month' and 'day', or neither")
+    head = "định kỳ hằng năm" if day is None else f"trước ngày {day:02d}/{month:02d} hằng năm"
+    return head + _span(part)
+
+
+def _format_quarter(part: Part) -> str:
+    quarter = _need_int(part, "quarter")
+    if quarter not in _ROMAN_OUT:
+        raise ValueError(f"quarter must be 1-4, not {quarter}")
+    return f"Quý {_ROMAN_OUT[quarter]}/{_need_int(part, 'year'):04d}"
+
+
+def _format_monthly(part: Part) -> str:
+    day = _int(part, "day")
+    head = "định kỳ hằng tháng" if day is None else f"trước ngày {day} hằng tháng"
+    return head + _span(part)
+
+
+def _format_on_request(part: Part) -> str:
+    return "đột xuất" + (f" trong thời hạn {_duration(part)}" if "days" in part else "")
+
+
+def _format_after_event(part: Part) -> str:
+    event = part.get("event")
+    if not isinstance(event, str) or not event.strip():
+        raise ValueError("after_event schedule needs the event text")
+    if "days" not in part:
+        return f"sau khi {event}"
+    since = "kể từ" if _fold(event).startswith("ngay ") else "sau khi"
+    return f"trong thời hạn {_duration(part)} {since} {event}"
+
+
+_FORMATTERS: dict[str, Callable[[Part], str]] = {
+    "fixed": _format_fixed,
+    "yearly": _format_yearly,
+    "quarter": _format_quarter,
+    "quarterly": lambda part: "định kỳ hằng quý" + _span(part),
+    "monthly": _format_monthly,
+    "half_yearly": lambda part: "định kỳ 6 tháng" + _span(part),
+    "continuous": lambda part: "thường xuyên",
+    "on_request": _format_on_request,
+    "after_event": _format_after_event,
+}
+
+
+def format_parts(parts: list[Part]) -> str:
+    """The canonical phrase for schedule parts, one that ``parse_phrase`` reads back the same.
+
+    Raises ValueError for a part that is not a valid schedule table.
+    """
+    rendered = []
+    for part in parts:
+        kind = part.get("kind")
+        formatter = _FORMATTERS.get(kind) if isinstance(kind, str) else None
+        if formatter is None:
+            raise ValueError(f"unknown schedule kind {kind!r}")
+        rendered.append(formatter(part))
+    return " và ".join(rendered)

@@ -1,0 +1,567 @@
+"""Reading and writing plan and registry files (TOML).
+
+The format is documented in docs/plan-format.md. Reading validates
+everything it can without a database and names the file, line and value at
+fault; references to agencies are resolved later against the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bmnn_cli.domain.deadlines import Rules
+from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
+from bmnn_cli.errors import InputError
+from bmnn_cli.text import clean
+
+MAX_BYTES = 5 * 1024 * 1024
+AGENCY_KINDS = (
+    "police", "army", "department", "office", "committee", "union", "media", "commune", "ward",
+    "other",
+)  # fmt: skip
+DELIVERABLES = ("plan", "report", "training", "inspection", "other")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+@dataclass
+class Membership:
+    group: str
+    since: dt.date | None = None
+
+
+@dataclass
+class AgencySpec:
+    code: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    groups: list[Membership] = field(default_factory=list)
+    successor: str | None = None
+    merged_on: dt.date | None = None
+
+
+@dataclass
+class GroupSpec:
+    code: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RegistrySpec:
+    province: str
+    name: str
+    days_off: list[dt.date] = field(default_factory=list)
+    working_days: list[dt.date] = field(default_factory=list)
+    groups: list[GroupSpec] = field(default_factory=list)
+    agencies: list[AgencySpec] = field(default_factory=list)
+
+
+@dataclass
+class TaskSpec:
+    code: str
+    title: str
+    lead: list[str]
+    support: list[str]
+    deliverable: str
+    deadline: str
+    parts: list[Part]
+    note: str = ""
+    source_line: int | None = None
+
+
+@dataclass
+class PlanSpec:
+    code: str
+    title: str
+    province: str
+    year: int
+    number: str = ""
+    issuer: str = ""
+    issued: dt.date | None = None
+    source: str = ""
+    rules: Rules = field(default_factory=Rules)
+    tasks: list[TaskSpec] = field(default_factory=list)
+
+
+@dataclass
+class PlanFile:
+    """What one file holds: a registry, a plan, or both."""
+
+    path: str
+    text: str
+    registry: RegistrySpec | None = None
+    plan: PlanSpec | None = None
+
+    def line_of(self, value: str) -> int | None:
+        """The first line where `value` appears quoted, to point a person at it."""
+        needle = f'"{value}"'
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if needle in line:
+                return number
+        return None
+
+
+class _Reader:
+    """Typed access to a TOML table, with messages that say where."""
+
+    def __init__(
+        self, file: PlanFile, table: Mapping[str, Any], where: str, allowed: tuple[str, ...]
+    ):
+        self.file, self.table, self.where = file, table, where
+        for key in table:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                more = f"; did you mean {hint[0]!r}?" if hint else ""
+                self.fail(f"{where}: unknown key {key!r}{more}", key)
+
+    def fail(self, message: str, value: str | None = None) -> None:
+        line = self.file.line_of(value) if value else None
+        if line is None and value:
+            line = _line_of_key(self.file.text, value)
+        raise InputError(message, path=self.file.path, line=line)
+
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{self.where}: missing required field {key!r}")
+            return default
+        if not isinstance(value, str):
+            self.fail(f"{self.where}: {key} = {value!r} should be text", key)
+        cleaned = clean(str(value))
+        if required and not cleaned:
+            self.fail(f"{self.where}: {key} is empty", key)
+        return cleaned
+
+    def slug(self, key: str) -> str:
+        value = self.text(key)
+        if not _SLUG.match(value):
+            self.fail(
+                f"{self.where}: {key} = {value!r} should be lower-case letters, digits and '-'",
+                value,
+            )
+        return value
+
+    def integer(self, key: str, *, required: bool = True) -> int | None:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{self.where}: missing required field {key!r}")
+            return None
+        if type(value) is not int:
+            self.fail(f"{self.where}: {key} = {value!r} should be a whole number", key)
+        return int(value)
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if type(value) is not dt.date:
+            self.fail(
+                f"{self.where}: {key} = {value!r} should be a TOML date such as 2026-02-27", key
+            )
+        return value  # type: ignore[no-any-return]
+
+    def dates(self, key: str) -> list[dt.date]:
+        values = self.table.get(key, [])
+        if not isinstance(values, list) or any(type(v) is not dt.date for v in values):
+            self.fail(f"{self.where}: {key} should be a list of dates such as [2026-02-13]", key)
+        return list(values)
+
+    def texts(self, key: str) -> list[str]:
+        values = self.table.get(key, [])
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(values, list) or any(not isinstance(v, str) for v in values):
+            self.fail(f"{self.where}: {key} should be a list of text values", key)
+        return [clean(v) for v in values if clean(v)]
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.text(key, required=default is None, default=default or "")
+        if value not in choices:
+            self.fail(f"{self.where}: {key} = {value!r} is not one of {', '.join(choices)}", value)
+        return value
+
+    def tables(self, key: str) -> list[Mapping[str, Any]]:
+        values = self.table.get(key, [])
+        if not isinstance(values, list) or any(not isinstance(v, dict) for v in values):
+            self.fail(f"{self.where}: {key} should be an array of tables ([[{key}]])", key)
+        return list(values)
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an InputError a person can act on."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError("is a folder, not a plan file", path=name)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"file is {size} bytes; plan files are at most {MAX_BYTES}", path=name)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=name) from None
+    except PermissionError:
+        raise InputError("permission denied", path=name) from None
+    if not data.strip():
+        raise InputError("the file is empty", path=name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte {data[error.start]:#04x}); save the file as UTF-8",
+            path=name,
+            line=line,
+        ) from None
+    if "\x00" in text:
+        raise InputError("binary data, not a TOML text file", path=name)
+    return text.removeprefix("\ufeff")
+
+
+def load(path: Path) -> PlanFile:
+    text = read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"malformed TOML: {error}", path=str(path)) from None
+    except RecursionError:
+        raise InputError("malformed TOML: nested too deeply", path=str(path)) from None
+    return parse(data, path=str(path), text=text)
+
+
+def parse(data: Mapping[str, Any], *, path: str, text: str = "") -> PlanFile:
+    file = PlanFile(path=path, text=text)
+    top = _Reader(
+        file, data, "file", ("registry", "province", "groups", "agencies", "plan", "tasks")
+    )
+    if "plan" not in data and "province" not in data and "registry" not in data:
+        top.fail("file: neither a plan ([plan]) nor an agency registry ([province])")
+    if "province" in data:
+        file.registry = _registry(file, data)
+    elif "registry" in data:
+        file.registry = _linked_registry(file, top.text("registry"))
+    if "plan" in data:
+        file.plan = _plan(file, data)
+    elif "tasks" in data:
+        top.fail("file: [[tasks]] given without a [plan] table", "tasks")
+    return file
+
+
+def _linked_registry(file: PlanFile, relative: str) -> RegistrySpec:
+    target = Path(file.path).parent / relative
+    linked = load(target)
+    if linked.registry is None:
+        raise InputError(f"registry = {relative!r} is not an agency registry", path=file.path)
+    return linked.registry
+
+
+def _registry(file: PlanFile, data: Mapping[str, Any]) -> RegistrySpec:
+    if not isinstance(data["province"], dict):
+        _Reader(file, {}, "file", ()).fail("[province] should be a table", "province")
+    province = _Reader(
+        file, data["province"], "[province]", ("id", "name", "days_off", "working_days")
+    )
+    registry = RegistrySpec(
+        province=province.slug("id"),
+        name=province.text("name"),
+        days_off=province.dates("days_off"),
+        working_days=province.dates("working_days"),
+    )
+    top = _Reader(file, data, "file", tuple(data))
+    seen: set[str] = set()
+    for number, raw in enumerate(top.tables("groups"), start=1):
+        group = _Reader(file, raw, f"[[groups]] #{number}", ("id", "name", "aliases"))
+        spec = GroupSpec(group.slug("id"), group.text("name"), group.texts("aliases"))
+        _unique(group, seen, spec.code)
+        registry.groups.append(spec)
+    for number, raw in enumerate(top.tables("agencies"), start=1):
+        registry.agencies.append(_agency(file, raw, number, seen))
+    _check_registry_links(file, registry)
+    return registry
+
+
+def _unique(reader: _Reader, seen: set[str], code: str) -> None:
+    if code in seen:
+        reader.fail(f"{reader.where}: duplicate id {code!r}", code)
+    seen.add(code)
+
+
+def _agency(file: PlanFile, raw: Mapping[str, Any], number: int, seen: set[str]) -> AgencySpec:
+    keys = ("id", "name", "aliases", "kind", "groups", "emails", "successor", "merged_on")
+    reader = _Reader(file, raw, f"[[agencies]] #{number}", keys)
+    code = reader.slug("id")
+    reader.where = f"agency {code!r}"
+    _unique(reader, seen, code)
+    spec = AgencySpec(
+        code=code,
+        name=reader.text("name"),
+        kind=reader.choice("kind", AGENCY_KINDS, default="other"),
+        aliases=reader.texts("aliases"),
+        emails=reader.texts("emails"),
+        successor=reader.text("successor", required=False) or None,
+        merged_on=reader.date("merged_on"),
+    )
+    for entry in raw.get("groups", []) if isinstance(raw.get("groups", []), list) else [None]:
+        spec.groups.append(_membership(reader, entry))
+    if spec.successor and spec.merged_on is None:
+        reader.fail(f"agency {code!r}: successor given without merged_on", spec.successor)
+    return spec
+
+
+def _membership(reader: _Reader, entry: object) -> Membership:
+    if isinstance(entry, str):
+        return Membership(clean(entry))
+    if isinstance(entry, dict) and isinstance(entry.get("group"), str):
+        since = entry.get("since")
+        if since is not None and type(since) is not dt.date:
+            reader.fail(f"{reader.where}: groups since = {since!r} should be a date", "since")
+        extra = set(entry) - {"group", "since"}
+        if extra:
+            reader.fail(f"{reader.where}: unknown key {sorted(extra)[0]!r} in groups", "groups")
+        return Membership(clean(entry["group"]), since)
+    reader.fail(
+        f'{reader.where}: groups entries are ids or {{ group = "id", since = 2026-07-01 }}',
+        "groups",
+    )
+    raise AssertionError  # unreachable: fail() raises
+
+
+def _check_registry_links(file: PlanFile, registry: RegistrySpec) -> None:
+    groups = {g.code for g in registry.groups}
+    agencies = {a.code for a in registry.agencies}
+    reader = _Reader(file, {}, "registry", ())
+    for agency in registry.agencies:
+        for membership in agency.groups:
+            if membership.group not in groups:
+                hint = _did_you_mean(membership.group, groups)
+                reader.fail(
+                    f"agency {agency.code!r}: unknown group {membership.group!r}{hint}",
+                    membership.group,
+                )
+        if agency.successor and agency.successor not in agencies:
+            hint = _did_you_mean(agency.successor, agencies)
+            reader.fail(
+                f"agency {agency.code!r}: unknown successor {agency.successor!r}{hint}",
+                agency.successor,
+            )
+
+
+def _did_you_mean(value: str, choices: set[str] | list[str]) -> str:
+    close = difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def _plan(file: PlanFile, data: Mapping[str, Any]) -> PlanSpec:
+    if not isinstance(data["plan"], dict):
+        _Reader(file, {}, "file", ()).fail("[plan] should be a table", "plan")
+    keys = ("id", "number", "title", "issuer", "province", "issued", "year", "source", "deadlines")
+    reader = _Reader(file, data["plan"], "[plan]", keys)
+    year = reader.integer("year")
+    assert year is not None
+    if not 1900 <= year <= 2200:
+        reader.fail(f"[plan]: year = {year} is out of range", "year")
+    plan = PlanSpec(
+        code=reader.slug("id"),
+        title=reader.text("title"),
+        province=reader.slug("province"),
+        year=year,
+        number=reader.text("number", required=False),
+        issuer=reader.text("issuer", required=False),
+        issued=reader.date("issued"),
+        source=reader.text("source", required=False),
+        rules=_rules(file, data["plan"].get("deadlines", {})),
+    )
+    if file.registry and file.registry.province != plan.province:
+        reader.fail(
+            f"[plan]: province = {plan.province!r} but the registry is {file.registry.province!r}",
+            plan.province,
+        )
+    top = _Reader(file, data, "file", tuple(data))
+    seen: set[str] = set()
+    for number, raw in enumerate(top.tables("tasks"), start=1):
+        task = _task(file, raw, number, plan.year)
+        if task.code in seen:
+            _Reader(file, raw, f"task {task.code!r}", tuple(raw)).fail(
+                f"duplicate task id {task.code!r}", task.code
+            )
+        seen.add(task.code)
+        plan.tasks.append(task)
+    return plan
+
+
+def _rules(file: PlanFile, raw: object) -> Rules:
+    if not isinstance(raw, dict):
+        _Reader(file, {}, "[plan.deadlines]", ()).fail("[plan.deadlines] should be a table")
+    assert isinstance(raw, dict)
+    reader = _Reader(file, raw, "[plan.deadlines]", ("before", "roll_to_working_day", "yearly_due"))
+    before = reader.choice("before", ("inclusive", "strict"), default="inclusive")
+    roll = raw.get("roll_to_working_day", True)
+    if type(roll) is not bool:
+        reader.fail(f"[plan.deadlines]: roll_to_working_day = {roll!r} should be true or false")
+    yearly = reader.text("yearly_due", required=False, default="12-31")
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", yearly)
+    try:
+        month, day = (int(match[1]), int(match[2])) if match else (0, 0)
+        dt.date(2023, month, day)  # a common year: 29/02 would vanish three years in four
+    except ValueError:
+        reader.fail(
+            f"[plan.deadlines]: yearly_due = {yearly!r} should be MM-DD, e.g. 12-31", yearly
+        )
+    return Rules(before=before, roll_to_working_day=bool(roll), yearly_due=(month, day))
+
+
+def _task(file: PlanFile, raw: Mapping[str, Any], number: int, year: int) -> TaskSpec:
+    keys = (
+        "id", "title", "lead", "support", "deliverable", "deadline", "schedule", "note",
+        "source_line",
+    )  # fmt: skip
+    reader = _Reader(file, raw, f"[[tasks]] #{number}", keys)
+    code = reader.text("id")
+    reader.where = f"task {code!r}"
+    lead = reader.texts("lead")
+    if not lead:
+        reader.fail(f"task {code!r}: no lead agency (lead = [...])", code)
+    deadline = reader.text("deadline", required=False)
+    task = TaskSpec(
+        code=code,
+        title=reader.text("title"),
+        lead=lead,
+        support=reader.texts("support"),
+        deliverable=reader.choice("deliverable", DELIVERABLES, default="other"),
+        deadline=deadline,
+        parts=[],
+        note=reader.text("note", required=False),
+        source_line=reader.integer("source_line", required=False),
+    )
+    for index, part in enumerate(reader.tables("schedule"), start=1):
+        try:
+            task.parts.append(part_from_dict(part, where=f"task {code!r} schedule #{index}"))
+        except InputError as error:
+            reader.fail(error.message, str(part.get("kind", "schedule")))
+    if not task.parts:
+        task.parts = _parts_from_phrase(reader, deadline, year)
+    return task
+
+
+def _parts_from_phrase(reader: _Reader, deadline: str, year: int) -> list[Part]:
+    """A task with only its phrase gets the schedule the phrase parser reads."""
+    from bmnn_cli.domain.phrases import parse_phrase
+
+    where = reader.where
+    if not deadline:
+        reader.fail(f"{where}: give a deadline phrase or [[tasks.schedule]]")
+    reading = parse_phrase(deadline, year=year)
+    if not reading.parts or not reading.confident:
+        reader.fail(
+            f"{where}: cannot read the deadline {deadline!r}; add [[tasks.schedule]] by hand",
+            deadline,
+        )
+    return [part_from_dict(p, where=f"{where} deadline") for p in reading.parts]
+
+
+# -- writing -----------------------------------------------------------------
+
+
+def registry_to_dict(registry: RegistrySpec) -> dict[str, Any]:
+    province: dict[str, Any] = {"id": registry.province, "name": registry.name}
+    if registry.days_off:
+        province["days_off"] = registry.days_off
+    if registry.working_days:
+        province["working_days"] = registry.working_days
+    return {
+        "province": province,
+        "groups": [
+            _drop_empty({"id": g.code, "name": g.name, "aliases": g.aliases})
+            for g in registry.groups
+        ],
+        "agencies": [_agency_dict(a) for a in registry.agencies],
+    }
+
+
+def _agency_dict(agency: AgencySpec) -> dict[str, Any]:
+    groups: list[Any] = [
+        {"group": m.group, "since": m.since} if m.since else m.group for m in agency.groups
+    ]
+    return _drop_empty(
+        {
+            "id": agency.code,
+            "name": agency.name,
+            "aliases": agency.aliases,
+            "kind": agency.kind,
+            "groups": groups,
+            "emails": agency.emails,
+            "successor": agency.successor,
+            "merged_on": agency.merged_on,
+        }
+    )
+
+
+def plan_to_dict(plan: PlanSpec, registry: RegistrySpec | None) -> dict[str, Any]:
+    header = _drop_empty(
+        {
+            "id": plan.code,
+            "number": plan.number,
+            "title": plan.title,
+            "issuer": plan.issuer,
+            "province": plan.province,
+            "issued": plan.issued,
+            "year": plan.year,
+            "source": plan.source,
+        }
+    )
+    header["number"] = plan.number
+    header["deadlines"] = {
+        "before": plan.rules.before,
+        "roll_to_working_day": plan.rules.roll_to_working_day,
+        "yearly_due": "{:02d}-{:02d}".format(*plan.rules.yearly_due),
+    }
+    out: dict[str, Any] = registry_to_dict(registry) if registry else {}
+    out["plan"] = header
+    out["tasks"] = [_task_dict(t) for t in plan.tasks]
+    return out
+
+
+def _task_dict(task: TaskSpec) -> dict[str, Any]:
+    out = _drop_empty(
+        {
+            "id": task.code,
+            "title": task.title,
+            "lead": task.lead,
+            "support": task.support,
+            "deliverable": task.deliverable,
+            "deadline": task.deadline,
+            "note": task.note,
+            "source_line": task.source_line,
+        }
+    )
+    out["deadline"] = task.deadline
+    out["schedule"] = [part_to_dict(p) for p in task.parts]
+    return out
+
+
+def _drop_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v not in (None, "", [])}
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(data)

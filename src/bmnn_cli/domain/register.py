@@ -1,0 +1,77 @@
+"""A register of incoming documents (sổ công văn đến) as CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bmnn_cli.domain.planfile import read_text
+from bmnn_cli.errors import InputError
+
+REQUIRED = ("task", "agency", "date")
+OPTIONAL = ("ref", "note", "plan", "period")
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    line: int
+    task: str
+    agency: str
+    date: dt.date
+    ref: str = ""
+    note: str = ""
+    plan: str | None = None
+    period: str | None = None
+
+
+def _day(text: str) -> dt.date:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text)
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date (27/02/2026 or 2026-02-27)")
+    return dt.date(int(match[3]), int(match[2]), int(match[1]))
+
+
+def read_register(path: Path) -> list[RegisterRow]:
+    """Every row, or an InputError naming the first bad line."""
+    text = read_text(path)
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(missing)}; header is {header}", path=str(path), line=1
+        )
+    reader.fieldnames = header
+    rows = []
+    for record in reader:
+        line = reader.line_num
+        values = {k: (v or "").strip() for k, v in record.items() if k}
+        for column in REQUIRED:
+            if not values.get(column):
+                raise InputError(f"empty {column}", path=str(path), line=line)
+        try:
+            day = _day(values["date"])
+        except ValueError as error:
+            raise InputError(str(error), path=str(path), line=line) from None
+        rows.append(
+            RegisterRow(
+                line,
+                values["task"],
+                values["agency"],
+                day,
+                values.get("ref", ""),
+                values.get("note", ""),
+                values.get("plan") or None,
+                values.get("period") or None,
+            )  # fmt: skip
+        )
+    if not rows:
+        raise InputError("no rows under the header", path=str(path))
+    return rows

@@ -1,0 +1,207 @@
+"""The one place that turns rows into output: table, json, csv or markdown.
+
+Commands build `Listing`s (rows of plain values keyed by stable English
+names) and hand them here; no command formats output itself. Tables use Rich
+on a terminal and plain aligned text otherwise (cron mail, pipes, NO_COLOR).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import IO, Any
+
+from bmnn_cli.i18n import t
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # message key in the catalogue
+    kind: str = "text"  # text | date | int | rate
+
+
+@dataclass
+class Listing:
+    columns: Sequence[Column]
+    rows: list[dict[str, Any]]
+    title: str | None = None
+    name: str = "rows"  # key of this listing in a JSON document of several
+
+
+@dataclass
+class Document:
+    """Several listings printed together (a report); `data` is its JSON form."""
+
+    listings: list[Listing]
+    heading: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def render(output: Listing | Document, fmt: Format, out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    doc = output if isinstance(output, Document) else Document([output])
+    if fmt is Format.json:
+        payload: Any = doc.data if doc.data else _json_rows(doc.listings[0])
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
+        out.write("\n")
+    elif fmt is Format.csv:
+        _write_csv(doc.listings[0], out)
+    elif fmt is Format.md:
+        out.write(_markdown(doc))
+    elif _fancy(out):
+        _rich(doc, out)
+    else:
+        out.write(_plain(doc))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _json_rows(listing: Listing) -> list[dict[str, Any]]:
+    return [{c.key: row.get(c.key) for c in listing.columns} for row in listing.rows]
+
+
+def _csv_cell(value: object) -> str:
+    """Plain text for a cell, with spreadsheet formulas neutralised."""
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _write_csv(listing: Listing, out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.key for c in listing.columns])
+    for row in listing.rows:
+        writer.writerow([_csv_cell(row.get(c.key)) for c in listing.columns])
+
+
+def display(value: object, kind: str = "text") -> str:
+    """A value as a person reads it: dates day-first, rates as percentages."""
+    if value is None or value == "":
+        return "–" if kind in ("date", "rate") else ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if kind == "rate" and isinstance(value, int | float):
+        return f"{value * 100:.1f}%"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _cells(listing: Listing) -> tuple[list[str], list[list[str]]]:
+    headers = [t(c.header) for c in listing.columns]
+    body = [[display(row.get(c.key), c.kind) for c in listing.columns] for row in listing.rows]
+    return headers, body
+
+
+def _fancy(out: IO[str]) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _plain(doc: Document) -> str:
+    parts: list[str] = []
+    if doc.heading:
+        parts.append(doc.heading + "\n\n")
+    for listing in doc.listings:
+        if listing.title:
+            parts.append(listing.title + "\n")
+        parts.append(_plain_table(listing) + "\n")
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+def _plain_table(listing: Listing) -> str:
+    headers, body = _cells(listing)
+    if not body:
+        return t("msg.no_rows") + "\n"
+    widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
+    right = [c.kind in ("int", "rate") for c in listing.columns]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            cell.rjust(w) if r else cell.ljust(w)
+            for cell, w, r in zip(cells, widths, right, strict=True)
+        ]
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in body)]) + "\n"
+
+
+def _markdown(doc: Document) -> str:
+    parts: list[str] = []
+    if doc.heading:
+        parts.append(f"# {doc.heading}\n\n")
+    for listing in doc.listings:
+        if listing.title:
+            parts.append(f"## {listing.title}\n\n")
+        headers, body = _cells(listing)
+        if not body:
+            parts.append(t("msg.no_rows") + "\n\n")
+            continue
+        parts.append("| " + " | ".join(headers) + " |\n")
+        aligns = ["---:" if c.kind in ("int", "rate") else "---" for c in listing.columns]
+        parts.append("| " + " | ".join(aligns) + " |\n")
+        for row in body:
+            parts.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |\n")
+        parts.append("\n")
+    return "".join(parts)
+
+
+def _rich(doc: Document, out: IO[str]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out)
+    if doc.heading:
+        console.print(f"[bold]{doc.heading}[/bold]")
+    for listing in doc.listings:
+        headers, body = _cells(listing)
+        table = Table(title=listing.title, box=box.SIMPLE_HEAVY, title_justify="left")
+        for header, column in zip(headers, listing.columns, strict=True):
+            numeric = column.kind in ("int", "rate")
+            table.add_column(header, justify="right" if numeric else "left")
+        for row in body:
+            table.add_row(*row)
+        if not body:
+            console.print(t("msg.no_rows"))
+        else:
+            console.print(table)
+
+
+def to_string(output: Listing | Document, fmt: Format) -> str:
+    buffer = io.StringIO()
+    render(output, fmt, buffer)
+    return buffer.getvalue()

@@ -1,0 +1,151 @@
+"""Recorded, ordered schema migrations, run whenever a database is opened.
+
+A plain list of named SQL scripts rather than Alembic: the schema is small,
+SQLite is the engine, and a named list is easy to read and to test (a blank
+database migrated to the end must equal `EXPECTED`, see tests). Applied names
+are recorded in `_bmnn_migrations`; `PRAGMA user_version` holds their count
+so that a newer database is recognised and refused before anything is read.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MIGRATIONS: Final[list[tuple[str, str]]] = [
+    (
+        "001_initial",
+        """
+        CREATE TABLE province (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            days_off TEXT NOT NULL DEFAULT '[]',
+            working_days TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE agency (
+            id INTEGER PRIMARY KEY,
+            province_id INTEGER NOT NULL REFERENCES province(id),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            emails TEXT NOT NULL DEFAULT '[]',
+            successor_id INTEGER REFERENCES agency(id),
+            merged_on DATE,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (province_id, code)
+        );
+        CREATE TABLE agency_group (
+            id INTEGER PRIMARY KEY,
+            province_id INTEGER NOT NULL REFERENCES province(id),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (province_id, code)
+        );
+        CREATE TABLE group_member (
+            group_id INTEGER NOT NULL REFERENCES agency_group(id) ON DELETE CASCADE,
+            agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+            since DATE,
+            PRIMARY KEY (group_id, agency_id)
+        );
+        CREATE INDEX ix_group_member_agency ON group_member(agency_id);
+        CREATE TABLE plan (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            province_id INTEGER NOT NULL REFERENCES province(id),
+            number TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            issuer TEXT NOT NULL DEFAULT '',
+            issued DATE,
+            year INTEGER NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            before_rule TEXT NOT NULL DEFAULT 'inclusive'
+                CHECK (before_rule IN ('inclusive', 'strict')),
+            roll_to_working_day BOOLEAN NOT NULL DEFAULT 1,
+            yearly_due TEXT NOT NULL DEFAULT '12-31',
+            through_year INTEGER NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE task (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            title TEXT NOT NULL,
+            deliverable TEXT NOT NULL,
+            deadline TEXT NOT NULL DEFAULT '',
+            schedule TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            source_line INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (plan_id, code)
+        );
+        CREATE TABLE task_agency (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+            agency_id INTEGER REFERENCES agency(id),
+            group_id INTEGER REFERENCES agency_group(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            CHECK ((agency_id IS NULL) <> (group_id IS NULL))
+        );
+        CREATE INDEX ix_task_agency_task ON task_agency(task_id);
+        CREATE TABLE request (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES task(id),
+            kind TEXT NOT NULL CHECK (kind IN ('request', 'event')),
+            happened_on DATE NOT NULL,
+            due DATE NOT NULL,
+            agencies TEXT NOT NULL DEFAULT '[]',
+            ref TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE TABLE obligation (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES task(id),
+            agency_id INTEGER NOT NULL REFERENCES agency(id),
+            period TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            starts_on DATE,
+            scheduled_due DATE,
+            effective_due DATE,
+            request_id INTEGER REFERENCES request(id),
+            inherited_from INTEGER REFERENCES agency(id),
+            submitted_on DATE,
+            waived_on DATE,
+            UNIQUE (task_id, agency_id, period)
+        );
+        CREATE INDEX ix_obligation_due ON obligation(effective_due);
+        CREATE INDEX ix_obligation_agency ON obligation(agency_id, year);
+        CREATE TABLE submission (
+            id INTEGER PRIMARY KEY,
+            obligation_id INTEGER NOT NULL REFERENCES obligation(id),
+            submitted_on DATE NOT NULL,
+            ref TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'active'
+                CHECK (state IN ('active', 'superseded', 'retracted')),
+            replaces_id INTEGER REFERENCES submission(id),
+            reason TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX ux_submission_active ON submission(obligation_id)
+            WHERE state = 'active';
+        CREATE TABLE waiver (
+            id INTEGER PRIMARY KEY,
+            obligation_id INTEGER NOT NULL REFERENCES obligation(id),
+            waived_on DATE NOT NULL,
+            reason TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'revoked')),
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX ux_waiver_active ON waiver(obligation_id) WHERE state = 'active';
+        """,
+    ),
+]
+
+SCHEMA_VERSION: Final = len(MIGRATIONS)

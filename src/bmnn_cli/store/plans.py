@@ -1,0 +1,690 @@
+"""Plans and registries in the database: import, re-import, export.
+
+Re-importing a plan updates it in place: tasks are matched by their id in
+the document, obligations by (task, agency, period), so submissions and
+waivers recorded against them survive any change of wording or dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, insert
+from sqlmodel import Session, col, select
+
+from bmnn_cli.domain import obligations as obl
+from bmnn_cli.domain.deadlines import Rules, WorkCalendar
+from bmnn_cli.domain.directory import Directory
+from bmnn_cli.domain.planfile import (
+    AgencySpec,
+    GroupSpec,
+    Membership,
+    PlanFile,
+    PlanSpec,
+    RegistrySpec,
+    TaskSpec,
+)
+from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
+from bmnn_cli.errors import InputError, NotFound, Refused
+from bmnn_cli.store.models import (
+    Agency,
+    AgencyGroup,
+    GroupMember,
+    Obligation,
+    Plan,
+    Province,
+    Request,
+    Submission,
+    Task,
+    TaskAgency,
+    Waiver,
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str  # added | removed | changed
+    item: str
+    detail: str = ""
+
+
+@dataclass
+class ImportResult:
+    path: str
+    province: str
+    plan: str | None = None
+    tasks: int = 0
+    agencies: int = 0
+    groups: int = 0
+    answerable: int = 0
+    per_year: dict[str, int] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    new_plan: bool = False
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _json(values: list[Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, default=str)
+
+
+# -- registry ----------------------------------------------------------------
+
+
+def load_registry(session: Session, province: Province) -> RegistrySpec:
+    """The registry as a spec, so one matching code serves files and database."""
+    assert province.id is not None
+    groups = session.exec(
+        select(AgencyGroup)
+        .where(AgencyGroup.province_id == province.id)
+        .order_by(col(AgencyGroup.position))
+    ).all()
+    agencies = session.exec(
+        select(Agency).where(Agency.province_id == province.id).order_by(col(Agency.position))
+    ).all()
+    group_codes = {g.id: g.code for g in groups}
+    agency_codes = {a.id: a.code for a in agencies}
+    memberships: dict[int, list[Membership]] = {}
+    for member in session.exec(
+        select(GroupMember).where(col(GroupMember.group_id).in_(group_codes))
+    ):
+        memberships.setdefault(member.agency_id, []).append(
+            Membership(group_codes[member.group_id], member.since)
+        )
+    group_order = {code: i for i, code in enumerate(group_codes.values())}
+    return RegistrySpec(
+        province=province.code,
+        name=province.name,
+        days_off=[dt.date.fromisoformat(d) for d in json.loads(province.days_off)],
+        working_days=[dt.date.fromisoformat(d) for d in json.loads(province.working_days)],
+        groups=[GroupSpec(g.code, g.name, json.loads(g.aliases)) for g in groups],
+        agencies=[
+            AgencySpec(
+                code=a.code,
+                name=a.name,
+                kind=a.kind,
+                aliases=json.loads(a.aliases),
+                emails=json.loads(a.emails),
+                groups=sorted(memberships.get(a.id or 0, []), key=lambda m: group_order[m.group]),
+                successor=agency_codes.get(a.successor_id) if a.successor_id else None,
+                merged_on=a.merged_on,
+            )
+            for a in agencies
+        ],
+    )
+
+
+def calendar_of(province: Province) -> WorkCalendar:
+    return WorkCalendar.of(
+        (dt.date.fromisoformat(d) for d in json.loads(province.days_off)),
+        (dt.date.fromisoformat(d) for d in json.loads(province.working_days)),
+    )
+
+
+def save_registry(session: Session, spec: RegistrySpec) -> tuple[Province, list[Change]]:
+    """Insert or update a province's registry; agencies are never deleted."""
+    changes: list[Change] = []
+    province = session.exec(select(Province).where(Province.code == spec.province)).first()
+    values = {
+        "name": spec.name,
+        "days_off": _json(sorted(d.isoformat() for d in spec.days_off)),
+        "working_days": _json(sorted(d.isoformat() for d in spec.working_days)),
+    }
+    if province is None:
+        province = Province(code=spec.province, **values)
+        session.add(province)
+        changes.append(Change("added", f"province {spec.province}"))
+    else:
+        changes += _update(province, values, f"province {spec.province}")
+    session.flush()
+    assert province.id is not None
+    groups = _save_groups(session, province.id, spec.groups, changes)
+    agencies = _save_agencies(session, province.id, spec.agencies, changes)
+    _save_links(session, spec, groups, agencies, changes)
+    return province, changes
+
+
+def _update(row: Any, values: dict[str, Any], item: str) -> list[Change]:
+    changes = []
+    for key, value in values.items():
+        old = getattr(row, key)
+        if old != value:
+            changes.append(Change("changed", item, f"{key}: {old!r} → {value!r}"))
+            setattr(row, key, value)
+    return changes
+
+
+def _save_groups(
+    session: Session, province_id: int, specs: list[GroupSpec], changes: list[Change]
+) -> dict[str, AgencyGroup]:
+    rows = {
+        g.code: g
+        for g in session.exec(select(AgencyGroup).where(AgencyGroup.province_id == province_id))
+    }
+    for position, spec in enumerate(specs):
+        values = {"name": spec.name, "aliases": _json(spec.aliases), "position": position}
+        if spec.code in rows:
+            changes += _update(rows[spec.code], values, f"group {spec.code}")
+        else:
+            rows[spec.code] = AgencyGroup(province_id=province_id, code=spec.code, **values)
+            session.add(rows[spec.code])
+            changes.append(Change("added", f"group {spec.code}"))
+    session.flush()
+    return rows
+
+
+def _save_agencies(
+    session: Session, province_id: int, specs: list[AgencySpec], changes: list[Change]
+) -> dict[str, Agency]:
+    rows = {
+        a.code: a for a in session.exec(select(Agency).where(Agency.province_id == province_id))
+    }
+    for position, spec in enumerate(specs):
+        values = {
+            "name": spec.name,
+            "kind": spec.kind,
+            "aliases": _json(spec.aliases),
+            "emails": _json(spec.emails),
+            "merged_on": spec.merged_on,
+            "position": position,
+        }
+        if spec.code in rows:
+            changes += _update(rows[spec.code], values, f"agency {spec.code}")
+        else:
+            rows[spec.code] = Agency(province_id=province_id, code=spec.code, **values)
+            session.add(rows[spec.code])
+            changes.append(Change("added", f"agency {spec.code}"))
+    session.flush()
+    return rows
+
+
+def _save_links(
+    session: Session,
+    spec: RegistrySpec,
+    groups: dict[str, AgencyGroup],
+    agencies: dict[str, Agency],
+    changes: list[Change],
+) -> None:
+    for agency_spec in spec.agencies:
+        row = agencies[agency_spec.code]
+        successor = agencies[agency_spec.successor].id if agency_spec.successor else None
+        if row.successor_id != successor:
+            row.successor_id = successor
+            if successor is not None:
+                changes.append(
+                    Change("changed", f"agency {row.code}", f"merged into {agency_spec.successor}")
+                )
+        wanted = {(groups[m.group].id, m.since) for m in agency_spec.groups}
+        current = set(
+            session.exec(
+                select(GroupMember.group_id, GroupMember.since).where(
+                    GroupMember.agency_id == row.id
+                )
+            ).all()
+        )
+        if wanted != current:
+            session.execute(delete(GroupMember).where(col(GroupMember.agency_id) == row.id))
+            for group_id, since in wanted:
+                session.add(GroupMember(group_id=group_id, agency_id=row.id, since=since))
+            if current:
+                changes.append(Change("changed", f"agency {row.code}", "groups"))
+    session.flush()
+
+
+# -- plans ---------------------------------------------------------------------
+
+
+def import_file(session: Session, file: PlanFile) -> ImportResult:
+    """Store what a file holds (registry and/or plan) in the open transaction."""
+    registry = file.registry
+    province: Province | None = None
+    changes: list[Change] = []
+    if registry is not None:
+        province, changes = save_registry(session, registry)
+    plan_spec = file.plan
+    if plan_spec is None:
+        assert registry is not None
+        return ImportResult(
+            file.path,
+            registry.province,
+            agencies=len(registry.agencies),
+            groups=len(registry.groups),
+            changes=changes,
+        )
+    if province is None:
+        province = session.exec(select(Province).where(Province.code == plan_spec.province)).first()
+        if province is None:
+            raise InputError(
+                f"[plan]: province {plan_spec.province!r} has no agency registry yet; "
+                'import its registry first or add registry = "agencies.toml"',
+                path=file.path,
+                line=file.line_of(plan_spec.province),
+            )
+        registry = load_registry(session, province)
+    assert registry is not None
+    directory = Directory(registry)
+    _check_references(file, plan_spec, directory)
+    plan, plan_changes, new = _save_plan(session, plan_spec, province, directory)
+    result = ImportResult(
+        file.path,
+        province.code,
+        plan=plan.code,
+        tasks=len(plan_spec.tasks),
+        agencies=len(registry.agencies),
+        groups=len(registry.groups),
+        changes=changes + plan_changes,
+        new_plan=new,
+    )
+    sync_obligations(session, plan, through=plan.through_year)
+    result.per_year = obligations_per_year(session, plan)
+    result.answerable = _answerable_count(session, plan)
+    return result
+
+
+def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:
+    for task in plan.tasks:
+        for role, refs in (("lead", task.lead), ("support", task.support)):
+            for ref in refs:
+                try:
+                    directory.find(ref)
+                except NotFound as error:
+                    raise InputError(
+                        f"task {task.code!r} {role}: {error.message}",
+                        path=file.path,
+                        line=file.line_of(ref),
+                    ) from None
+
+
+def _through_year(spec: PlanSpec) -> int:
+    years = [spec.year] + [p.last_year or spec.year for t in spec.tasks for p in t.parts]
+    return max(years)
+
+
+def _save_plan(
+    session: Session, spec: PlanSpec, province: Province, directory: Directory
+) -> tuple[Plan, list[Change], bool]:
+    assert province.id is not None
+    plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
+    values: dict[str, Any] = {
+        "province_id": province.id,
+        "number": spec.number,
+        "title": spec.title,
+        "issuer": spec.issuer,
+        "issued": spec.issued,
+        "year": spec.year,
+        "source": spec.source,
+        "before_rule": spec.rules.before,
+        "roll_to_working_day": spec.rules.roll_to_working_day,
+        "yearly_due": "{:02d}-{:02d}".format(*spec.rules.yearly_due),
+    }
+    changes: list[Change] = []
+    new = plan is None
+    if plan is None:
+        plan = Plan(code=spec.code, through_year=_through_year(spec), imported_at=now(), **values)
+        session.add(plan)
+        changes.append(Change("added", f"plan {spec.code}"))
+    else:
+        if plan.province_id != province.id:
+            raise Refused(f"plan {spec.code!r} belongs to another province; give it another id")
+        changes += _update(plan, values, f"plan {spec.code}")
+        plan.through_year = max(plan.through_year, _through_year(spec))
+        plan.imported_at = now()
+    session.flush()
+    changes += _save_tasks(session, plan, spec.tasks, directory)
+    return plan, changes, new
+
+
+def _task_values(spec: TaskSpec, position: int) -> dict[str, Any]:
+    return {
+        "title": spec.title,
+        "deliverable": spec.deliverable,
+        "deadline": spec.deadline,
+        "schedule": _json([part_to_dict(p) for p in spec.parts]),
+        "note": spec.note,
+        "source_line": spec.source_line,
+        "position": position,
+    }
+
+
+def _save_tasks(
+    session: Session, plan: Plan, specs: list[TaskSpec], directory: Directory
+) -> list[Change]:
+    rows = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+    changes: list[Change] = []
+    wanted = {s.code for s in specs}
+    for code in sorted(set(rows) - wanted):
+        _remove_task(session, rows.pop(code))
+        changes.append(Change("removed", f"task {code}"))
+    for position, spec in enumerate(specs):
+        values = _task_values(spec, position)
+        row = rows.get(spec.code)
+        if row is None:
+            row = Task(plan_id=plan.id, code=spec.code, **values)
+            session.add(row)
+            session.flush()
+            changes.append(Change("added", f"task {spec.code}"))
+        else:
+            for change in _update(row, values, f"task {spec.code}"):
+                if not change.detail.startswith("position"):
+                    changes.append(change)
+        changes += _save_task_agencies(session, row, spec, directory)
+    session.flush()
+    return changes
+
+
+def _remove_task(session: Session, task: Task) -> None:
+    recorded = session.exec(
+        select(func.count())
+        .select_from(Obligation)
+        .where(Obligation.task_id == task.id)
+        .where(col(Obligation.submitted_on).is_not(None) | col(Obligation.waived_on).is_not(None))
+    ).one()
+    requests = session.exec(
+        select(func.count()).select_from(Request).where(Request.task_id == task.id)
+    ).one()
+    if recorded or requests:
+        raise Refused(
+            f"task {task.code!r} is no longer in the plan but has {recorded} recorded "
+            f"submissions or waivers and {requests} requests; keep it in the file"
+        )
+    ids = select(Obligation.id).where(Obligation.task_id == task.id)
+    session.execute(delete(Submission).where(col(Submission.obligation_id).in_(ids)))
+    session.execute(delete(Waiver).where(col(Waiver.obligation_id).in_(ids)))
+    session.execute(delete(Obligation).where(col(Obligation.task_id) == task.id))
+    session.execute(delete(TaskAgency).where(col(TaskAgency.task_id) == task.id))
+    session.delete(task)
+
+
+def _save_task_agencies(
+    session: Session, task: Task, spec: TaskSpec, directory: Directory
+) -> list[Change]:
+    assert task.id is not None
+    wanted: list[tuple[str, str, str]] = []
+    for role, refs in (("lead", spec.lead), ("support", spec.support)):
+        for ref_text in refs:
+            ref = directory.find(ref_text)
+            wanted.append((role, ref.kind, ref.code))
+    current = _task_refs(session, task.id)
+    if current == wanted:
+        return []
+    session.execute(delete(TaskAgency).where(col(TaskAgency.task_id) == task.id))
+    agency_ids, group_ids = _ids(session, directory)
+    for position, (role, kind, code) in enumerate(wanted):
+        session.add(
+            TaskAgency(
+                task_id=task.id,
+                role=role,
+                agency_id=agency_ids[code] if kind == "agency" else None,
+                group_id=group_ids[code] if kind == "group" else None,
+                position=position,
+            )
+        )
+    if not current:
+        return []
+    return [Change("changed", f"task {spec.code}", "agencies")]
+
+
+def _ids(session: Session, directory: Directory) -> tuple[dict[str, int], dict[str, int]]:
+    province = session.exec(
+        select(Province).where(Province.code == directory.registry.province)
+    ).one()
+    agencies = dict(
+        session.exec(select(Agency.code, Agency.id).where(Agency.province_id == province.id)).all()
+    )
+    groups = dict(
+        session.exec(
+            select(AgencyGroup.code, AgencyGroup.id).where(AgencyGroup.province_id == province.id)
+        ).all()
+    )
+    return agencies, groups  # type: ignore[return-value]
+
+
+def _task_refs(session: Session, task_id: int) -> list[tuple[str, str, str]]:
+    rows = session.exec(
+        select(TaskAgency.role, Agency.code, AgencyGroup.code)
+        .select_from(TaskAgency)
+        .outerjoin(Agency, col(Agency.id) == TaskAgency.agency_id)
+        .outerjoin(AgencyGroup, col(AgencyGroup.id) == TaskAgency.group_id)
+        .where(TaskAgency.task_id == task_id)
+        .order_by(col(TaskAgency.position))
+    ).all()
+    return [(role, "agency" if a else "group", a or g) for role, a, g in rows]
+
+
+# -- obligations ---------------------------------------------------------------
+
+
+def rules_of(plan: Plan) -> Rules:
+    month, day = (int(x) for x in plan.yearly_due.split("-"))
+    return Rules(plan.before_rule, bool(plan.roll_to_working_day), (month, day))
+
+
+def task_parts(task: Task) -> list[Part]:
+    return [
+        part_from_dict(raw, where=f"task {task.code}") for raw in _dates(json.loads(task.schedule))
+    ]
+
+
+def _dates(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for part in parts:
+        if isinstance(part.get("date"), str):
+            part["date"] = dt.date.fromisoformat(part["date"])
+    return parts
+
+
+def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
+    """Make the recorded obligations of a plan match its tasks, up to `through`."""
+    province = session.get(Province, plan.province_id)
+    assert province is not None and plan.id is not None
+    directory = Directory(load_registry(session, province))
+    calendar, rules = calendar_of(province), rules_of(plan)
+    agency_ids, _ = _ids(session, directory)
+    tasks = session.exec(select(Task).where(Task.plan_id == plan.id)).all()
+    for task in tasks:
+        assert task.id is not None
+        leads = [code for role, _kind, code in _task_refs(session, task.id) if role == "lead"]
+        people = obl.answerable(directory, leads)
+        wanted = list(
+            obl.scheduled(
+                task_parts(task),
+                people,
+                first_year=plan.year,
+                through=through,
+                rules=rules,
+                calendar=calendar,
+            )
+        )
+        wanted += _requested(session, task, people, rules, calendar)
+        _apply(session, task.id, wanted, directory, agency_ids)
+    plan.through_year = max(plan.through_year, through)
+    session.flush()
+
+
+def _requested(
+    session: Session, task: Task, people: list[obl.Answerable], rules: Rules, calendar: WorkCalendar
+) -> list[obl.Wanted]:
+    out: list[obl.Wanted] = []
+    all_agencies = [p.agency for p in people]
+    for request in session.exec(select(Request).where(Request.task_id == task.id)):
+        assert request.id is not None
+        addressed = json.loads(request.agencies) or all_agencies
+        out += obl.requested(
+            request.id, request.happened_on, request.due, addressed, rules=rules, calendar=calendar
+        )
+    return out
+
+
+def _apply(
+    session: Session,
+    task_id: int,
+    wanted: list[obl.Wanted],
+    directory: Directory,
+    agency_ids: dict[str, int],
+) -> None:
+    existing = {
+        (row.agency_id, row.period): row
+        for row in session.exec(select(Obligation).where(Obligation.task_id == task_id))
+    }
+    desired: dict[tuple[int, str], dict[str, Any]] = {}
+    for item in wanted:
+        owner, inherited = _owner(item, directory, existing, agency_ids)
+        key = (agency_ids[owner], item.period)
+        if key in desired and inherited is not None:
+            continue  # the successor owes this period itself
+        desired[key] = {
+            "task_id": task_id,
+            "agency_id": key[0],
+            "period": item.period,
+            "year": item.year,
+            "starts_on": item.starts_on,
+            "scheduled_due": item.scheduled_due,
+            "effective_due": item.effective_due,
+            "request_id": item.request_id,
+            "inherited_from": agency_ids[inherited] if inherited else None,
+        }
+    new_rows = [values for key, values in desired.items() if key not in existing]
+    if new_rows:
+        session.execute(insert(Obligation), new_rows)
+    for key, row in existing.items():
+        values = desired.get(key)
+        if values is None:
+            if (
+                row.submitted_on is None
+                and row.waived_on is None
+                and not _has_history(session, row)
+            ):
+                session.delete(row)
+            continue
+        for name in (
+            "year",
+            "starts_on",
+            "scheduled_due",
+            "effective_due",
+            "request_id",
+            "inherited_from",
+        ):
+            if getattr(row, name) != values[name]:
+                setattr(row, name, values[name])
+
+
+def _has_history(session: Session, row: Obligation) -> bool:
+    return (
+        session.exec(
+            select(Submission.id).where(Submission.obligation_id == row.id).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _owner(
+    item: obl.Wanted,
+    directory: Directory,
+    existing: dict[tuple[int, str], Obligation],
+    agency_ids: dict[str, int],
+) -> tuple[str, str | None]:
+    """Who owes `item`: a merged agency's open duties pass to its successor."""
+    successor = directory.final_successor(item.agency)
+    agency = directory.agencies[item.agency]
+    if successor is None or agency.merged_on is None:
+        return item.agency, None
+    due = item.effective_due
+    if due is not None and due < agency.merged_on:
+        row = existing.get((agency_ids[item.agency], item.period))
+        if row is not None and (row.submitted_on or row.waived_on):
+            return item.agency, None  # done before the merger: it stays on record
+    return successor, item.agency
+
+
+def obligations_per_year(session: Session, plan: Plan) -> dict[str, int]:
+    rows = session.exec(
+        select(Obligation.year, col(Obligation.effective_due).is_(None), func.count())
+        .join(Task, col(Task.id) == Obligation.task_id)
+        .where(Task.plan_id == plan.id)
+        .group_by(Obligation.year, col(Obligation.effective_due).is_(None))
+    ).all()
+    counts: Counter[str] = Counter()
+    for year, ongoing, count in rows:
+        counts["ongoing" if ongoing else str(year)] += count
+    return dict(sorted(counts.items()))
+
+
+def _answerable_count(session: Session, plan: Plan) -> int:
+    return int(
+        session.exec(
+            select(func.count(func.distinct(Obligation.agency_id)))
+            .join(Task, col(Task.id) == Obligation.task_id)
+            .where(Task.plan_id == plan.id)
+        ).one()
+    )
+
+
+def ensure_through(session: Session, year: int) -> None:
+    """Open-ended schedules owe up to the year asked about: extend them lazily."""
+    for plan in session.exec(select(Plan).where(Plan.through_year < year)).all():
+        sync_obligations(session, plan, through=year)
+
+
+def needs_extension(session: Session, year: int) -> bool:
+    return (
+        session.exec(select(Plan.id).where(Plan.through_year < year).limit(1)).first() is not None
+    )
+
+
+# -- export --------------------------------------------------------------------
+
+
+def find_plan(session: Session, text: str) -> Plan:
+    from bmnn_cli.text import fold
+
+    plans = session.exec(select(Plan)).all()
+    for plan in plans:
+        if fold(text) in (fold(plan.code), fold(plan.number or "\0")):
+            return plan
+    import difflib
+
+    close = difflib.get_close_matches(text, [p.code for p in plans], n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    known = "" if close else f" (plans: {', '.join(p.code for p in plans) or 'none imported yet'})"
+    raise NotFound(f"unknown plan {text!r}{hint}{known}", value=text, suggestions=close)
+
+
+def plan_spec(session: Session, plan: Plan) -> tuple[PlanSpec, RegistrySpec]:
+    """A stored plan as the spec it was imported from, for export."""
+    province = session.get(Province, plan.province_id)
+    assert province is not None
+    spec = PlanSpec(
+        code=plan.code,
+        title=plan.title,
+        province=province.code,
+        year=plan.year,
+        number=plan.number,
+        issuer=plan.issuer,
+        issued=plan.issued,
+        source=plan.source,
+        rules=rules_of(plan),
+    )
+    for task in session.exec(
+        select(Task).where(Task.plan_id == plan.id).order_by(col(Task.position))
+    ):
+        assert task.id is not None
+        refs = _task_refs(session, task.id)
+        spec.tasks.append(
+            TaskSpec(
+                code=task.code,
+                title=task.title,
+                lead=[code for role, _, code in refs if role == "lead"],
+                support=[code for role, _, code in refs if role == "support"],
+                deliverable=task.deliverable,
+                deadline=task.deadline,
+                parts=task_parts(task),
+                note=task.note,
+                source_line=task.source_line,
+            )
+        )
+    return spec, load_registry(session, province)

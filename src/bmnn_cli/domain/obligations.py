@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar, effective_due
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.schedule import Part
+
+ONE_OFF = ("fixed", "quarter")
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,16 @@ def scheduled(
 ) -> Iterator[Wanted]:
     """Obligations from the plan's own schedule (not from requests or events)."""
     seen: set[tuple[str, str]] = set()
+    one_offs = 0
     for part in parts:
+        if part.kind in ONE_OFF:
+            # keyed by position, not date: a corrected date keeps its submissions
+            one_offs += 1
         for occurrence in part.occurrences(first_year, through, rules.yearly_due):
+            if part.kind in ONE_OFF:
+                occurrence = replace(
+                    occurrence, period="once" if one_offs == 1 else f"once-{one_offs}"
+                )
             effective = (
                 effective_due(
                     occurrence.due, dated=occurrence.dated, rules=rules, calendar=calendar

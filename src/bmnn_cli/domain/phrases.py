@@ -94,17 +94,19 @@ _ONCE = r"(?:mot|1) lan"
 # "quý" (quarter) folds like "quy" in "quy định", "quy trình": refuse those compounds
 _QUY = r"quy(?! (?:dinh|trinh|che|pham|mo|hoach|tac|chuan|luat|uoc|doi|trach))"
 _EVERY = r"(?:hang|moi|tung)"
+_PER_TIME = rf"(?: {_ONCE}| ?/ ?lan)"  # "6 tháng một lần", "6 tháng/lần"
 
-_YEARLY_W = (
-    rf"(?:dinh ky )?{_EVERY} nam|dinh ky nam|nam {_ONCE}|{_ONCE}(?: ?/ ?| (?:moi|mot|trong) )nam"
+_YEARLY_W = (  # never "năm 2026": a year number makes it a date
+    rf"(?:(?:dinh ky )?{_EVERY} nam(?: {_ONCE})?|dinh ky nam|nam {_ONCE}"
+    rf"|{_ONCE}(?: ?/ ?| (?:moi|mot|trong) )nam)(?! ?[0-9])"
 )
 _QUARTERLY_W = (
-    rf"(?:dinh ky )?{_EVERY} {_QUY}|dinh ky(?: theo)? {_QUY}|{_QUY} {_ONCE}"
+    rf"(?:dinh ky )?{_EVERY} {_QUY}(?: {_ONCE})?|dinh ky(?: theo)? {_QUY}|{_QUY} {_ONCE}"
     rf"|(?:ba|3) thang {_ONCE}|(?:dinh ky|moi) (?:ba|3) thang"
 )
-_MONTHLY_W = rf"(?:dinh ky )?{_EVERY} thang|dinh ky(?: theo)? thang|thang {_ONCE}"
+_MONTHLY_W = rf"(?:dinh ky )?{_EVERY} thang(?: {_ONCE})?|dinh ky(?: theo)? thang|thang {_ONCE}"
 _HALF_W = (
-    rf"(?:(?:dinh ky|{_EVERY}) (?:6|sau) thang|(?:6|sau) thang(?: {_ONCE}| ?/ ?lan)"
+    rf"(?:(?:dinh ky|{_EVERY}) (?:6|sau) thang{_PER_TIME}?|(?:6|sau) thang{_PER_TIME}"
     rf"|(?:dinh ky|{_EVERY}) nua nam|nua nam {_ONCE}|(?:hai|2) lan(?: ?/ ?| (?:moi|mot|trong) )nam)"
     r"(?! (?:dau|cuoi) nam)"
 )
@@ -130,8 +132,8 @@ _OPEN_YEARLY = re.compile(
 _RANGE = re.compile(
     r"(?:tu nam (?P<a>[0-9]{4})(?: (?:den|toi)(?: het)? nam (?P<b>[0-9]{4}))?"
     r"|(?:den|toi)(?: het)? nam (?P<c>[0-9]{4})"
-    r"|(?:trong )?giai doan (?:tu )?(?:nam )?(?P<d>[0-9]{4}) ?(?:-|–|den) ?(?:nam )?(?P<e>[0-9]{4}))"
-    + _END
+    r"|(?:trong )?giai doan (?:tu )?(?:nam )?(?P<d>[0-9]{4})"
+    r" ?(?:-|–|den) ?(?:nam )?(?P<e>[0-9]{4}))" + _END
 )
 _POSITION_EVERY = re.compile(
     rf"(?:vao )?(?P<pos>dau|giua|cuoi) (?:{_EVERY}|cac) (?P<unit>nam|{_QUY}|thang){_END}"
@@ -332,6 +334,8 @@ def _starts_part(scan: _Scan, start: int, end: int) -> bool:
     """True when text between two connectors is a whole schedule part on its own."""
     while start < end and scan.folded[start] == " ":
         start += 1
+    while end > start and scan.folded[end - 1] == " ":
+        end -= 1
     if start >= end:
         return False
     if _EVENT_START.match(scan.folded, start, end) or _DAYS.fullmatch(scan.folded, start, end):
@@ -428,10 +432,10 @@ def _read_when(scan: _Scan, pos: int) -> tuple[_When, int] | None:
 
 
 def _rule_recurring_date(scan: _Scan, pos: int) -> int | None:
-    """ "hằng năm, trước ngày 30/10": yearly on the day that follows."""
+    """ "hằng năm, trước ngày 30/10": yearly on the day that follows (a year there is a bound)."""
     lead = scan.match(_RECUR_BEFORE, pos)
     found = _read_when(scan, lead.end()) if lead else None
-    part = _yearly_at(found[0]) if found else None
+    part = _yearly_at(found[0]) if found and found[0].year is None else None
     if found is None or part is None:
         return None
     scan.add(part)

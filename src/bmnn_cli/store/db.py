@@ -98,11 +98,20 @@ class Store:
             return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
 
 
-def _engine(path: Path) -> Any:
+def _engine(path: Path, *, read_only: bool = False) -> Any:
+    """An engine for `path`; `read_only` opens it as SQLite's mode=ro does."""
+    import sqlite3
+
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    if read_only:
+        uri = f"file:{path}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

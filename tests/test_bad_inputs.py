@@ -1,0 +1,146 @@
+"""Bad input: one clear line on stderr, a documented exit code, nothing changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import LAO_CAI, Cli, dump
+
+REGISTRY = LAO_CAI.parent / "agencies.toml"
+
+GOOD_TASK = """
+[[tasks]]
+id = "IV.1.a"
+title = "Gửi kế hoạch"
+lead = ["so-ban-nganh"]
+deliverable = "plan"
+deadline = "trước ngày 27/02/2026"
+[[tasks.schedule]]
+kind = "fixed"
+date = 2026-02-27
+"""
+
+
+def plan_text(tasks: str = GOOD_TASK, header: str = "") -> str:
+    return f"""registry = "{REGISTRY}"
+
+[plan]
+id = "test-plan"
+title = "Kế hoạch thử"
+province = "lao-cai"
+year = 2026
+{header}
+{tasks}"""
+
+
+CASES = {
+    "malformed": ('[plan\nid = "x"\n', ["malformed TOML", "line 1"]),
+    "missing_field": (
+        plan_text().replace('title = "Kế hoạch thử"\n', ""),
+        ["missing required field 'title'"],
+    ),
+    "unknown_agency": (
+        plan_text(GOOD_TASK.replace('"so-ban-nganh"', '"Sở Tư phap X"')),
+        ["unknown agency or group 'Sở Tư phap X'", "did you mean", "Sở Tư pháp"],
+    ),
+    "duplicate_task": (plan_text(GOOD_TASK + GOOD_TASK), ["duplicate task id 'IV.1.a'"]),
+    "impossible_date": (
+        plan_text(
+            GOOD_TASK.replace(
+                'kind = "fixed"\ndate = 2026-02-27', 'kind = "yearly"\nmonth = 2\nday = 31'
+            )
+        ),
+        ["31/02 is not a date"],
+    ),
+    "impossible_date_literal": (
+        plan_text(GOOD_TASK.replace("2026-02-27", "2026-02-31")),
+        ["malformed TOML"],
+    ),
+    "unknown_kind": (
+        plan_text(GOOD_TASK.replace('kind = "fixed"', 'kind = "weekly"')),
+        ["unknown schedule kind 'weekly'"],
+    ),
+    "wrong_type": (
+        plan_text().replace("year = 2026", 'year = "2026"'),
+        ["year = '2026' should be a whole number"],
+    ),
+    "unknown_key": (
+        plan_text(GOOD_TASK.replace("lead =", "leed =")),
+        ["unknown key 'leed'", "did you mean 'lead'"],
+    ),
+    "unreadable_phrase": (
+        plan_text(
+            GOOD_TASK.split("[[tasks.schedule]]")[0].replace(
+                "trước ngày 27/02/2026", "khi nào xong"
+            )
+        ),
+        ["cannot read the deadline 'khi nào xong'"],
+    ),
+    "empty": ("   \n", ["the file is empty"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_plan_file(cli: Cli, lao_cai: Path, tmp_path: Path, case: str) -> None:
+    text, expected = CASES[case]
+    path = tmp_path / f"{case}.toml"
+    path.write_text(text, encoding="utf-8")
+    before = dump(lao_cai)
+    err = cli.fail("import", str(path), code=3)
+    assert err.count("\n") == 1, err
+    assert str(path) in err
+    for fragment in expected:
+        assert fragment in err
+    assert "Traceback" not in err
+    assert dump(lao_cai) == before
+
+
+def test_unknown_agency_names_the_line(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    text = plan_text(GOOD_TASK.replace('"so-ban-nganh"', '"cong an tinhh"'))
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "cong an tinhh" in s)
+    err = cli.fail("import", str(path), code=3)
+    assert f"{path}:{line}:" in err
+    assert "Công an tỉnh" in err
+
+
+def test_not_utf8(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(
+        plan_text().encode("utf-8").replace("Kế hoạch".encode(), "K\xe9".encode("latin-1"))
+    )
+    before = dump(lao_cai)
+    err = cli.fail("import", str(path), code=3)
+    assert "not UTF-8" in err and str(path) in err
+    assert dump(lao_cai) == before
+
+
+def test_missing_path(cli: Cli, tmp_path: Path) -> None:
+    err = cli.fail("import", str(tmp_path / "nope.toml"), code=3)
+    assert "nope.toml: no such file" in err
+
+
+def test_database_that_is_not_sqlite(cli: Cli, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not a database, just some text " * 100)
+    err = cli.fail("--db", str(bogus), "import", str(LAO_CAI), code=5)
+    assert "not a bmnn database" in err and str(bogus) in err
+    assert bogus.read_bytes().startswith(b"this is not")
+
+
+def test_read_only_database(cli: Cli, lao_cai: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite opens the file read-only (mode=ro), which binds root as well."""
+    import functools
+
+    import bmnn_cli.store.db as store_db
+
+    before = dump(lao_cai)
+    monkeypatch.setattr(store_db, "_engine", functools.partial(store_db._engine, read_only=True))
+    assert "lao-cai-bmnn-2026" in cli("plans")  # reading still works
+    err = cli.fail("submit", "--task", "IV.1.a", "--agency", "so tu phap", "--date", "2026-02-20",
+                   "--as-of", "2026-03-01", code=5)  # fmt: skip
+    assert "read-only" in err and str(lao_cai) in err and "Traceback" not in err
+    assert dump(lao_cai) == before

@@ -1,0 +1,137 @@
+"""Plans in, listed and exported, through the CLI against a real database file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from conftest import CAO_BANG, LAO_CAI, Cli, dump
+
+
+def test_init_is_idempotent(cli: Cli, db: Path) -> None:
+    first = cli("init")
+    assert str(db) in first and "1" in first
+    before = dump(db)
+    cli("init")
+    assert dump(db) == before
+
+
+def test_import_prints_summary(cli: Cli) -> None:
+    out = cli("import", str(LAO_CAI))
+    assert "lao-cai-bmnn-2026" in out
+    assert "22" in out  # tasks
+    assert "2026" in out
+
+
+def test_reimport_same_plan_changes_nothing(cli: Cli, lao_cai: Path) -> None:
+    before = dump(lao_cai)
+    out = cli("--lang", "en", "import", str(LAO_CAI))
+    assert "No changes since the last import." in out
+    assert dump(lao_cai) == before
+
+
+def test_changed_plan_prints_changes_and_keeps_submissions(cli: Cli, plan_copy: Path) -> None:
+    cli("import", str(plan_copy))
+    cli("submit", "--task", "IV.1.a", "--agency", "Sở Tư pháp", "--date", "25/02/2026",
+        "--as-of", "2026-03-01")  # fmt: skip
+    text = plan_copy.read_text(encoding="utf-8")
+    changed = text.replace("date = 2026-02-27", "date = 2026-03-06").replace(
+        'deadline = "trước ngày 27/02/2026"', 'deadline = "trước ngày 06/03/2026"'
+    )
+    assert changed != text
+    plan_copy.write_text(changed, encoding="utf-8")
+    out = cli("--lang", "en", "import", str(plan_copy))
+    assert "task IV.1.a" in out and "06/03/2026" in out
+    rows = json.loads(cli("show", "IV.1.a", "--as-of", "2026-03-10", "--format", "json"))
+    sent = [o for o in rows["obligations"] if o["agency"] == "Sở Tư pháp"]
+    assert sent[0]["submitted_on"] == "2026-02-25"
+    assert sent[0]["scheduled_due"] == "2026-03-06"
+
+
+def test_dry_run_writes_nothing(cli: Cli, db: Path) -> None:
+    cli("init")
+    before = dump(db)
+    out = cli("--lang", "en", "import", "--dry-run", str(LAO_CAI))
+    assert "Dry run" in out and "lao-cai-bmnn-2026" in out
+    assert dump(db) == before
+
+
+def test_export_import_round_trip(cli: Cli, both: Path, tmp_path: Path) -> None:
+    before = dump(both)
+    exported = tmp_path / "exported.toml"
+    cli("export", "lao-cai-bmnn-2026", "-o", str(exported))
+    other = tmp_path / "other.db"
+    cli("--db", str(other), "import", str(exported))
+    cli("--db", str(other), "import", str(CAO_BANG))
+    after = dump(other)
+    assert after == before
+    # and the export of the re-imported plan is the same file
+    again = tmp_path / "again.toml"
+    cli("--db", str(other), "export", "lao-cai-bmnn-2026", "-o", str(again))
+    assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_plans_listing_formats(cli: Cli, both: Path) -> None:
+    rows = json.loads(cli("plans", "--format", "json"))
+    assert {r["plan"] for r in rows} == {"lao-cai-bmnn-2026", "cao-bang-luat-bmnn-2026"}
+    assert {r["tasks"] for r in rows} == {22, 8}
+    table = list(csv.DictReader(io.StringIO(cli("plans", "--format", "csv"))))
+    assert len(table) == 2 and table[0]["province"]
+
+
+def test_agencies_by_group_without_diacritics(cli: Cli, lao_cai: Path) -> None:
+    rows = json.loads(cli("agencies", "--group", "ubnd cac xa, phuong", "--format", "json"))
+    assert len(rows) == 99
+    assert all(r["kind"] in ("commune", "ward") for r in rows)
+
+
+def test_tasks_for_an_agency_include_group_tasks(cli: Cli, lao_cai: Path) -> None:
+    rows = json.loads(cli("tasks", "--agency", "so tu phap", "--format", "json"))
+    codes = {r["task"] for r in rows}
+    assert "III.2" in codes  # named directly
+    assert "IV.1.a" in codes  # through "các sở, ban, ngành"
+    assert "III.7" not in codes
+
+
+def test_show_task(cli: Cli, lao_cai: Path) -> None:
+    out = cli("show", "IV.1.b", "--as-of", "2026-11-27")
+    assert "trước ngày 30/10 hàng năm" in out
+    data = json.loads(cli("show", "IV.1.b", "--as-of", "2026-11-27", "--format", "json"))
+    assert data["deliverable"] == "report"
+    assert any(o["status"] == "overdue" for o in data["obligations"])
+
+
+def test_info_names_the_database_and_schema(cli: Cli, lao_cai: Path) -> None:
+    data = json.loads(cli("info", "--format", "json"))
+    assert data["database"] == str(lao_cai)
+    assert data["schema"] == 1 and data["plans"] == 1
+
+
+def test_db_option_beats_environment(cli: Cli, tmp_path: Path) -> None:
+    chosen = tmp_path / "chosen.db"
+    data = json.loads(cli("--db", str(chosen), "info", "--format", "json"))
+    assert data["database"] == str(chosen)
+    data = json.loads(cli("info", "--db", str(chosen), "--format", "json"))
+    assert data["database"] == str(chosen)
+
+
+def test_english_and_vietnamese_headers(cli: Cli, lao_cai: Path) -> None:
+    assert "Kế hoạch" in cli("plans")
+    assert "Plan" in cli("--lang", "en", "plans")
+
+
+def test_plain_output_has_no_colour_or_boxes(cli: Cli, lao_cai: Path) -> None:
+    out = cli("tasks")
+    assert "\x1b[" not in out
+    assert not set("│┃━─┏┗") & set(out)
+
+
+def test_every_command_has_help(cli: Cli) -> None:
+    from bmnn_cli.cli.app import app
+
+    for command in app.registered_commands:
+        assert command.callback and command.callback.__doc__, command.name
+        name = command.name or command.callback.__name__
+        assert "Usage" in cli(name, "--help")

@@ -40,7 +40,10 @@ class Listing:
     columns: Sequence[Column]
     rows: list[dict[str, Any]]
     title: str | None = None
-    name: str = "rows"  # key of this listing in a JSON document of several
+    keys: Sequence[str] | None = None  # fields for json/csv; default the columns' keys
+
+    def machine_keys(self) -> list[str]:
+        return list(self.keys) if self.keys else [c.key for c in self.columns]
 
 
 @dataclass
@@ -76,7 +79,8 @@ def _json_default(value: object) -> str:
 
 
 def _json_rows(listing: Listing) -> list[dict[str, Any]]:
-    return [{c.key: row.get(c.key) for c in listing.columns} for row in listing.rows]
+    keys = listing.machine_keys()
+    return [{key: row.get(key) for key in keys} for row in listing.rows]
 
 
 def _csv_cell(value: object) -> str:
@@ -99,9 +103,10 @@ def _is_number(text: str) -> bool:
 
 def _write_csv(listing: Listing, out: IO[str]) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.key for c in listing.columns])
+    keys = listing.machine_keys()
+    writer.writerow(keys)
     for row in listing.rows:
-        writer.writerow([_csv_cell(row.get(c.key)) for c in listing.columns])
+        writer.writerow([_csv_cell(row.get(key)) for key in keys])
 
 
 def display(value: object, kind: str = "text") -> str:

@@ -7,7 +7,6 @@ They parse options, call the store or domain layer and render the result.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -96,8 +95,17 @@ def open_db(ctx: typer.Context, db: str | None, *, create: bool = False) -> Any:
     return open_store(path, create=create)
 
 
-def warn(message: str) -> None:
-    print(f"bmnn: {message}", file=sys.stderr)
+def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
+    """Open the store for a question, extending open-ended schedules to its year."""
+    from bmnn_cli.store.plans import ensure_through, needs_extension
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        extend = needs_extension(session, as_of.year)
+    if extend:
+        with store.write() as session:
+            ensure_through(session, as_of.year)
+    return store
 
 
 def register() -> None:

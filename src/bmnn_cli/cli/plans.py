@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db
+from bmnn_cli.cli.app import app, open_as_of, open_db
 from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, FormatOpt, GroupOpt, PlanOpt, today
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
@@ -212,7 +212,7 @@ def show(
     from bmnn_cli.store.models import Plan
 
     day = as_of or today()
-    store = open_db(ctx, db)
+    store = open_as_of(ctx, db, day)
     with store.read() as session:
         row = find_task(session, task, plan=plan)
         plan_row = session.get(Plan, row.plan_id)

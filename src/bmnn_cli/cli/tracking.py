@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db
+from bmnn_cli.cli.app import app, open_as_of, open_db
 from bmnn_cli.cli.common import (
     AgencyOpt,
     AsOfOpt,
@@ -63,6 +63,15 @@ STATUS_COLUMNS = [
     Column("last_submission", "col.last_submission", "date"),
 ]
 
+OBLIGATION_KEYS = (
+    "agency_id", "agency", "plan", "task", "title", "period", "scheduled_due", "effective_due",
+    "status", "submitted_on", "days_late", "days_left", "deadline",
+)  # fmt: skip
+STATUS_KEYS = (
+    "agency_id", "agency", "level", "obligations", "fallen_due", "on_time", "late", "overdue",
+    "pending", "waived", "ongoing", "rate", "last_submission",
+)  # fmt: skip
+
 TaskOpt = Annotated[
     str, typer.Option("--task", "-t", help='Task id in the plan ("IV.1.a"), or PLAN:TASK.')
 ]
@@ -96,19 +105,6 @@ def _decorate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         row["status_text"] = t(f"status.{row['status']}")
         row["short_title"] = _short(row["title"])
     return rows
-
-
-def _prepare(ctx: typer.Context, db: str | None, as_of: dt.date) -> Any:
-    """Open the store and extend open-ended schedules up to the as-of year."""
-    from bmnn_cli.store.plans import ensure_through, needs_extension
-
-    store = open_db(ctx, db)
-    with store.read() as session:
-        extend = needs_extension(session, as_of.year)
-    if extend:
-        with store.write() as session:
-            ensure_through(session, as_of.year)
-    return store
 
 
 # -- recording -------------------------------------------------------------------
@@ -407,10 +403,10 @@ def overdue(
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
-    store = _prepare(ctx, db, day)
+    store = open_as_of(ctx, db, day)
     with store.read() as session:
         rows = queries.overdue(session, scope(session, plan=plan, agency=agency, group=group), day)
-    render(Listing(OVERDUE_COLUMNS, _decorate(rows)), fmt)
+    render(Listing(OVERDUE_COLUMNS, _decorate(rows), keys=OBLIGATION_KEYS), fmt)
     if fail_on_overdue and rows:
         raise typer.Exit(int(ExitCode.OVERDUE))
 
@@ -437,11 +433,11 @@ def due(
     except typer.BadParameter as error:
         raise typer.BadParameter(str(error), param_hint="--within") from None
     day = as_of or today()
-    store = _prepare(ctx, db, day + dt.timedelta(days=days))
+    store = open_as_of(ctx, db, day + dt.timedelta(days=days))
     with store.read() as session:
         chosen = scope(session, plan=plan, agency=agency, group=group)
         rows = queries.due_within(session, chosen, day, days)
-    render(Listing(DUE_COLUMNS, _decorate(rows)), fmt)
+    render(Listing(DUE_COLUMNS, _decorate(rows), keys=OBLIGATION_KEYS), fmt)
 
 
 def _status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -472,10 +468,10 @@ def status(
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
-    store = _prepare(ctx, db, day)
+    store = open_as_of(ctx, db, day)
     with store.read() as session:
         rows = queries.status(session, scope(session, plan=plan, agency=agency, group=group), day)
-    render(Listing(STATUS_COLUMNS, _status_rows(rows)), fmt)
+    render(Listing(STATUS_COLUMNS, _status_rows(rows), keys=STATUS_KEYS), fmt)
 
 
 @app.command()
@@ -515,7 +511,7 @@ def report(
     else:
         start, end = dt.date(the_year, 1, 1), dt.date(the_year, 12, 31)
         heading = t("report.year_heading", year=the_year, as_of=f"{day:%d/%m/%Y}")
-    store = _prepare(ctx, db, max(day, end))
+    store = open_as_of(ctx, db, max(day, end))
     window = queries.Window(start, min(end, day) if day >= start else start)
     with store.read() as session:
         chosen = scope(session, plan=plan, agency=agency, group=group)

@@ -75,7 +75,7 @@ def obligations(
     *,
     statuses: tuple[str, ...] | None = None,
     window: Window | None = None,
-    order: str = "o.effective_due, a.position, t.position",
+    order: str = "o.effective_due IS NULL, o.effective_due, a.position, t.position",
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     params = _params(as_of)

@@ -123,6 +123,7 @@ def submit(
 ) -> Outcome:
     """Record that `agency` sent what `task` asks for on `day`; idempotent."""
     task_row, plan_row, agency_row = _target(session, task, agency, plan)
+    _check_date(day, as_of, plan_row)
     plan_store.ensure_through(session, day.year)
     rows = _obligations(session, task_row, agency_row)
     if period is not None:
@@ -181,7 +182,7 @@ def _same_day(rows: list[Obligation], day: dt.date) -> Obligation | None:
 
 
 def _refuse_done(rows: list[Obligation], task: Task, agency: Agency) -> Obligation:
-    done = ", ".join(f"{r.period}: {r.submitted_on or 'miễn'}" for r in rows)
+    done = ", ".join(f"{r.period}: {r.submitted_on or r.waived_on or '–'}" for r in rows)
     raise Refused(
         f"{agency.name} has nothing open for task {task.code!r} ({done}); "
         "use --period with `bmnn amend` to correct a submission"

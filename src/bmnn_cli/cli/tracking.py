@@ -512,7 +512,7 @@ def report(
         start, end = dt.date(the_year, 1, 1), dt.date(the_year, 12, 31)
         heading = t("report.year_heading", year=the_year, as_of=f"{day:%d/%m/%Y}")
     store = open_as_of(ctx, db, max(day, end))
-    window = queries.Window(start, min(end, day) if day >= start else start)
+    window = queries.Window(start, end)
     with store.read() as session:
         chosen = scope(session, plan=plan, agency=agency, group=group)
         counts = _status_rows(queries.status(session, chosen, day, window))

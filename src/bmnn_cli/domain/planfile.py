@@ -254,6 +254,8 @@ def parse(data: Mapping[str, Any], *, path: str, text: str = "") -> PlanFile:
     )
     if "plan" not in data and "province" not in data and "registry" not in data:
         top.fail("file: neither a plan ([plan]) nor an agency registry ([province])")
+    if "province" in data and "registry" in data:
+        top.fail('file: give registry = "…" or an inline [province], not both', "registry")
     if "province" in data:
         file.registry = _registry(file, data)
     elif "registry" in data:

@@ -1,0 +1,66 @@
+"""The installed `bmnn` entry point, run as a cron job would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import LAO_CAI, ROOT
+
+BMNN = shutil.which("bmnn")
+
+
+def run(*args: str, db: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    assert BMNN, "the bmnn entry point is not installed (pip install -e .)"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("BMNN_")}
+    environment.update(BMNN_DB=str(db), **env)
+    return subprocess.run(
+        [BMNN, *args], capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+def test_version(tmp_path: Path) -> None:
+    from bmnn_cli import __version__
+
+    result = run("--version", db=tmp_path / "x.db")
+    assert result.returncode == 0 and result.stdout.strip() == f"bmnn {__version__}"
+
+
+def test_import_then_overdue_json(tmp_path: Path) -> None:
+    db = tmp_path / "cron.db"
+    assert run("import", str(LAO_CAI), db=db).returncode == 0
+    result = run("overdue", "--as-of", "2026-03-02", "--format", "json", "--fail-on-overdue", db=db)
+    assert result.returncode == 1
+    rows = json.loads(result.stdout)
+    assert (
+        len(rows) == 104
+    )  # 99 communes and wards, 5 departments and {r["task"] for r in rows} == {"IV.1.a"}
+
+
+def test_errors_have_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[plan\n", encoding="utf-8")
+    result = run("import", str(bad), db=tmp_path / "x.db")
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"```(?:sh|bash|console)\n(.*?)```", readme, re.S)
+    test_command = next(c.strip() for c in commands if "pytest" in c)
+    assert test_command in ci
+
+
+def test_readme_documents_every_command() -> None:
+    from bmnn_cli.cli.app import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert f"bmnn {name}" in readme, name

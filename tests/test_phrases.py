@@ -16,9 +16,9 @@ SEED_EVENT = (
     "có văn bản đề nghị tham gia góp ý của các bộ, cơ quan ngang bộ và các cơ quan Trung ương"
     " được giao chủ trì xây dựng danh mục của ngành, lĩnh vực"
 )
-YEARLY = {"kind": "yearly"}
-ON_REQUEST = {"kind": "on_request"}
-OCT_30 = {"kind": "yearly", "month": 10, "day": 30}
+YEARLY: Part = {"kind": "yearly"}
+ON_REQUEST: Part = {"kind": "on_request"}
+OCT_30: Part = {"kind": "yearly", "month": 10, "day": 30}
 
 READINGS: list[tuple[str, list[Part]]] = [
     # fixed dates

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -21,11 +20,11 @@ from bmnn_cli.errors import BmnnError
 class BmnnGroup(TyperGroup):
     """Turns every `BmnnError` into one line on stderr and its exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BmnnError as error:
-            click.echo(f"bmnn: {error.message}", err=True)
+            typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))
 
 

@@ -38,19 +38,21 @@ class PhraseReading:
 # --- text normalisation ---------------------------------------------------------------
 
 _PAIRS = {"(": ")", "[": "]", '"': '"', "“": "”", "'": "'"}
+_MAX_WRAPPING = 8  # layers of "(…)" / quotes / bullets peeled off; real phrases have two
 _FOLD_EXTRA = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"}  # NFD leaves these whole
 
 
 def _clean(phrase: str) -> str:
     """NFC text without markdown stars, extra spaces, bullets, end punctuation or wrapping."""
     text = " ".join(unicodedata.normalize("NFC", phrase).replace("*", " ").split())
-    while True:
+    for _ in range(_MAX_WRAPPING):
         trimmed = text.lstrip("-–—• ").rstrip(" .,;:")
         if _enclosed(trimmed):
             trimmed = trimmed[1:-1].strip()
         if trimmed == text:
-            return text
+            break
         text = trimmed
+    return text
 
 
 def _enclosed(text: str) -> bool:
@@ -140,7 +142,7 @@ _POSITION_EVERY = re.compile(
 )
 _PREFIX = (
     r"(?:(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|khong (?:muon|cham|qua)(?: hon)?"
-    r"|han chot(?: la)?|trong|vao|den|toi|tu nay den) )*"
+    r"|han chot(?: la)?|trong|vao|den|toi|tu nay den) ){0,3}"  # bounded: no quadratic scans
 )
 _MONTH_DAY = re.compile(
     rf"(?:{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) ?,? (?:{_MONTHLY_W})"
@@ -187,6 +189,9 @@ def _year_of(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     text = groups.get("y") or groups.get("y2")
     return int(text) if text else None
+
+
+# Builders: one per date form, turning its match into a _When.
 
 
 def _when_dmy(m: re.Match[str]) -> _When:
@@ -279,10 +284,8 @@ class _Scan:
     after_unread: bool = False
 
     def match(self, pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        """Match at ``pos``, never past this scan's end (a segment when checking events)."""
         return pattern.match(self.folded, pos, self.end)
-
-    def add(self, part: Part) -> None:
-        self.parts.append(part)
 
     def last(self, kinds: tuple[str, ...]) -> Part | None:
         """The part just read, if it is of one of ``kinds`` and nothing unread came since."""
@@ -295,7 +298,7 @@ _Rule = Callable[[_Scan, int], int | None]
 
 
 def _rule_event(scan: _Scan, pos: int) -> int | None:
-    """ "sau khi X" / "trong N ngày kể từ X": X runs on until a connector starts a new part."""
+    """Read "sau khi X" / "trong N ngày kể từ X"; X runs on until a connector starts a part."""
     m = scan.match(_EVENT_START, pos) if scan.events else None
     if m is None:
         return None
@@ -308,7 +311,7 @@ def _rule_event(scan: _Scan, pos: int) -> int | None:
         if int(m["days"]) < 1:
             return None
         part |= _days(m)
-    scan.add(part)
+    scan.parts.append(part)
     return end
 
 
@@ -346,42 +349,36 @@ def _starts_part(scan: _Scan, start: int, end: int) -> bool:
 
 
 def _rule_open_yearly(scan: _Scan, pos: int) -> int | None:
-    """ "Năm 2026 và những năm tiếp theo": yearly from that year on."""
+    """Read "Năm 2026 và những năm tiếp theo": yearly from that year on."""
     m = scan.match(_OPEN_YEARLY, pos)
     if m is None or int(m["y"]) < dt.MINYEAR:
         return None
-    scan.add({"kind": "yearly", "from": int(m["y"])})
+    scan.parts.append({"kind": "yearly", "from": int(m["y"])})
     return m.end()
 
 
 def _rule_range(scan: _Scan, pos: int) -> int | None:
-    """ "từ năm A (đến năm B)": bounds the periodic part before it, else yearly from A."""
+    """Read "từ năm A (đến năm B)": it bounds the periodic part before it, else is yearly."""
     m = scan.match(_RANGE, pos)
     if m is None:
         return None
-    first = m["a"] or m["d"]
-    last = m["b"] or m["c"] or m["e"]
-    bounds: Part = {}
-    if first:
-        bounds["from"] = int(first)
-    if last:
-        bounds["until"] = int(last)
-    if any(year < dt.MINYEAR for year in map(int, filter(None, (first, last)))):
-        return None
-    if first and last and int(first) > int(last):
+    said = (("from", m["a"] or m["d"]), ("until", m["b"] or m["c"] or m["e"]))
+    bounds: Part = {key: int(text) for key, text in said if text}
+    first, last = int(said[0][1] or dt.MINYEAR), int(said[1][1] or dt.MAXYEAR)
+    if not dt.MINYEAR <= first <= last:
         return None
     target = scan.last(_PERIODIC_KINDS)
     if target is not None and "from" not in target and "until" not in target:
         target.update(bounds)
     elif m["a"]:
-        scan.add({"kind": "yearly", **bounds})
+        scan.parts.append({"kind": "yearly", **bounds})
     else:
-        return None
+        return None  # "đến năm 2030" alone is a date: let the date rule read it
     return m.end()
 
 
 def _rule_days(scan: _Scan, pos: int) -> int | None:
-    """ "trong thời hạn N ngày" after an ad-hoc or event part: the time it allows."""
+    """Read "trong thời hạn N ngày" after an ad-hoc or event part: the time it allows."""
     m = scan.match(_DAYS, pos)
     target = scan.last(("on_request", "after_event"))
     if m is None or target is None or "days" in target or int(m["days"]) < 1:
@@ -391,32 +388,34 @@ def _rule_days(scan: _Scan, pos: int) -> int | None:
 
 
 def _rule_position_every(scan: _Scan, pos: int) -> int | None:
-    """ "cuối mỗi tháng", "đầu hằng năm": a recurring part at a point of each period."""
+    """Read "cuối mỗi tháng", "đầu hằng năm": a recurring part at a point of each period."""
     m = scan.match(_POSITION_EVERY, pos)
     if m is None:
         return None
     position, unit = m["pos"], m["unit"]
     if unit == "nam":
         month, day = _YEAR_AT.get(position, (12, 31))
-        scan.add({"kind": "yearly", "month": month, "day": day})
+        scan.parts.append({"kind": "yearly", "month": month, "day": day})
     elif unit == "thang":
-        scan.add({"kind": "monthly", **({"day": _DAY_AT[position]} if position in _DAY_AT else {})})
+        scan.parts.append(
+            {"kind": "monthly", **({"day": _DAY_AT[position]} if position in _DAY_AT else {})}
+        )
     elif position == "cuoi":
-        scan.add({"kind": "quarterly"})
+        scan.parts.append({"kind": "quarterly"})
     else:
         return None  # "đầu quý" has no day in law or in the plan format
     return m.end()
 
 
 def _rule_month_day(scan: _Scan, pos: int) -> int | None:
-    """ "trước ngày 5 hằng tháng": monthly on that day."""
+    """Read "trước ngày 5 hằng tháng": monthly on that day."""
     m = scan.match(_MONTH_DAY, pos)
     if m is None:
         return None
     day = int(m["d"] or m["d2"])
     if not 1 <= day <= 31:
         return None
-    scan.add({"kind": "monthly", "day": day})
+    scan.parts.append({"kind": "monthly", "day": day})
     return m.end()
 
 
@@ -432,13 +431,13 @@ def _read_when(scan: _Scan, pos: int) -> tuple[_When, int] | None:
 
 
 def _rule_recurring_date(scan: _Scan, pos: int) -> int | None:
-    """ "hằng năm, trước ngày 30/10": yearly on the day that follows (a year there is a bound)."""
+    """Read "hằng năm, trước ngày 30/10": yearly on that day (a year after it is a bound)."""
     lead = scan.match(_RECUR_BEFORE, pos)
     found = _read_when(scan, lead.end()) if lead else None
     part = _yearly_at(found[0]) if found and found[0].year is None else None
     if found is None or part is None:
         return None
-    scan.add(part)
+    scan.parts.append(part)
     return found[1]
 
 
@@ -452,34 +451,34 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
     part = _yearly_at(when) if recur else _dated(when, scan.year)
     if part is None:
         return None
-    scan.add(part)
+    scan.parts.append(part)
     return recur.end() if recur else end
 
 
 def _rule_periodic(scan: _Scan, pos: int) -> int | None:
-    """ "định kỳ hằng quý", "6 tháng một lần", "định kỳ" alone (yearly, due by the plan)."""
+    """Read "định kỳ hằng quý", "6 tháng một lần", or "định kỳ" alone (yearly, plan's due)."""
     m = scan.match(_PERIODIC, pos)
     if m is None or m.lastgroup is None:
         return None
-    scan.add({"kind": m.lastgroup})
+    scan.parts.append({"kind": m.lastgroup})
     return m.end()
 
 
 def _rule_continuous(scan: _Scan, pos: int) -> int | None:
-    """ "thường xuyên, liên tục": an ongoing duty with no due date."""
+    """Read "thường xuyên, liên tục": an ongoing duty with no due date."""
     m = scan.match(_CONTINUOUS, pos)
     if m is None:
         return None
-    scan.add({"kind": "continuous"})
+    scan.parts.append({"kind": "continuous"})
     return m.end()
 
 
 def _rule_on_request(scan: _Scan, pos: int) -> int | None:
-    """ "đột xuất", "khi có yêu cầu": due only once someone asks."""
+    """Read "đột xuất", "khi có yêu cầu": due only once someone asks."""
     m = scan.match(_ON_REQUEST, pos)
     if m is None:
         return None
-    scan.add({"kind": "on_request"})
+    scan.parts.append({"kind": "on_request"})
     return m.end()
 
 
@@ -538,8 +537,9 @@ def _run(scan: _Scan, pos: int) -> None:
 def parse_phrase(phrase: str, *, year: int | None = None) -> PhraseReading:
     """Read a deadline phrase; ``year`` (the plan's) completes dates that give no year.
 
-    Never raises: what is not understood is returned in ``unread`` and makes the reading
-    not ``confident``, so the loader can ask a person instead of guessing.
+    Never raises: what is not understood is returned in ``unread`` (pieces joined by " … ")
+    and makes the reading not ``confident``, so the loader can ask a person instead of
+    guessing. With no part read at all, ``unread`` is the whole phrase.
     """
     text = _clean(phrase)
     scan = _Scan(_fold(text), text, len(text), year)
@@ -566,6 +566,7 @@ def _int(part: Part, key: str) -> int | None:
 
 
 def _need_int(part: Part, key: str) -> int:
+    """A required integer key of a part."""
     value = _int(part, key)
     if value is None:
         raise ValueError(f"{part.get('kind')} schedule needs {key!r}")
@@ -573,7 +574,7 @@ def _need_int(part: Part, key: str) -> int:
 
 
 def _span(part: Part) -> str:
-    """ " từ năm A đến năm B" for a periodic part's bounds."""
+    """The " từ năm A đến năm B" suffix of a periodic part's bounds."""
     first, last = _int(part, "from"), _int(part, "until")
     return (f" từ năm {first:04d}" if first is not None else "") + (
         f" đến năm {last:04d}" if last is not None else ""
@@ -581,7 +582,7 @@ def _span(part: Part) -> str:
 
 
 def _duration(part: Part) -> str:
-    """ "N ngày" or "N ngày làm việc"."""
+    """The "N ngày" or "N ngày làm việc" a part allows."""
     working = " làm việc" if part.get("working_days") else ""
     return f"{_need_int(part, 'days')} ngày{working}"
 
@@ -644,7 +645,11 @@ _FORMATTERS: dict[str, Callable[[Part], str]] = {
 def format_parts(parts: list[Part]) -> str:
     """The canonical phrase for schedule parts, one that ``parse_phrase`` reads back the same.
 
-    Raises ValueError for a part that is not a valid schedule table.
+    A valid part has only its kind's keys (see the plan format), both or neither of a yearly
+    ``month``/``day``, ``from`` <= ``until``, ``working_days`` only as True beside ``days``, and
+    an event text as ``parse_phrase`` returns it: NFC, single-spaced, no ``*``, no end
+    punctuation, and no connector ("và", ",") followed by a schedule phrase of its own.
+    Raises ValueError for a part it cannot write.
     """
     rendered = []
     for part in parts:

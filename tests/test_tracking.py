@@ -205,8 +205,10 @@ def test_waive(cli: Cli, lao_cai: Path) -> None:
 
 
 def test_ad_hoc_request_creates_obligations(cli: Cli, lao_cai: Path) -> None:
-    out = cli("--lang", "en", "request", "-t", "IV.1.b", "--due", "15/12/2026", "--date", "01/12/2026",
-              "--agency", "so tu phap", "--agency", "Sở Nội vụ", "--as-of", "2026-12-01")  # fmt: skip
+    out = cli(
+        "--lang", "en", "request", "-t", "IV.1.b", "--due", "15/12/2026", "--date", "01/12/2026",
+        "--agency", "so tu phap", "--agency", "Sở Nội vụ", "--as-of", "2026-12-01",
+    )  # fmt: skip
     assert "2 new obligations" in out
     assert "pending" in statuses(cli, "IV.1.b", "2026-12-10")
     overdue = json.loads(
@@ -216,8 +218,10 @@ def test_ad_hoc_request_creates_obligations(cli: Cli, lao_cai: Path) -> None:
 
 
 def test_event_counts_from_the_day_after(cli: Cli, both: Path) -> None:
-    cli("event", "-t", "II.4", "--plan", "cao-bang-luat-bmnn-2026", "--date", "03/03/2026", "--days", "10",
-        "--as-of", "2026-03-03")  # fmt: skip
+    cli(
+        "event", "-t", "II.4", "--plan", "cao-bang-luat-bmnn-2026", "--date", "03/03/2026",
+        "--days", "10", "--as-of", "2026-03-03",
+    )  # fmt: skip
     rows = json.loads(
         cli(
             "show",
@@ -278,8 +282,12 @@ def test_bad_tracking_input(
 
 def test_csv_register(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
     good = tmp_path / "register.csv"
-    good.write_text("task,agency,date,ref\nIV.1.a,so tu phap,20/02/2026,45/KH-STP\nIV.1.a,Sở Nội vụ,2026-03-02,\n",
-                    encoding="utf-8")  # fmt: skip
+    good.write_text(
+        "task,agency,date,ref\n"
+        "IV.1.a,so tu phap,20/02/2026,45/KH-STP\n"
+        "IV.1.a,Sở Nội vụ,2026-03-02,\n",
+        encoding="utf-8",
+    )
     out = cli("--lang", "en", "submit", "--from-csv", str(good), "--as-of", "2026-03-05")
     assert "2 rows" in out and "2 new" in out
     assert statuses(cli, "IV.1.a", "2026-03-05", agency="Sở Nội vụ") == ["done_late"]

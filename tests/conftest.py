@@ -91,3 +91,33 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
             rows = conn.execute(f"SELECT {', '.join(keep)} FROM {table}").fetchall()
             out[table] = sorted(rows, key=repr)
     return out
+
+
+REGISTRY = EXAMPLES / "lao-cai" / "agencies.toml"
+
+
+def plan_text_with_registry(extra: str = "", tasks: str = "") -> str:
+    """A small plan over the Lào Cai registry; `extra` goes inside [plan]."""
+    tasks = (
+        tasks
+        or """
+[[tasks]]
+id = "IV.1.a"
+title = "Gửi kế hoạch"
+lead = ["so-ban-nganh"]
+deliverable = "plan"
+deadline = "trước ngày 27/02/2026"
+[[tasks.schedule]]
+kind = "fixed"
+date = 2026-02-27
+"""
+    )
+    return f"""registry = "{REGISTRY}"
+
+[plan]
+id = "test-plan"
+title = "Kế hoạch thử"
+province = "lao-cai"
+year = 2026
+{extra}
+{tasks}"""

@@ -197,6 +197,11 @@ def test_leaves_unreadable_phrase_unread(phrase: str) -> None:
         ("trước ngày 31/02/2026 và đột xuất", [ON_REQUEST], "trước ngày 31/02/2026"),
         ("đầu quý II/2026", [{"kind": "quarter", "year": 2026, "quarter": 2}], "đầu"),
         ("hằng tuần và hằng tháng", [{"kind": "monthly"}], "hằng tuần"),
+        (  # the plan format counts working days only from events
+            "đột xuất trong 5 ngày làm việc",
+            [ON_REQUEST],
+            "trong 5 ngày làm việc",
+        ),
     ],
 )
 def test_keeps_what_it_did_not_understand(phrase: str, parts: list[Part], unread: str) -> None:
@@ -233,6 +238,7 @@ def test_formats_canonical_phrase(parts: list[Part], phrase: str) -> None:
         {"kind": "quarter", "year": 2026, "quarter": 5},
         {"kind": "after_event", "event": " "},
         {"kind": "on_request", "days": "5"},
+        {"kind": "on_request", "days": 5, "working_days": True},
     ],
 )
 def test_format_rejects_invalid_part(part: Part) -> None:
@@ -297,7 +303,8 @@ PARTS: st.SearchStrategy[Part] = st.one_of(
     monthly_parts(),
     spans().map(lambda s: {"kind": "half_yearly"} | s),
     st.just({"kind": "continuous"}),
-    durations().map(lambda d: {"kind": "on_request"} | d),
+    st.builds(lambda d: {"kind": "on_request", "days": d}, st.integers(1, 999)),
+    st.just({"kind": "on_request"}),
     st.builds(lambda e, d: {"kind": "after_event", "event": e} | d, EVENTS, durations()),
 )
 PART_LISTS = st.lists(PARTS, min_size=1, max_size=4)

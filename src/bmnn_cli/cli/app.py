@@ -20,7 +20,7 @@ from bmnn_cli.errors import BmnnError
 class BmnnGroup(TyperGroup):
     """Turns every `BmnnError` into one line on stderr and its exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
         try:
             return super().invoke(ctx)
         except BmnnError as error:

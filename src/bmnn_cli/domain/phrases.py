@@ -378,10 +378,16 @@ def _rule_range(scan: _Scan, pos: int) -> int | None:
 
 
 def _rule_days(scan: _Scan, pos: int) -> int | None:
-    """Read "trong thời hạn N ngày" after an ad-hoc or event part: the time it allows."""
+    """Read "trong thời hạn N ngày" after an ad-hoc or event part: the time it allows.
+
+    Working days are only counted from events in the plan format, so "đột xuất trong 5 ngày
+    làm việc" stays unread rather than losing "làm việc".
+    """
     m = scan.match(_DAYS, pos)
     target = scan.last(("on_request", "after_event"))
     if m is None or target is None or "days" in target or int(m["days"]) < 1:
+        return None
+    if m["working"] and target["kind"] == "on_request":
         return None
     target.update(_days(m))
     return m.end()
@@ -616,6 +622,8 @@ def _format_monthly(part: Part) -> str:
 
 
 def _format_on_request(part: Part) -> str:
+    if "working_days" in part:
+        raise ValueError("on_request schedule counts calendar days only")
     return "đột xuất" + (f" trong thời hạn {_duration(part)}" if "days" in part else "")
 
 

@@ -169,7 +169,7 @@ class _Reader:
             self.fail(
                 f"{self.where}: {key} = {value!r} should be a TOML date such as 2026-02-27", key
             )
-        return value  # type: ignore[no-any-return]
+        return value
 
     def dates(self, key: str) -> list[dt.date]:
         values = self.table.get(key, [])

@@ -14,6 +14,13 @@ import datetime as dt
 from sqlmodel import Field, SQLModel
 
 
+def key(row: SQLModel) -> int:
+    """The primary key of a row that has been flushed."""
+    value = getattr(row, "id", None)
+    assert isinstance(value, int), f"{type(row).__name__} has no id yet"
+    return value
+
+
 class Province(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True)

@@ -42,6 +42,7 @@ from bmnn_cli.store.models import (
     Task,
     TaskAgency,
     Waiver,
+    key,
 )
 
 
@@ -131,7 +132,7 @@ def save_registry(session: Session, spec: RegistrySpec) -> tuple[Province, list[
     """Insert or update a province's registry; agencies are never deleted."""
     changes: list[Change] = []
     province = session.exec(select(Province).where(Province.code == spec.province)).first()
-    values = {
+    values: dict[str, Any] = {
         "name": spec.name,
         "days_off": _json(sorted(d.isoformat() for d in spec.days_off)),
         "working_days": _json(sorted(d.isoformat() for d in spec.working_days)),
@@ -152,11 +153,11 @@ def save_registry(session: Session, spec: RegistrySpec) -> tuple[Province, list[
 
 def _update(row: Any, values: dict[str, Any], item: str) -> list[Change]:
     changes = []
-    for key, value in values.items():
-        old = getattr(row, key)
+    for name, value in values.items():
+        old = getattr(row, name)
         if old != value:
-            changes.append(Change("changed", item, f"{key}: {old!r} → {value!r}"))
-            setattr(row, key, value)
+            changes.append(Change("changed", item, f"{name}: {old!r} → {value!r}"))
+            setattr(row, name, value)
     return changes
 
 
@@ -168,7 +169,11 @@ def _save_groups(
         for g in session.exec(select(AgencyGroup).where(AgencyGroup.province_id == province_id))
     }
     for position, spec in enumerate(specs):
-        values = {"name": spec.name, "aliases": _json(spec.aliases), "position": position}
+        values: dict[str, Any] = {
+            "name": spec.name,
+            "aliases": _json(spec.aliases),
+            "position": position,
+        }
         if spec.code in rows:
             changes += _update(rows[spec.code], values, f"group {spec.code}")
         else:
@@ -186,7 +191,7 @@ def _save_agencies(
         a.code: a for a in session.exec(select(Agency).where(Agency.province_id == province_id))
     }
     for position, spec in enumerate(specs):
-        values = {
+        values: dict[str, Any] = {
             "name": spec.name,
             "kind": spec.kind,
             "aliases": _json(spec.aliases),
@@ -220,10 +225,10 @@ def _save_links(
                 changes.append(
                     Change("changed", f"agency {row.code}", f"merged into {agency_spec.successor}")
                 )
-        wanted = {(groups[m.group].id, m.since) for m in agency_spec.groups}
+        wanted = {(key(groups[m.group]), m.since) for m in agency_spec.groups}
         current = set(
             session.exec(
-                select(GroupMember.group_id, GroupMember.since).where(
+                select(GroupMember.group_id, col(GroupMember.since)).where(
                     GroupMember.agency_id == row.id
                 )
             ).all()
@@ -231,7 +236,7 @@ def _save_links(
         if wanted != current:
             session.execute(delete(GroupMember).where(col(GroupMember.agency_id) == row.id))
             for group_id, since in wanted:
-                session.add(GroupMember(group_id=group_id, agency_id=row.id, since=since))
+                session.add(GroupMember(group_id=group_id, agency_id=key(row), since=since))
             if current:
                 changes.append(Change("changed", f"agency {row.code}", "groups"))
     session.flush()
@@ -365,7 +370,7 @@ def _save_tasks(
         values = _task_values(spec, position)
         row = rows.get(spec.code)
         if row is None:
-            row = Task(plan_id=plan.id, code=spec.code, **values)
+            row = Task(plan_id=key(plan), code=spec.code, **values)
             session.add(row)
             session.flush()
             changes.append(Change("added", f"task {spec.code}"))
@@ -606,7 +611,7 @@ def obligations_per_year(session: Session, plan: Plan) -> dict[str, int]:
         select(Obligation.year, col(Obligation.effective_due).is_(None), func.count())
         .join(Task, col(Task.id) == Obligation.task_id)
         .where(Task.plan_id == plan.id)
-        .group_by(Obligation.year, col(Obligation.effective_due).is_(None))
+        .group_by(col(Obligation.year), col(Obligation.effective_due).is_(None))
     ).all()
     counts: Counter[str] = Counter()
     for year, ongoing, count in rows:

@@ -28,6 +28,7 @@ from bmnn_cli.store.models import (
     Submission,
     Task,
     Waiver,
+    key,
 )
 
 
@@ -148,7 +149,7 @@ def submit(
         )
     session.add(
         Submission(
-            obligation_id=obligation.id,
+            obligation_id=key(obligation),
             submitted_on=day,
             ref=ref,
             note=note,
@@ -174,7 +175,8 @@ def _open_for(rows: list[Obligation], day: dt.date) -> Obligation | None:
         if r.submitted_on is None and r.waived_on is None and (r.starts_on or day) <= day
     ]
     dated = [r for r in open_rows if r.effective_due is not None and r.year <= day.year]
-    return (dated or [r for r in open_rows if r.effective_due is None] or [None])[0]
+    candidates = dated or [r for r in open_rows if r.effective_due is None]
+    return candidates[0] if candidates else None
 
 
 def _same_day(rows: list[Obligation], day: dt.date) -> Obligation | None:
@@ -234,7 +236,7 @@ def amend(
     session.flush()
     session.add(
         Submission(
-            obligation_id=obligation.id,
+            obligation_id=key(obligation),
             submitted_on=day,
             ref=old.ref if ref is None else ref,
             note=old.note if note is None else note,
@@ -306,7 +308,7 @@ def waive(
         )
     session.add(
         Waiver(
-            obligation_id=obligation.id,
+            obligation_id=key(obligation),
             waived_on=as_of,
             reason=reason,
             recorded_at=plan_store.now(),
@@ -358,7 +360,7 @@ def record_request(
     )
     _check_answerable(session, task_row, plan_row, ids)
     request = Request(
-        task_id=task_row.id,
+        task_id=key(task_row),
         kind=kind,
         happened_on=day,
         due=due,

@@ -78,14 +78,14 @@ def plan_copy(tmp_path: Path) -> Path:
     return folder / "bmnn-2026.toml"
 
 
-def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+def dump(path: Path, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, without timestamps, to compare databases."""
     if not path.exists():
         return {}
     with sqlite3.connect(path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         out = {}
-        for table in sorted(tables):
+        for table in sorted(set(tables) - set(exclude)):
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
             keep = [c for c in columns if c not in TIMESTAMPS]
             rows = conn.execute(f"SELECT {', '.join(keep)} FROM {table}").fetchall()

@@ -7,6 +7,7 @@ They parse options, call the store or domain layer and render the result.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -79,6 +80,9 @@ def main(
         raise typer.BadParameter(f"{lang!r}: choose vi or en", param_hint="--lang")
     i18n.set_language(lang)
     ctx.obj = State(db=db)
+    from bmnn_cli.store.audit import set_command
+
+    set_command(sys.argv)
 
 
 def state(ctx: typer.Context) -> State:
@@ -107,8 +111,15 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
     return store
 
 
+# Modules whose commands register themselves on `app`, in the order of `--help`.
+COMMAND_MODULES = ("plans", "tracking")
+
+
 def register() -> None:
-    from bmnn_cli.cli import plans, tracking  # noqa: F401  (commands register themselves)
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        import_module(f"bmnn_cli.cli.{name}")
 
 
 register()

@@ -146,6 +146,24 @@ MIGRATIONS: Final[list[tuple[str, str]]] = [
         CREATE UNIQUE INDEX ux_waiver_active ON waiver(obligation_id) WHERE state = 'active';
         """,
     ),
+    (
+        "002_audit_log_and_archived_tasks",
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            os_user TEXT NOT NULL DEFAULT '',
+            command TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            plan TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            agency TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX ix_audit_log_at ON audit_log(at);
+        ALTER TABLE task ADD COLUMN archived_at TEXT;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

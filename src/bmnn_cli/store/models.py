@@ -87,6 +87,7 @@ class Task(SQLModel, table=True):
     note: str = ""
     source_line: int | None = None
     position: int = 0
+    archived_at: str | None = None  # set when a re-import with --force drops the task
 
 
 class TaskAgency(SQLModel, table=True):
@@ -147,3 +148,16 @@ class Waiver(SQLModel, table=True):
     state: str = "active"  # active | revoked
     recorded_at: str
     recorded_by: str = ""
+
+
+class AuditLog(SQLModel, table=True):
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    os_user: str = ""
+    command: str = ""
+    action: str
+    plan: str = ""
+    task: str = ""
+    agency: str = ""
+    detail: str = ""

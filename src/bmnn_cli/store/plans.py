@@ -30,6 +30,7 @@ from bmnn_cli.domain.planfile import (
 )
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.errors import InputError, NotFound, Refused
+from bmnn_cli.store import audit
 from bmnn_cli.store.models import (
     Agency,
     AgencyGroup,
@@ -67,8 +68,7 @@ class ImportResult:
     new_plan: bool = False
 
 
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+now = audit.now
 
 
 def _json(values: list[Any]) -> str:
@@ -255,6 +255,9 @@ def import_file(session: Session, file: PlanFile) -> ImportResult:
     plan_spec = file.plan
     if plan_spec is None:
         assert registry is not None
+        audit.record(
+            session, "import", detail=f"registry {registry.province}: {len(changes)} changes"
+        )
         return ImportResult(
             file.path,
             registry.province,
@@ -287,9 +290,19 @@ def import_file(session: Session, file: PlanFile) -> ImportResult:
         new_plan=new,
     )
     sync_obligations(session, plan, through=plan.through_year)
+    if result.changes:
+        _audit_import(session, file.path, plan.code, result.changes)
     result.per_year = obligations_per_year(session, plan)
     result.answerable = _answerable_count(session, plan)
     return result
+
+
+def _audit_import(session: Session, path: str, plan: str, changes: list[Change]) -> None:
+    listed = "".join(f"; {c.action} {c.item} {c.detail}".rstrip() for c in changes[:50])
+    more = f"; … {len(changes) - 50} more" if len(changes) > 50 else ""
+    audit.record(
+        session, "import", plan=plan, detail=f"{path}: {len(changes)} changes{listed}{more}"
+    )
 
 
 def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:

@@ -8,7 +8,6 @@ the outcome in force so that listings stay one scan.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from sqlmodel import Session, col, select
 from bmnn_cli.domain.deadlines import due_after_event
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import NotFound, Refused, UsageError
+from bmnn_cli.store import audit
 from bmnn_cli.store import plans as plan_store
 from bmnn_cli.store.lookup import agency_ids, find_task
 from bmnn_cli.store.models import (
@@ -30,13 +30,6 @@ from bmnn_cli.store.models import (
     Waiver,
     key,
 )
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 @dataclass(frozen=True)
@@ -154,11 +147,15 @@ def submit(
             ref=ref,
             note=note,
             recorded_at=plan_store.now(),
-            recorded_by=_user(),
+            recorded_by=audit.os_user(),
         )
     )
     obligation.submitted_on = day
     session.add(obligation)
+    audit.record(
+        session, "submit", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        detail=f"{obligation.period}: {day.isoformat()} {ref}".rstrip(),
+    )  # fmt: skip
     on_time = obligation.effective_due is None or day <= obligation.effective_due
     status = "status.done_on_time" if on_time else "status.done_late"
     return Outcome("msg.submitted", status=status, **outcome)  # type: ignore[arg-type]
@@ -243,11 +240,15 @@ def amend(
             replaces_id=old.id,
             reason=reason,
             recorded_at=plan_store.now(),
-            recorded_by=_user(),
+            recorded_by=audit.os_user(),
         )
     )
     obligation.submitted_on = day
     session.add(obligation)
+    audit.record(
+        session, "amend", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        detail=f"{obligation.period}: {old.submitted_on} -> {day.isoformat()}; {reason}",
+    )  # fmt: skip
     return Outcome(
         "msg.amended",
         agency_row.name,
@@ -268,9 +269,13 @@ def retract(
     period: str | None = None,
 ) -> Outcome:
     """Withdraw a submission recorded in error; it stays in the history."""
-    task_row, _plan, agency_row = _target(session, task, agency, plan)
+    task_row, plan_row, agency_row = _target(session, task, agency, plan)
     obligation = _latest_done(_obligations(session, task_row, agency_row), period, task_row)
     old = _active_submission(session, obligation)
+    audit.record(
+        session, "retract", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        detail=f"{obligation.period}: {old.submitted_on}; {reason}",
+    )  # fmt: skip
     old.state = "retracted"
     old.reason = reason
     session.add(old)
@@ -294,7 +299,7 @@ def waive(
     """Excuse an agency from one period of a task, with a reason."""
     if not reason.strip():
         raise UsageError("a waiver needs a reason (--reason)")
-    task_row, _plan, agency_row = _target(session, task, agency, plan)
+    task_row, plan_row, agency_row = _target(session, task, agency, plan)
     plan_store.ensure_through(session, as_of.year)
     rows = _obligations(session, task_row, agency_row)
     obligation = _pick(rows, period, task_row) if period else _open_for(rows, as_of)
@@ -312,11 +317,15 @@ def waive(
             waived_on=as_of,
             reason=reason,
             recorded_at=plan_store.now(),
-            recorded_by=_user(),
+            recorded_by=audit.os_user(),
         )
     )
     obligation.waived_on = as_of
     session.add(obligation)
+    audit.record(
+        session, "waive", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        detail=f"{obligation.period}: {reason}",
+    )  # fmt: skip
     return Outcome("msg.waived", agency_row.name, task_row.code, obligation.period, status=reason)
 
 
@@ -370,6 +379,10 @@ def record_request(
         recorded_at=plan_store.now(),
     )
     session.add(request)
+    audit.record(
+        session, kind, plan=plan_row.code, task=task_row.code,
+        detail=f"{day.isoformat()} due {due.isoformat()} {ref}".rstrip(),
+    )  # fmt: skip
     before = _count(session, task_row)
     plan_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
     return task_row, due, _count(session, task_row) - before

@@ -81,6 +81,19 @@ def interpreter_of(script: str) -> str:
     return sys.executable
 
 
+def child_env(tmp: Path) -> dict[str, str]:
+    """The environment of the timed commands.
+
+    Bytecode is cached, as in a normal install, but in a private folder
+    (PYTHONPYCACHEPREFIX) so that nothing is written into the source tree,
+    even when the calling shell sets PYTHONDONTWRITEBYTECODE.
+    """
+    env = {**os.environ, "BMNN_LANG": "en", "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    for name in ("BMNN_DEBUG", "PYTHONDONTWRITEBYTECODE", "BMNN_DB"):
+        env.pop(name, None)
+    return env
+
+
 def run_once(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -105,11 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     bmnn, path_bmnn = find_bmnn()
     python = interpreter_of(bmnn)
     with tempfile.TemporaryDirectory(prefix="bmnn-startup-") as tmp:
-        env = {**os.environ, "BMNN_DB": str(Path(tmp) / "bench.db"), "BMNN_LANG": "en"}
-        env.pop("BMNN_DEBUG", None)
-        subprocess.run(
-            [bmnn, "import", str(PLAN)], env=env, check=True, stdout=subprocess.DEVNULL
-        )
+        env = child_env(Path(tmp))
+        env["BMNN_DB"] = str(Path(tmp) / "bench.db")
+        subprocess.run([bmnn, "import", str(PLAN)], env=env, check=True, stdout=subprocess.DEVNULL)
         commands: list[tuple[str, list[str]]] = [
             ("python -c pass", [python, "-c", "pass"]),
             ("bmnn --version", [bmnn, "--version"]),
@@ -128,13 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     if path_bmnn:
         print(f"on PATH: {path_bmnn} (a different file, e.g. a version-manager shim)")
     print(f"python:  {python}")
-    print(f"plan:    {PLAN.relative_to(ROOT)}; runs per command: {args.runs} (+1 warm-up)\n")
+    print(f"plan:    {PLAN.relative_to(ROOT)}; runs per command: {args.runs} (+1 warm-up)")
+    print("bytecode: cached in a private PYTHONPYCACHEPREFIX, filled by the warm-up runs\n")
     width = max(len(t.label) for t in timings)
     print(f"{'command':<{width}}  {'median ms':>9}  {'min ms':>7}  {'x python':>8}")
     print(f"{'-' * width}  {'-' * 9}  {'-' * 7}  {'-' * 8}")
     for timing in timings:
         ratio = timing.median_ms / base.median_ms
-        print(f"{timing.label:<{width}}  {timing.median_ms:9.1f}  {timing.min_ms:7.1f}  {ratio:8.2f}")
+        figures = f"{timing.median_ms:9.1f}  {timing.min_ms:7.1f}  {ratio:8.2f}"
+        print(f"{timing.label:<{width}}  {figures}")
     version = timings[1].median_ms / base.median_ms
     verdict = "PASS" if version <= VERSION_TARGET else "MISS"
     print(

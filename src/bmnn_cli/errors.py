@@ -19,7 +19,9 @@ class ExitCode(IntEnum):
     NOT_FOUND = 4  # unknown plan, task, agency or group
     DATABASE = 5  # the database cannot be opened, read or written
     REFUSED = 6  # a change the tool will not make (it would lose records)
+    DELIVERY = 7  # some reminders could not be delivered; the rest went out
     INTERNAL = 70  # a bug: please report it
+    TEMPFAIL = 75  # another run holds the lock (sysexits EX_TEMPFAIL): try again later
 
 
 class BmnnError(Exception):
@@ -85,9 +87,23 @@ class Refused(BmnnError):
     exit_code = ExitCode.REFUSED
 
 
+class DeliveryFailed(BmnnError):
+    """Some reminders were not delivered (server down, address refused); others were."""
+
+    exit_code = ExitCode.DELIVERY
+
+
+class Busy(BmnnError):
+    """Another run holds the lock; nothing was done, the next run will do it."""
+
+    exit_code = ExitCode.TEMPFAIL
+
+
 __all__ = [
     "BmnnError",
+    "Busy",
     "DatabaseError",
+    "DeliveryFailed",
     "ExitCode",
     "InputError",
     "NotFound",

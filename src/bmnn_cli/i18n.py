@@ -166,8 +166,148 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "report.totals": ("Tổng hợp", "Totals"),
     "report.worst": ("Cơ quan chậm nhiều nhất", "Most overdue agencies"),
     "report.overdue": ("Danh sách quá hạn", "Overdue obligations"),
+    # report files (xlsx, html)
+    "report.summary": ("Tổng hợp theo cơ quan", "Summary by agency"),
+    "report.plan": ("Kế hoạch {plan}: {title}", "Plan {plan}: {title}"),
+    "report.figures": ("Số liệu chung", "Key figures"),
+    "report.chart_rates": (
+        "Tỷ lệ hoàn thành đúng hạn theo cơ quan (trên số nghĩa vụ đã đến hạn)",
+        "On-time rate by agency (of obligations fallen due)",
+    ),
+    "report.chart_weeks": (
+        "Văn bản gửi về theo tuần so với nghĩa vụ đến hạn",
+        "Submissions per week against obligations falling due",
+    ),
+    "report.weeks_sheet": ("Theo tuần", "By week"),
+    "report.not_due_yet": (
+        "{count} cơ quan chưa có nghĩa vụ đến hạn trong kỳ, không có trong biểu đồ.",
+        "{count} agencies have nothing fallen due in the period and are not charted.",
+    ),
+    "report.as_of": ("Ngày tính: {date}", "As of {date}"),
+    "report.made_by": ("Lập bằng bmnn {version}.", "Made with bmnn {version}."),
+    "col.week": ("Tuần (từ thứ Hai)", "Week (from Monday)"),
+    "col.due_count": ("Nghĩa vụ đến hạn", "Falling due"),
+    "col.submitted_count": ("Văn bản đã gửi", "Submitted"),
+    "col.cumulative_due": ("Lũy kế đến hạn", "Due, running total"),
+    "col.cumulative_submitted": ("Lũy kế đã gửi", "Submitted, running total"),
+    "msg.report_written": ("Đã ghi báo cáo ra {path}.", "Wrote the report to {path}."),
+    "col.at": ("Thời điểm (UTC)", "At (UTC)"),
+    "col.user": ("Người dùng", "User"),
+    "col.action": ("Thao tác", "Action"),
+    "col.problem": ("Vấn đề", "Problem"),
+    "msg.backup": ("Đã sao lưu vào {path} ({size} byte).", "Backed up to {path} ({size} bytes)."),
+    "msg.restored": ("Đã khôi phục {path} từ {source}.", "Restored {path} from {source}."),
+    "msg.check_ok": ("{path}: không phát hiện lỗi.", "{path}: no problems found."),
+    # reminders (bmnn remind) and calendar feeds (bmnn ical)
+    "remind.office": (
+        "Công an tỉnh {province} (Cơ quan thường trực Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh)",
+        "Công an tỉnh {province} (the provincial police, standing office of the steering committee on protecting state secrets)",
+    ),
+    "remind.subject": (
+        "[BMNN] Nhắc hạn: {counts} – {agency}",
+        "[BMNN] Reminder: {counts} – {agency}",
+    ),
+    "remind.count_overdue": ("{n} nhiệm vụ quá hạn", "{n} overdue"),
+    "remind.count_due": ("{n} nhiệm vụ sắp đến hạn", "{n} due soon"),
+    "remind.greeting": ("Kính gửi: {agency}", "To: {agency}"),
+    "remind.intro": (
+        "Thực hiện kế hoạch của Ủy ban nhân dân tỉnh về công tác bảo vệ bí mật nhà nước, {office} trân trọng đề nghị {agency} quan tâm, chỉ đạo thực hiện và gửi kết quả đúng thời hạn đối với các nhiệm vụ sau:",
+        "Under the provincial People's Committee's plans on protecting state secrets, {office} respectfully asks {agency} to carry out the following tasks and to send their results on time:",
+    ),
+    "remind.section_late": ("NHIỆM VỤ ĐÃ QUÁ HẠN", "OVERDUE TASKS"),
+    "remind.section_soon": ("NHIỆM VỤ SẮP ĐẾN HẠN", "TASKS FALLING DUE SOON"),
+    "remind.task": ("Nhiệm vụ {task}: {title}", "Task {task}: {title}"),
+    "remind.plan": ("Kế hoạch: {plan}", "Plan: {plan}"),
+    "remind.plan_numbered": ("số {number} – {title}", "no. {number} – {title}"),
+    "remind.plan_unnumbered": (
+        "{title} (mã {code}, văn bản chưa ghi số)",
+        "{title} (id {code}, the document has no number yet)",
+    ),
+    "remind.deadline": ("Thời hạn theo văn bản: “{phrase}”", "Deadline as written: “{phrase}”"),
+    "remind.period": (" (kỳ {period})", " (period {period})"),
+    "remind.due_left": (
+        "Hạn áp dụng{period}: {date}, còn {days} ngày",
+        "Effective due date{period}: {date}, {days} days left",
+    ),
+    "remind.due_today": (
+        "Hạn áp dụng{period}: {date}, là hôm nay",
+        "Effective due date{period}: {date}, today",
+    ),
+    "remind.due_late": (
+        "Hạn áp dụng{period}: {date}, đã quá hạn {days} ngày",
+        "Effective due date{period}: {date}, {days} days overdue",
+    ),
+    "remind.moved": (
+        " (hạn theo văn bản {date} là ngày nghỉ)",
+        " (the written date {date} is a day off)",
+    ),
+    "remind.results_to": (
+        "Kết quả thực hiện đề nghị gửi về {recipient}. Trường hợp đã gửi, đề nghị thông báo số, ký hiệu văn bản để Cơ quan thường trực cập nhật.",
+        "Please send the results to {recipient}. If they have already been sent, please tell us the number and symbol of the document so that our records can be updated.",
+    ),
+    "remind.caution": (
+        "Lưu ý: không gửi tài liệu, văn bản có nội dung bí mật nhà nước qua thư điện tử. Thư này chỉ nêu tên nhiệm vụ và thời hạn, không chứa bí mật nhà nước.",
+        "Note: never send documents containing state secrets by e-mail. This message names tasks and dates only and contains no state secrets.",
+    ),
+    "remind.closing": ("Trân trọng./.", "Yours faithfully,"),
+    "remind.footer": (
+        "(Thư nhắc hạn tự động do bmnn lập, tính đến ngày {as_of}.)",
+        "(An automatic reminder prepared by bmnn, as of {as_of}.)",
+    ),
+    "remind.header_from": ("Người gửi", "From"),
+    "remind.header_to": ("Người nhận", "To"),
+    "remind.header_subject": ("Tiêu đề", "Subject"),
+    "remind.no_address": (
+        "chưa có địa chỉ thư điện tử trong danh mục cơ quan",
+        "no e-mail address in the agency registry",
+    ),
+    "remind.none": (
+        "Không có thư nhắc hạn nào đến lượt gửi (tính đến ngày {as_of}).",
+        "No reminders are due (as of {as_of}).",
+    ),
+    "remind.preview": (
+        "{messages} thư nhắc hạn ({reminders} nghĩa vụ) đến lượt gửi; --send để gửi, --eml THƯ_MỤC để ghi tệp .eml.",
+        "Due to go out: {messages} reminder message(s) covering {reminders} obligation(s); --send sends them, --eml DIR writes .eml files.",
+    ),
+    "remind.dry_run": (
+        "Chạy thử: {messages} thư nhắc hạn ({reminders} nghĩa vụ) sẽ được gửi; không ghi gì vào cơ sở dữ liệu.",
+        "Dry run: {messages} reminder message(s) covering {reminders} obligation(s) would go out; nothing was recorded.",
+    ),
+    "remind.sent": (
+        "Đã gửi tới {agency} <{to}>: {count} nghĩa vụ.",
+        "Sent to {agency} <{to}>: {count} obligation(s).",
+    ),
+    "remind.written": (
+        "Đã ghi {path} ({agency}, {count} nghĩa vụ).",
+        "Wrote {path} ({agency}, {count} obligation(s)).",
+    ),
+    "remind.failed": (
+        "Không gửi được tới {agency}: {error}; sẽ gửi lại ở lần chạy sau.",
+        "Not delivered to {agency}: {error}; it will be retried on the next run.",
+    ),
+    "remind.refused": (
+        "Cảnh báo: máy chủ từ chối địa chỉ {addresses} của {agency}; các địa chỉ còn lại đã nhận.",
+        "Warning: the server refused {addresses} of {agency}; the other addresses received it.",
+    ),
+    "remind.summary_sent": (
+        "Đã gửi {done}/{total} thư nhắc hạn ({reminders} nghĩa vụ).",
+        "Sent {done} of {total} reminder message(s) covering {reminders} obligation(s).",
+    ),
+    "remind.summary_written": (
+        "Đã ghi {done}/{total} thư nhắc hạn ({reminders} nghĩa vụ) vào {folder}.",
+        "Wrote {done} of {total} reminder message(s) covering {reminders} obligation(s) to {folder}.",
+    ),
+    "ical.calname": (
+        "Hạn thực hiện kế hoạch bảo vệ BMNN",
+        "State-secret protection plan deadlines",
+    ),
+    "ical.summary": ("Hạn {task} – {agency} ({status})", "Due {task} – {agency} ({status})"),
+    "ical.status": ("Tình trạng ngày {as_of}: {status}", "Status on {as_of}: {status}"),
+    "ical.results_to": ("Gửi kết quả về: {recipient}", "Results go to: {recipient}"),
+    "ical.written": ("Đã ghi {count} sự kiện vào {path}.", "Wrote {count} events to {path}."),
     "change.added": ("thêm", "added"),
     "change.removed": ("bỏ", "removed"),
+    "change.archived": ("lưu trữ (có hồ sơ đã ghi nhận)", "archived (records kept)"),
     "change.changed": ("sửa", "changed"),
 }
 

@@ -1,8 +1,11 @@
-"""The one place that turns rows into output: table, json, csv or markdown.
+"""The one place that turns rows into output: table, json, csv, markdown, xlsx, html.
 
 Commands build `Listing`s (rows of plain values keyed by stable English
 names) and hand them here; no command formats output itself. Tables use Rich
 on a terminal and plain aligned text otherwise (cron mail, pipes, NO_COLOR).
+The formats people open in another program (an Excel workbook, an HTML page
+with charts) live in `render_xlsx` and `render_html`, imported only when
+asked for so that other commands do not pay for openpyxl.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import IO, Any
 
+from bmnn_cli.errors import UsageError
 from bmnn_cli.i18n import t
 
 
@@ -26,6 +31,19 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
+    xlsx = "xlsx"
+    html = "html"
+
+    @property
+    def opened(self) -> bool:
+        """Made to be opened in another program (Excel, a browser), not read in a terminal."""
+        return self in (Format.xlsx, Format.html)
+
+
+# Conventions the file formats share: columns where a number above zero is
+# bad news (shown in red), and status rows that add up others (shown bold).
+ALARM_KEYS = frozenset(("overdue", "days_late"))
+ROLLUP_LEVELS = frozenset(("group", "total"))
 
 
 @dataclass(frozen=True)
@@ -41,9 +59,26 @@ class Listing:
     rows: list[dict[str, Any]]
     title: str | None = None
     keys: Sequence[str] | None = None  # fields for json/csv; default the columns' keys
+    name: str | None = None  # a short name where the title is too long (a sheet's tab)
 
     def machine_keys(self) -> list[str]:
         return list(self.keys) if self.keys else [c.key for c in self.columns]
+
+
+@dataclass
+class Chart:
+    """Numbers to draw: html draws them, xlsx tabulates them, text formats leave them out.
+
+    Kinds, each reading fixed keys of `listing.rows`:
+    - "figures": the one row's columns as big numbers (a report's totals);
+    - "rates": one bar per row, on_time / late / overdue as parts of fallen_due;
+    - "weeks": per week, due and submitted, with running totals; `marker` is
+      the as-of day, drawn as a line on the time axis.
+    """
+
+    kind: str
+    listing: Listing
+    marker: dt.date | None = None
 
 
 @dataclass
@@ -53,12 +88,27 @@ class Document:
     listings: list[Listing]
     heading: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    charts: list[Chart] = field(default_factory=list)
 
 
-def render(output: Listing | Document, fmt: Format, out: IO[str] | None = None) -> None:
-    out = out or sys.stdout
+def render(
+    output: Listing | Document,
+    fmt: Format,
+    out: IO[str] | None = None,
+    *,
+    path: Path | None = None,
+) -> None:
+    """Write `output` in `fmt` to `path`, else to `out` (default stdout)."""
     doc = output if isinstance(output, Document) else Document([output])
-    if fmt is Format.json:
+    if path is not None:
+        _write_file(doc, fmt, path)
+        return
+    out = out or sys.stdout
+    if fmt is Format.xlsx:
+        _write_binary(_xlsx(doc), out)
+    elif fmt is Format.html:
+        out.write(_html(doc))
+    elif fmt is Format.json:
         payload: Any = doc.data if doc.data else _json_rows(doc.listings[0])
         out.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
         out.write("\n")
@@ -70,6 +120,45 @@ def render(output: Listing | Document, fmt: Format, out: IO[str] | None = None) 
         _rich(doc, out)
     else:
         out.write(_plain(doc))
+
+
+def _xlsx(doc: Document) -> bytes:
+    from bmnn_cli.render_xlsx import workbook
+
+    return workbook(doc)
+
+
+def _html(doc: Document) -> str:
+    from bmnn_cli.render_html import page
+
+    return page(doc)
+
+
+def _write_file(doc: Document, fmt: Format, path: Path) -> None:
+    """Write the whole output at once, so a bad query leaves no half-written file."""
+    if fmt is Format.xlsx:
+        data = _xlsx(doc)
+    else:
+        buffer = io.StringIO()
+        render(doc, fmt, buffer)
+        data = buffer.getvalue().encode("utf-8")
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_binary(data: bytes, out: IO[str]) -> None:
+    """A workbook on stdout, for `> file.xlsx`; never onto a terminal."""
+    binary = getattr(out, "buffer", None)
+    if binary is None or _isatty(out):
+        raise UsageError(
+            "--format xlsx makes a binary file: redirect the output (> report.xlsx)"
+            " or use a command with -o FILE"
+        )
+    out.flush()
+    binary.write(data)
+    binary.flush()
 
 
 def _json_default(value: object) -> str:
@@ -128,11 +217,15 @@ def _cells(listing: Listing) -> tuple[list[str], list[list[str]]]:
     return headers, body
 
 
+def _isatty(out: IO[str]) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _fancy(out: IO[str]) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
+    return _isatty(out)
 
 
 def _plain(doc: Document) -> str:

@@ -21,6 +21,13 @@ from bmnn_cli.errors import BmnnError
 class BmnnGroup(TyperGroup):
     """Turns every `BmnnError` into one line on stderr and its exit code."""
 
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        """Remember the command line for the audit log, however we were called."""
+        from bmnn_cli.store.audit import set_command
+
+        set_command(["bmnn", *(sys.argv[1:] if args is None else list(args))])
+        return super().main(args, *rest, **options)
+
     def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
         try:
             return super().invoke(ctx)
@@ -80,9 +87,6 @@ def main(
         raise typer.BadParameter(f"{lang!r}: choose vi or en", param_hint="--lang")
     i18n.set_language(lang)
     ctx.obj = State(db=db)
-    from bmnn_cli.store.audit import set_command
-
-    set_command(sys.argv)
 
 
 def state(ctx: typer.Context) -> State:
@@ -112,7 +116,7 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "tracking")
+COMMAND_MODULES = ("plans", "tracking", "admin", "remind")
 
 
 def register() -> None:

@@ -38,6 +38,20 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Check and summarise; write nothing.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Archive tasks dropped from the plan even if work was recorded against them.",
+        ),
+    ] = False,
+    allow_classified: Annotated[
+        bool,
+        typer.Option(
+            "--allow-classified",
+            help="Import even if a line looks like a secrecy stamp (MẬT, TỐI MẬT, TUYỆT MẬT).",
+        ),
+    ] = False,
     db: DbOpt = None,
 ) -> None:
     """Validate a plan (and its agency registry) and store it.
@@ -51,10 +65,10 @@ def import_(
     from bmnn_cli.domain.planfile import load
     from bmnn_cli.store.plans import import_file
 
-    plan_file = load(file)
+    plan_file = load(file, allow_classified=allow_classified)
     store = open_db(ctx, db, create=True)
     with store.write(dry_run=dry_run) as session:
-        result = import_file(session, plan_file)
+        result = import_file(session, plan_file, force=force)
     _print_import(result, dry_run)
 
 

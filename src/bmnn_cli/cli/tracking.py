@@ -22,7 +22,7 @@ from bmnn_cli.cli.common import (
 )
 from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
-from bmnn_cli.render import Column, Document, Format, Listing, render
+from bmnn_cli.render import Chart, Column, Document, Format, Listing, render
 
 OBLIGATION_COLUMNS = [
     Column("agency", "col.agency"),
@@ -474,6 +474,39 @@ def status(
     render(Listing(STATUS_COLUMNS, _status_rows(rows), keys=STATUS_KEYS), fmt)
 
 
+REPORT_TASK_COLUMNS = [
+    Column("task", "col.task"),
+    Column("title", "col.title"),
+    Column("deadline", "col.deadline"),
+    Column("obligations", "col.obligations", "int"),
+    *STATUS_COLUMNS[2:8],
+    STATUS_COLUMNS[9],
+    STATUS_COLUMNS[10],
+]
+REPORT_OVERDUE_COLUMNS = [
+    *OVERDUE_COLUMNS[:3],
+    Column("title", "col.title"),
+    Column("period", "col.period"),
+    *OVERDUE_COLUMNS[4:],
+]
+WEEK_COLUMNS = [
+    Column("week", "col.week", "date"),
+    Column("due", "col.due_count", "int"),
+    Column("submitted", "col.submitted_count", "int"),
+    Column("cumulative_due", "col.cumulative_due", "int"),
+    Column("cumulative_submitted", "col.cumulative_submitted", "int"),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="Write to this file instead of the screen (needed for xlsx and html).",
+    ),
+]
+
+
 @app.command()
 def report(
     ctx: typer.Context,
@@ -489,28 +522,28 @@ def report(
     group: GroupOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
 
     Counts the obligations whose due date falls in the period, with their
     status as of --as-of. --format md gives Markdown to paste into a written
-    report; --format csv gives the per-agency table.
+    report; --format csv gives the per-agency table. --format xlsx -o FILE
+    gives an Excel workbook (summary, overdue list, a sheet per plan, weeks);
+    --format html -o FILE a page with charts that opens without a network.
 
-    Example: bmnn report --quarter 3 --year 2026 --format md
+    Example: bmnn report --quarter 3 --year 2026 --format xlsx -o bao-cao-q3.xlsx
     """
-    from bmnn_cli.domain.schedule import quarter_bounds
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
+    if fmt.opened and output is None:
+        raise typer.BadParameter(
+            f"--format {fmt} writes a file: add -o FILE.{fmt}", param_hint="--output"
+        )
     day = as_of or today()
-    the_year = year or day.year
-    if quarter:
-        start, end = quarter_bounds(the_year, quarter)
-        heading = t("report.heading", quarter=quarter, year=the_year, as_of=f"{day:%d/%m/%Y}")
-    else:
-        start, end = dt.date(the_year, 1, 1), dt.date(the_year, 12, 31)
-        heading = t("report.year_heading", year=the_year, as_of=f"{day:%d/%m/%Y}")
+    start, end, heading = _report_period(quarter, year or day.year, day)
     store = open_as_of(ctx, db, max(day, end))
     window = queries.Window(start, end)
     with store.read() as session:
@@ -519,26 +552,60 @@ def report(
         late = _decorate(
             [r for r in queries.overdue(session, chosen, day) if start <= r["effective_due"] <= end]
         )
-    document = _report_document(heading, counts, late)
+        plans = _plans(queries.status_by_task(session, chosen, day, window))
+        weeks = queries.submissions_by_week(session, chosen, day, window)
+    if fmt.opened:
+        document = _file_document(heading, counts, late, plans, weeks, day)
+    else:
+        document = _report_document(heading, counts, late)
     document.data = {
-        "period": {"year": the_year, "quarter": quarter, "start": start, "end": end},
+        "period": {"year": year or day.year, "quarter": quarter, "start": start, "end": end},
         "as_of": day,
         "agencies": [r for r in counts if r["level"] == "agency"],
         "groups": [r for r in counts if r["level"] == "group"],
         "totals": next((r for r in counts if r["level"] == "total"), None),
-        "worst": document.listings[2].rows,
+        "worst": _worst(counts),
         "overdue": late,
+        "plans": plans,
+        "weeks": weeks,
     }
-    render(document, fmt)
+    render(document, fmt, path=output)
+    if output is not None:
+        typer.echo(t("msg.report_written", path=output))
+
+
+def _report_period(quarter: int | None, year: int, day: dt.date) -> tuple[dt.date, dt.date, str]:
+    """First and last day of the quarter (or year) and the report's heading."""
+    from bmnn_cli.domain.schedule import quarter_bounds
+
+    as_of = f"{day:%d/%m/%Y}"
+    if quarter:
+        start, end = quarter_bounds(year, quarter)
+        return start, end, t("report.heading", quarter=quarter, year=year, as_of=as_of)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return start, end, t("report.year_heading", year=year, as_of=as_of)
+
+
+def _worst(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The five agencies with the most overdue obligations."""
+    agencies = [r for r in counts if r["level"] == "agency" and r["overdue"]]
+    return sorted(agencies, key=lambda r: (-r["overdue"], r["agency"]))[:5]
+
+
+def _plans(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per-task counts grouped by plan, for a report's section per plan."""
+    plans: dict[str, dict[str, Any]] = {}
+    for row in tasks:
+        entry = plans.setdefault(
+            row["plan"], {"plan": row["plan"], "title": row["plan_title"], "tasks": []}
+        )
+        entry["tasks"].append(row)
+    return list(plans.values())
 
 
 def _report_document(
     heading: str, counts: list[dict[str, Any]], late: list[dict[str, Any]]
 ) -> Document:
-    agencies = [r for r in counts if r["level"] == "agency"]
-    worst = sorted(
-        (r for r in agencies if r["overdue"]), key=lambda r: (-r["overdue"], r["agency"])
-    )[:5]
     return Document(
         [
             Listing(
@@ -551,8 +618,53 @@ def _report_document(
                 [r for r in counts if r["level"] == "total"],
                 title=t("report.totals"),
             ),
-            Listing(STATUS_COLUMNS[:1] + STATUS_COLUMNS[5:6], worst, title=t("report.worst")),
+            Listing(
+                STATUS_COLUMNS[:1] + STATUS_COLUMNS[5:6], _worst(counts), title=t("report.worst")
+            ),
             Listing(OVERDUE_COLUMNS, late, title=t("report.overdue")),
         ],
         heading=heading,
     )
+
+
+def _file_document(
+    heading: str,
+    counts: list[dict[str, Any]],
+    late: list[dict[str, Any]],
+    plans: list[dict[str, Any]],
+    weeks: list[dict[str, Any]],
+    day: dt.date,
+) -> Document:
+    """The report as a workbook or a page: one summary with totals, charts, a part per plan."""
+    per_plan = [
+        Listing(
+            REPORT_TASK_COLUMNS,
+            entry["tasks"],
+            title=t("report.plan", plan=entry["plan"], title=entry["title"]),
+            name=entry["plan"],
+        )
+        for entry in plans
+    ]
+    listings = [
+        Listing(STATUS_COLUMNS, counts, title=t("report.summary"), keys=STATUS_KEYS),
+        Listing(STATUS_COLUMNS[:1] + STATUS_COLUMNS[5:6], _worst(counts), title=t("report.worst")),
+        Listing(REPORT_OVERDUE_COLUMNS, late, title=t("report.overdue"), keys=OBLIGATION_KEYS),
+        *per_plan,
+    ]
+    totals = [r for r in counts if r["level"] == "total"]
+    agencies = sorted(
+        (r for r in counts if r["level"] == "agency"),
+        key=lambda r: (-(r["rate"] if r["rate"] is not None else -1), r["overdue"]),
+    )
+    charts = [
+        Chart("figures", Listing([*STATUS_COLUMNS[2:7], STATUS_COLUMNS[9]], totals)),
+        Chart(
+            "weeks",
+            Listing(
+                WEEK_COLUMNS, weeks, title=t("report.chart_weeks"), name=t("report.weeks_sheet")
+            ),
+            marker=day,
+        ),
+        Chart("rates", Listing(STATUS_COLUMNS, agencies, title=t("report.chart_rates"))),
+    ]
+    return Document(listings, heading=heading, charts=charts)

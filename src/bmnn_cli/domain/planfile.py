@@ -236,8 +236,12 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load(path: Path) -> PlanFile:
+def load(path: Path, *, allow_classified: bool = False) -> PlanFile:
     text = read_text(path)
+    if not allow_classified:
+        from bmnn_cli.domain.classified import refuse_classified
+
+        refuse_classified(text, str(path))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

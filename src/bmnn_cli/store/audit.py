@@ -26,8 +26,7 @@ def set_command(argv: list[str]) -> None:
 
 
 def command_line() -> str:
-    argv = _command or sys.argv
-    return shlex.join(["bmnn", *argv[1:]] if argv and argv[0].endswith("bmnn") else argv)
+    return shlex.join(_command or ["bmnn", *sys.argv[1:]])
 
 
 def os_user() -> str:

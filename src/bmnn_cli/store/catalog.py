@@ -20,7 +20,8 @@ def plans(session: Session) -> list[dict[str, Any]]:
             """
             SELECT p.code AS plan, p.number AS number, p.title AS title, pr.name AS province,
                    p.year AS year, p.issued AS issued,
-                   (SELECT COUNT(*) FROM task t WHERE t.plan_id = p.id) AS tasks
+                   (SELECT COUNT(*) FROM task t
+                     WHERE t.plan_id = p.id AND t.archived_at IS NULL) AS tasks
             FROM plan p JOIN province pr ON pr.id = p.province_id ORDER BY p.year, p.code
             """
         )
@@ -88,7 +89,11 @@ def _task_ids_for(session: Session, agency_ids: tuple[int, ...]) -> set[int]:
 
 
 def tasks(session: Session, scope: Scope) -> list[dict[str, Any]]:
-    query = select(Task, Plan.code).join(Plan, col(Plan.id) == Task.plan_id)
+    query = (
+        select(Task, Plan.code)
+        .join(Plan, col(Plan.id) == Task.plan_id)
+        .where(col(Task.archived_at).is_(None))
+    )
     if scope.plan_id is not None:
         query = query.where(Task.plan_id == scope.plan_id)
     if scope.agency_ids is not None:

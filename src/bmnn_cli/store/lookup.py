@@ -32,6 +32,9 @@ def agency_ids(
     session: Session, text: str, *, province_id: int | None = None, groups: bool = True
 ) -> list[int]:
     """Agencies `text` names (a group gives its members), in one or all provinces."""
+    exact = _exact_agency(session, text, province_id)
+    if exact:
+        return exact
     found: list[int] = []
     suggestions: list[str] = []
     kinds = ("agency", "group") if groups else ("agency",)
@@ -56,6 +59,14 @@ def agency_ids(
         what = "agency or group" if groups else "agency"
         raise NotFound(f"unknown {what} {text!r}{hint}", value=text, suggestions=suggestions)
     return found
+
+
+def _exact_agency(session: Session, text: str, province_id: int | None) -> list[int]:
+    """The common case, an id or a name typed exactly, without reading the registry."""
+    query = select(Agency.id).where((Agency.code == text) | (Agency.name == text))
+    if province_id is not None:
+        query = query.where(Agency.province_id == province_id)
+    return [i for i in session.exec(query).all() if i is not None]
 
 
 def group_ids(session: Session, text: str) -> list[int]:
@@ -107,7 +118,7 @@ def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
     """A task by its id in the document; "PLAN:ID" or --plan picks among plans."""
     if plan is None and ":" in text:
         plan, text = text.rsplit(":", 1)
-    query = select(Task)
+    query = select(Task).where(col(Task.archived_at).is_(None))
     if plan:
         query = query.where(Task.plan_id == find_plan(session, plan).id)
     tasks = session.exec(query).all()

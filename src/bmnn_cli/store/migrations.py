@@ -164,6 +164,23 @@ MIGRATIONS: Final[list[tuple[str, str]]] = [
         ALTER TABLE task ADD COLUMN archived_at TEXT;
         """,
     ),
+    (
+        "003_reminder_log",
+        """
+        CREATE TABLE reminder_log (
+            id INTEGER PRIMARY KEY,
+            obligation_id INTEGER NOT NULL REFERENCES obligation(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL CHECK (channel IN ('smtp', 'eml')),
+            due DATE NOT NULL,
+            stage INTEGER NOT NULL,
+            as_of DATE NOT NULL,
+            sent_at TEXT NOT NULL,
+            recipients TEXT NOT NULL DEFAULT '[]',
+            message_id TEXT NOT NULL DEFAULT '',
+            UNIQUE (obligation_id, channel, due, stage)
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -161,3 +161,18 @@ class AuditLog(SQLModel, table=True):
     task: str = ""
     agency: str = ""
     detail: str = ""
+
+
+class ReminderLog(SQLModel, table=True):
+    """A reminder delivered: which obligation, channel, due date and stage (days)."""
+
+    __tablename__ = "reminder_log"
+    id: int | None = Field(default=None, primary_key=True)
+    obligation_id: int = Field(foreign_key="obligation.id")
+    channel: str  # smtp | eml
+    due: dt.date
+    stage: int  # days from the due date: -7, 0, +14 …
+    as_of: dt.date
+    sent_at: str
+    recipients: str = "[]"
+    message_id: str = ""

@@ -245,8 +245,12 @@ def _save_links(
 # -- plans ---------------------------------------------------------------------
 
 
-def import_file(session: Session, file: PlanFile) -> ImportResult:
-    """Store what a file holds (registry and/or plan) in the open transaction."""
+def import_file(session: Session, file: PlanFile, *, force: bool = False) -> ImportResult:
+    """Store what a file holds (registry and/or plan) in the open transaction.
+
+    `force` archives tasks dropped from the plan even when work was recorded
+    against them; without it such an import is refused.
+    """
     registry = file.registry
     province: Province | None = None
     changes: list[Change] = []
@@ -278,7 +282,7 @@ def import_file(session: Session, file: PlanFile) -> ImportResult:
     assert registry is not None
     directory = Directory(registry)
     _check_references(file, plan_spec, directory)
-    plan, plan_changes, new = _save_plan(session, plan_spec, province, directory)
+    plan, plan_changes, new = _save_plan(session, plan_spec, province, directory, force=force)
     result = ImportResult(
         file.path,
         province.code,
@@ -298,11 +302,12 @@ def import_file(session: Session, file: PlanFile) -> ImportResult:
 
 
 def _audit_import(session: Session, path: str, plan: str, changes: list[Change]) -> None:
+    """Counts per kind of change, then each change in detail (up to 50)."""
+    counts = Counter(f"{c.action} {c.item.split()[0]}" for c in changes)
+    summary = ", ".join(f"{what} ×{n}" for what, n in sorted(counts.items()))
     listed = "".join(f"; {c.action} {c.item} {c.detail}".rstrip() for c in changes[:50])
     more = f"; … {len(changes) - 50} more" if len(changes) > 50 else ""
-    audit.record(
-        session, "import", plan=plan, detail=f"{path}: {len(changes)} changes{listed}{more}"
-    )
+    audit.record(session, "import", plan=plan, detail=f"{path}: {summary}{listed}{more}")
 
 
 def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:
@@ -325,7 +330,12 @@ def _through_year(spec: PlanSpec) -> int:
 
 
 def _save_plan(
-    session: Session, spec: PlanSpec, province: Province, directory: Directory
+    session: Session,
+    spec: PlanSpec,
+    province: Province,
+    directory: Directory,
+    *,
+    force: bool = False,
 ) -> tuple[Plan, list[Change], bool]:
     assert province.id is not None
     plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
@@ -354,7 +364,7 @@ def _save_plan(
         plan.through_year = max(plan.through_year, _through_year(spec))
         plan.imported_at = now()
     session.flush()
-    changes += _save_tasks(session, plan, spec.tasks, directory)
+    changes += _save_tasks(session, plan, spec.tasks, directory, force=force)
     return plan, changes, new
 
 
@@ -371,16 +381,23 @@ def _task_values(spec: TaskSpec, position: int) -> dict[str, Any]:
 
 
 def _save_tasks(
-    session: Session, plan: Plan, specs: list[TaskSpec], directory: Directory
+    session: Session,
+    plan: Plan,
+    specs: list[TaskSpec],
+    directory: Directory,
+    *,
+    force: bool = False,
 ) -> list[Change]:
     rows = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
     changes: list[Change] = []
     wanted = {s.code for s in specs}
     for code in sorted(set(rows) - wanted):
-        _remove_task(session, rows.pop(code))
-        changes.append(Change("removed", f"task {code}"))
+        task = rows.pop(code)
+        if task.archived_at is None:
+            changes.append(_remove_task(session, task, force=force))
     for position, spec in enumerate(specs):
         values = _task_values(spec, position)
+        values["archived_at"] = None  # a task back in the file is active again
         row = rows.get(spec.code)
         if row is None:
             row = Task(plan_id=key(plan), code=spec.code, **values)
@@ -396,7 +413,8 @@ def _save_tasks(
     return changes
 
 
-def _remove_task(session: Session, task: Task) -> None:
+def _remove_task(session: Session, task: Task, *, force: bool) -> Change:
+    """Delete a dropped task, or archive it when work was recorded against it."""
     recorded = session.exec(
         select(func.count())
         .select_from(Obligation)
@@ -406,17 +424,23 @@ def _remove_task(session: Session, task: Task) -> None:
     requests = session.exec(
         select(func.count()).select_from(Request).where(Request.task_id == task.id)
     ).one()
-    if recorded or requests:
+    if (recorded or requests) and not force:
         raise Refused(
             f"task {task.code!r} is no longer in the plan but has {recorded} recorded "
-            f"submissions or waivers and {requests} requests; keep it in the file"
+            f"submissions or waivers and {requests} requests; keep it in the file, or "
+            "import with --force to archive it (its records are kept)"
         )
+    if recorded or requests:
+        task.archived_at = now()
+        session.add(task)
+        return Change("archived", f"task {task.code}")
     ids = select(Obligation.id).where(Obligation.task_id == task.id)
     session.execute(delete(Submission).where(col(Submission.obligation_id).in_(ids)))
     session.execute(delete(Waiver).where(col(Waiver.obligation_id).in_(ids)))
     session.execute(delete(Obligation).where(col(Obligation.task_id) == task.id))
     session.execute(delete(TaskAgency).where(col(TaskAgency.task_id) == task.id))
     session.delete(task)
+    return Change("removed", f"task {task.code}")
 
 
 def _save_task_agencies(
@@ -503,7 +527,9 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
     directory = Directory(load_registry(session, province))
     calendar, rules = calendar_of(province), rules_of(plan)
     agency_ids, _ = _ids(session, directory)
-    tasks = session.exec(select(Task).where(Task.plan_id == plan.id)).all()
+    tasks = session.exec(
+        select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
+    ).all()
     for task in tasks:
         assert task.id is not None
         leads = [code for role, _kind, code in _task_refs(session, task.id) if role == "lead"]
@@ -624,6 +650,7 @@ def obligations_per_year(session: Session, plan: Plan) -> dict[str, int]:
         select(Obligation.year, col(Obligation.effective_due).is_(None), func.count())
         .join(Task, col(Task.id) == Obligation.task_id)
         .where(Task.plan_id == plan.id)
+        .where(col(Task.archived_at).is_(None))
         .group_by(col(Obligation.year), col(Obligation.effective_due).is_(None))
     ).all()
     counts: Counter[str] = Counter()
@@ -638,6 +665,7 @@ def _answerable_count(session: Session, plan: Plan) -> int:
             select(func.count(func.distinct(Obligation.agency_id)))
             .join(Task, col(Task.id) == Obligation.task_id)
             .where(Task.plan_id == plan.id)
+            .where(col(Task.archived_at).is_(None))
         ).one()
     )
 
@@ -687,9 +715,8 @@ def plan_spec(session: Session, plan: Plan) -> tuple[PlanSpec, RegistrySpec]:
         source=plan.source,
         rules=rules_of(plan),
     )
-    for task in session.exec(
-        select(Task).where(Task.plan_id == plan.id).order_by(col(Task.position))
-    ):
+    active = select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
+    for task in session.exec(active.order_by(col(Task.position))):
         assert task.id is not None
         refs = _task_refs(session, task.id)
         spec.tasks.append(

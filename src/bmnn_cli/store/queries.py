@@ -39,7 +39,11 @@ class Window:
 
 
 def _where(scope: Scope, params: dict[str, Any], window: Window | None = None) -> str:
-    clauses = ["o.year <= :year", "(o.starts_on IS NULL OR o.starts_on <= :as_of)"]
+    clauses = [
+        "t.archived_at IS NULL",
+        "o.year <= :year",
+        "(o.starts_on IS NULL OR o.starts_on <= :as_of)",
+    ]
     if scope.plan_id is not None:
         clauses.append("t.plan_id = :plan_id")
         params["plan_id"] = scope.plan_id
@@ -171,4 +175,94 @@ def status(
             item["last_submission"] = _date(item["last_submission"])
             item["rate"] = item["on_time"] / item["fallen_due"] if item["fallen_due"] else None
             rows.append(item)
+    return rows
+
+
+def status_by_task(
+    session: Session, scope: Scope, as_of: dt.date, window: Window | None = None
+) -> list[dict[str, Any]]:
+    """Counts per plan and task (the same columns as `status`), plan by plan.
+
+    A report's section per plan is built from these: the Chairman asks which
+    tasks are behind, not only which agencies.
+    """
+    params = _params(as_of)
+    where = _where(scope, params, window)
+    sql = f"""
+      SELECT p.code AS plan, p.title AS plan_title, t.code AS task, t.title AS title,
+             t.deadline AS deadline, {COUNTS}
+      FROM (
+        SELECT o.task_id, o.submitted_on, {STATUS_SQL} AS status
+        FROM obligation o JOIN task t ON t.id = o.task_id
+        WHERE {where}
+      ) s
+      JOIN task t ON t.id = s.task_id JOIN plan p ON p.id = t.plan_id
+      GROUP BY t.id ORDER BY p.code, t.position
+    """
+    rows = []
+    for row in session.connection().execute(text(sql), params).mappings():
+        item = {k: (v or 0) if k in _COUNT_KEYS else v for k, v in dict(row).items()}
+        item["last_submission"] = _date(item["last_submission"])
+        item["rate"] = item["on_time"] / item["fallen_due"] if item["fallen_due"] else None
+        rows.append(item)
+    return rows
+
+
+_COUNT_KEYS = frozenset(
+    ("obligations", "fallen_due", "on_time", "late", "overdue", "pending", "waived", "ongoing")
+)
+
+_MONDAY = "date({day}, '-6 days', 'weekday 1')"  # the Monday on or before a day
+
+
+def submissions_by_week(
+    session: Session, scope: Scope, as_of: dt.date, window: Window
+) -> list[dict[str, Any]]:
+    """Per week (Monday first): obligations falling due, and submissions made.
+
+    Covers the obligations due in `window`; their submissions are counted in
+    the week they were sent (up to `as_of`), which may lie before or after
+    the window. Every week from the window's first (or the first submission)
+    to its last is listed, empty weeks too, with running totals, so a chart
+    of submissions against due dates needs no further arithmetic.
+    """
+    params = _params(as_of)
+    where = _where(scope, params, window)
+    inner = f"""
+      SELECT o.effective_due AS due, o.submitted_on AS sent, {STATUS_SQL} AS status
+      FROM obligation o JOIN task t ON t.id = o.task_id
+      WHERE {where}
+    """
+    sql = f"""
+      SELECT week, SUM(kind = 'due') AS due, SUM(kind = 'sent') AS submitted FROM (
+        SELECT {_MONDAY.format(day="due")} AS week, 'due' AS kind FROM ({inner})
+        UNION ALL
+        SELECT {_MONDAY.format(day="sent")} AS week, 'sent' AS kind FROM ({inner})
+        WHERE status IN ('done_on_time', 'done_late')
+      ) GROUP BY week ORDER BY week
+    """
+    counts = {
+        dt.date.fromisoformat(row["week"]): (int(row["due"]), int(row["submitted"]))
+        for row in session.connection().execute(text(sql), params).mappings()
+    }
+    return _weekly_series(counts, window)
+
+
+def _weekly_series(counts: dict[dt.date, tuple[int, int]], window: Window) -> list[dict[str, Any]]:
+    """Continuous weeks with running totals, from the counts of the busy ones."""
+    first = min([window.start, *counts])
+    first -= dt.timedelta(days=first.weekday())
+    last = max([window.end, *counts])
+    rows: list[dict[str, Any]] = []
+    total_due = total_sent = 0
+    week = first
+    while week <= last:
+        due, sent = counts.get(week, (0, 0))
+        total_due += due
+        total_sent += sent
+        rows.append(
+            {"week": week, "due": due, "submitted": sent,
+             "cumulative_due": total_due, "cumulative_submitted": total_sent}
+        )  # fmt: skip
+        week += dt.timedelta(days=7)
     return rows

@@ -1,0 +1,128 @@
+"""Commands that look after the database: log, backup, restore, check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bmnn_cli.cli.app import app, open_db, state
+from bmnn_cli.cli.common import AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
+from bmnn_cli.errors import ExitCode
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column, Format, Listing, render
+
+LOG_COLUMNS = [
+    Column("at", "col.at"),
+    Column("os_user", "col.user"),
+    Column("action", "col.action"),
+    Column("plan", "col.plan"),
+    Column("task", "col.task"),
+    Column("agency", "col.agency"),
+    Column("short_detail", "col.note"),
+]
+
+
+@app.command("log")
+def show_log(
+    ctx: typer.Context,
+    agency: AgencyOpt = None,
+    plan: PlanOpt = None,
+    since: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--since", parser=parse_day, metavar="DATE", help="Only changes from this day on."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entries.")] = 200,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """Show the audit log: every change, when, by which OS user and command.
+
+    Imports, submissions, amendments, retractions, waivers, requests, events,
+    restores and reminders sent are all recorded, newest first.
+    """
+    from bmnn_cli.store import audit
+    from bmnn_cli.store.lookup import agency_ids
+    from bmnn_cli.store.models import Agency
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        codes = None
+        if agency:
+            ids = agency_ids(session, agency)
+            codes = sorted({a.code for a in (session.get(Agency, i) for i in ids) if a})
+        rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
+    for row in rows:
+        row["short_detail"] = _short(row["detail"], 90)
+    keys = [*(c.key for c in LOG_COLUMNS if c.key != "short_detail"), "detail", "command"]
+    render(Listing(LOG_COLUMNS, rows, keys=keys), fmt)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Where to write the backup.")],
+    force: ForceOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Write a consistent copy of the database, safe while others are writing.
+
+    Uses SQLite's online backup API into a temporary file, then renames it.
+    """
+    from bmnn_cli.store import maintenance
+
+    store = open_db(ctx, db)
+    size = maintenance.backup(store.path, file, force=force)
+    typer.echo(t("msg.backup", path=file, size=size))
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A backup made by `bmnn backup`.")],
+    force: ForceOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Replace the database's content by a backup (refuses to overwrite without --force).
+
+    The backup is checked first; an older backup is upgraded after restoring.
+    """
+    from bmnn_cli.store import audit, maintenance
+    from bmnn_cli.store.db import open_store, resolve_path
+
+    path, _ = resolve_path(db or state(ctx).db)
+    maintenance.restore(file, path, force=force)
+    store = open_store(path, create=False)
+    with store.write() as session:
+        audit.record(session, "restore", detail=str(file))
+    typer.echo(t("msg.restored", path=path, source=file))
+
+
+@app.command()
+def check(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+    """Check the database's integrity and foreign keys; exit 1 if anything is wrong.
+
+    Meant for cron: silent success, a list of problems otherwise.
+    """
+    from bmnn_cli.store import maintenance
+
+    store = open_db(ctx, db)
+    problems = maintenance.check(store.path)
+    if problems or fmt is not Format.table:
+        rows = [{"problem": p} for p in problems]
+        render(Listing([Column("problem", "col.problem")], rows), fmt)
+    else:
+        typer.echo(t("msg.check_ok", path=store.path))
+    if problems:
+        raise typer.Exit(int(ExitCode.OVERDUE))

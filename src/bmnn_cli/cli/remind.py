@@ -1,0 +1,466 @@
+"""`bmnn remind` and `bmnn ical`: reminders by mail or files, and a calendar feed.
+
+`remind` asks the domain which reminder stages are due (given the log of
+what went out), builds one message per agency, and shows, writes or sends
+them. Sending holds a lock for the whole run and records each message only
+after the server accepted it, one transaction per message, so a failure
+half-way leaves the rest to the next run and marks nothing unsent as sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from bmnn_cli.cli.app import app, open_as_of
+from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, GroupOpt, PlanOpt, parse_days, today
+from bmnn_cli.i18n import t
+
+if TYPE_CHECKING:
+    from bmnn_cli.delivery.config import Settings
+    from bmnn_cli.delivery.mail import Mailer
+    from bmnn_cli.domain.reminders import Message
+    from bmnn_cli.store.db import Store
+
+
+class Output(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        help="Settings file (else $BMNN_CONFIG, else ~/.config/bmnn/config.toml).",
+        show_default=False,
+    ),
+]
+
+
+@dataclass
+class Query:
+    """What to remind of: the day, how far ahead, overdue or not, and the scope."""
+
+    as_of: dt.date
+    days: int
+    include_overdue: bool
+    plan: str | None = None
+    agency: str | None = None
+    group: str | None = None
+
+
+@dataclass
+class Result:
+    message: Message
+    outcome: str  # sent | written | failed
+    error: str = ""
+    refused: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+
+@app.command()
+def remind(
+    ctx: typer.Context,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            "--within",
+            "-w",
+            help="Only obligations due this soon (7d, 2w); default: the earliest stage.",
+            show_default=False,
+        ),
+    ] = None,
+    include_overdue: Annotated[
+        bool, typer.Option("--include-overdue", help="Remind of overdue obligations too.")
+    ] = False,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    as_of: AsOfOpt = None,
+    send: Annotated[bool, typer.Option("--send", help="Send the messages by SMTP.")] = False,
+    eml: Annotated[
+        Path | None,
+        typer.Option("--eml", metavar="DIR", help="Write one .eml file per agency into DIR."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would go out; record nothing.")
+    ] = False,
+    fmt: Annotated[
+        Output, typer.Option("--format", "-f", help="Output: text or json.")
+    ] = Output.text,
+    config: ConfigOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Remind agencies of obligations falling due soon (and overdue ones).
+
+    One message per agency, in formal Vietnamese (English with --lang en).
+    Without --send or --eml the messages are shown and nothing is recorded.
+    Each reminder stage (by default 7 days before, 1 day before, the due
+    day, then weekly while overdue; see docs/reminders.md) goes out once: a
+    log in the database records what was sent, and a run after a missed one
+    sends the latest stage that fell due meanwhile.
+
+    SMTP settings come from the config file or BMNN_SMTP_* variables; the
+    password only from BMNN_SMTP_PASSWORD or a file. Exit code 7: some
+    messages could not be delivered (they are retried next run); 75: another
+    run is sending.
+
+    Example: bmnn remind --include-overdue --send
+    """
+    from bmnn_cli.delivery.config import load
+    from bmnn_cli.domain.reminders import lead_days
+
+    if send and eml is not None:
+        raise typer.BadParameter("give --send or --eml DIR, not both")
+    settings = load(config)
+    days = _span(within) if within else lead_days(settings.stages)
+    query = Query(as_of or today(), days, include_overdue, plan, agency, group)
+    channel = "smtp" if send else "eml" if eml is not None else ""
+    live = bool(channel) and not dry_run
+    secret = _ready(settings, channel) if live else ""
+    store = open_as_of(ctx, db, query.as_of + dt.timedelta(days=days))
+    with _lock(store) if live else nullcontext():
+        messages = _messages(store, query, settings, channel or "smtp")
+        if not live:
+            _show(messages, query.as_of, settings, fmt, dry_run=dry_run)
+            return
+        results = _deliver(store, messages, settings, secret, eml, fmt)
+    _conclude(results, query.as_of, channel, eml, fmt)
+
+
+def _span(within: str) -> int:
+    try:
+        return parse_days(within)
+    except typer.BadParameter as error:
+        raise typer.BadParameter(str(error), param_hint="--within") from None
+
+
+def _ready(settings: Settings, channel: str) -> str:
+    """Check the settings a real run needs, before anything is sent; the password."""
+    from bmnn_cli.delivery.config import password
+    from bmnn_cli.errors import InputError
+
+    where = f"[smtp] in {settings.path}"
+    if not settings.smtp.sender:
+        raise InputError(f"no sender address: set `from` {where}, or BMNN_SMTP_FROM")
+    if channel != "smtp":
+        return ""
+    if not settings.smtp.host:
+        raise InputError(f"no SMTP server: set `host` {where}, or BMNN_SMTP_HOST")
+    return password(settings.smtp)
+
+
+def _lock(store: Store) -> Any:
+    from bmnn_cli.store.reminders import run_lock
+
+    return run_lock(store.path)
+
+
+def _messages(store: Store, query: Query, settings: Settings, channel: str) -> list[Message]:
+    """The messages due now: stages not yet logged on `channel`, one per agency."""
+    from bmnn_cli.domain import reminders as domain
+    from bmnn_cli.store import reminders as log
+    from bmnn_cli.store.lookup import scope
+
+    until = query.as_of + dt.timedelta(days=query.days)
+    with store.read() as session:
+        chosen = scope(session, plan=query.plan, agency=query.agency, group=query.group)
+        items = log.open_items(
+            session, chosen, query.as_of, until=until, include_overdue=query.include_overdue
+        )
+        sent = log.logged(session, [i.obligation_id for i in items], channel)
+    picked = domain.select(items, settings.stages, query.as_of, sent)
+    return [
+        domain.compose(group, query.as_of, settings.sender) for group in domain.by_agency(picked)
+    ]
+
+
+# -- showing -------------------------------------------------------------------
+
+
+def _show(
+    messages: list[Message], as_of: dt.date, settings: Settings, fmt: Output, *, dry_run: bool
+) -> None:
+    if fmt is Output.json:
+        _dump(as_of, [_as_dict(m) for m in messages], dry_run=True)
+        return
+    for message in messages:
+        typer.echo(_preview(message, settings.smtp.sender))
+    count = sum(len(m.reminders) for m in messages)
+    if not messages:
+        typer.echo(t("remind.none", as_of=f"{as_of:%d/%m/%Y}"))
+    else:
+        key = "remind.dry_run" if dry_run else "remind.preview"
+        typer.echo(t(key, messages=len(messages), reminders=count))
+
+
+def _preview(message: Message, sender: str) -> str:
+    to = f"<{', '.join(message.recipients)}>" if message.recipients else ""
+    to = to or f"({t('remind.no_address')})"
+    lines = [f"{t('remind.header_from')}: {sender}"] if sender else []
+    lines += [
+        f"{t('remind.header_to')}: {message.agency} {to}",
+        f"{t('remind.header_subject')}: {message.subject}",
+        "",
+        message.body,
+        "-" * 76,
+    ]
+    return "\n".join(lines)
+
+
+def _as_dict(message: Message) -> dict[str, Any]:
+    return {
+        "agency_id": message.agency_id,
+        "agency": message.agency,
+        "province": message.province,
+        "to": list(message.recipients),
+        "subject": message.subject,
+        "body": message.body,
+        "reminders": [
+            {
+                "plan": r.item.plan,
+                "plan_number": r.item.plan_number,
+                "task": r.item.task,
+                "title": r.item.title,
+                "period": r.item.period,
+                "deadline": r.item.deadline,
+                "scheduled_due": r.item.scheduled_due,
+                "effective_due": r.item.effective_due,
+                "status": r.item.status,
+                "days_left": r.days(message.as_of),
+                "stage": r.stage,
+            }
+            for r in message.reminders
+        ],
+    }
+
+
+def _dump(as_of: dt.date, messages: list[dict[str, Any]], *, dry_run: bool) -> None:
+    payload = {"as_of": as_of, "recorded": not dry_run, "messages": messages}
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date | Path):
+        return str(value)
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+# -- delivering ----------------------------------------------------------------
+
+
+def _deliver(
+    store: Store,
+    messages: list[Message],
+    settings: Settings,
+    secret: str,
+    folder: Path | None,
+    fmt: Output,
+) -> list[Result]:
+    from bmnn_cli.delivery.mail import ConnectionFailed, Mailer
+
+    results: list[Result] = []
+    if folder is not None:
+        for message in messages:
+            results.append(_write_one(store, message, settings, folder))
+            _announce(results[-1], fmt)
+        return results
+    fatal = ""
+    with Mailer(settings.smtp, secret) as mailer:
+        for message in messages:
+            if fatal:
+                results.append(Result(message, "failed", fatal))
+            else:
+                try:
+                    results.append(_send_one(store, mailer, message, settings))
+                except ConnectionFailed as error:
+                    fatal = str(error)  # the server is unusable: do not try every agency
+                    results.append(Result(message, "failed", fatal))
+            _announce(results[-1], fmt)
+    return results
+
+
+def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings) -> Result:
+    import smtplib
+
+    from bmnn_cli.delivery import mail
+
+    if not message.recipients:
+        return Result(message, "failed", t("remind.no_address"))
+    email = mail.build(message, settings.smtp.sender)
+    try:
+        refused = mailer.send(email, list(message.recipients))
+    except smtplib.SMTPRecipientsRefused as error:
+        reasons = [f"{a}: {mail._reply(c, m)}" for a, (c, m) in error.recipients.items()]
+        return Result(message, "failed", "; ".join(reasons))
+    except (smtplib.SMTPException, OSError) as error:
+        return Result(message, "failed", mail._describe(error))
+    accepted = [a for a in message.recipients if a not in refused]
+    _record(store, message, "smtp", accepted, str(email["Message-ID"]))
+    return Result(message, "sent", refused=refused)
+
+
+def _write_one(store: Store, message: Message, settings: Settings, folder: Path) -> Result:
+    from bmnn_cli.delivery import mail
+
+    email = mail.build(message, settings.smtp.sender)
+    try:
+        path = mail.write_eml(folder, message, email)
+    except OSError as error:
+        return Result(message, "failed", f"{folder}: {error.strerror}")
+    where = f"file {path.name}"
+    _record(store, message, "eml", list(message.recipients), str(email["Message-ID"]), where)
+    return Result(message, "written", path=path)
+
+
+def _record(
+    store: Store,
+    message: Message,
+    channel: str,
+    recipients: list[str],
+    message_id: str,
+    where: str = "",
+) -> None:
+    """Log one delivered message in its own transaction (with its audit entries)."""
+    from bmnn_cli.errors import BmnnError, DatabaseError
+    from bmnn_cli.store import reminders as log
+
+    try:
+        with store.write() as session:
+            log.record(
+                session,
+                message,
+                channel=channel,
+                recipients=recipients,
+                message_id=message_id,
+                where=where,
+            )
+    except BmnnError as error:
+        raise DatabaseError(
+            f"{error.message}; the reminder to {message.agency} went out but could not be "
+            "recorded, so it may go out again next run"
+        ) from None
+
+
+def _announce(result: Result, fmt: Output) -> None:
+    if fmt is Output.json:
+        return
+    message = result.message
+    count = len(message.reminders)
+    if result.outcome == "failed":
+        typer.echo(t("remind.failed", agency=message.agency, error=result.error), err=True)
+    elif result.outcome == "written":
+        typer.echo(t("remind.written", path=result.path, agency=message.agency, count=count))
+    else:
+        to = ", ".join(a for a in message.recipients if a not in result.refused)
+        typer.echo(t("remind.sent", agency=message.agency, to=to, count=count))
+    if result.refused:
+        addresses = ", ".join(f"{a} ({why})" for a, why in result.refused.items())
+        typer.echo(t("remind.refused", addresses=addresses, agency=message.agency), err=True)
+
+
+def _conclude(
+    results: list[Result], as_of: dt.date, channel: str, folder: Path | None, fmt: Output
+) -> None:
+    """Print the summary; exit 7 (on stderr) when anything was not delivered."""
+    from bmnn_cli.errors import DeliveryFailed
+
+    done = [r for r in results if r.outcome != "failed"]
+    if fmt is Output.json:
+        rows = [_as_dict(r.message) | _outcome(r) for r in results]
+        _dump(as_of, rows, dry_run=False)
+    elif not results:
+        typer.echo(t("remind.none", as_of=f"{as_of:%d/%m/%Y}"))
+    else:
+        key = "remind.summary_sent" if channel == "smtp" else "remind.summary_written"
+        count = sum(len(r.message.reminders) for r in done)
+        typer.echo(t(key, done=len(done), total=len(results), reminders=count, folder=folder))
+    failed = [r for r in results if r.outcome == "failed"]
+    refused = [r for r in results if r.refused]
+    if failed or refused:
+        raise DeliveryFailed(_failure_summary(failed, refused, len(results)))
+
+
+def _outcome(result: Result) -> dict[str, Any]:
+    return {
+        "outcome": result.outcome,
+        "error": result.error or None,
+        "refused": result.refused or None,
+        "file": str(result.path) if result.path else None,
+    }
+
+
+def _failure_summary(failed: list[Result], refused: list[Result], total: int) -> str:
+    parts = []
+    if failed:
+        names = ", ".join(f"{r.message.agency} ({r.error})" for r in failed[:5])
+        more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
+        parts.append(
+            f"{len(failed)} of {total} reminder messages were not delivered: {names}{more}; "
+            "they were not recorded and will be retried on the next run"
+        )
+    if refused:
+        names = ", ".join(f"{a} ({r.message.agency})" for r in refused for a in r.refused)
+        parts.append(f"the server refused some addresses (the other ones got it): {names}")
+    return "; ".join(parts)
+
+
+# -- calendar ------------------------------------------------------------------
+
+
+@app.command("ical")
+def ical(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE.ics", help="Where to write; - for stdout."),
+    ],
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Only obligations not yet done (pending, overdue).")
+    ] = False,
+    as_of: AsOfOpt = None,
+    config: ConfigOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Export obligations as an iCalendar feed (.ics) for a calendar program.
+
+    One all-day event per obligation on its effective due date, with a UID
+    that stays the same from one export to the next: export on a schedule
+    (cron) to a file your calendar subscribes to, and events update in place.
+    Obligations without a date (continuous duties) are left out.
+
+    Example: bmnn ical --agency "Sở Tư pháp" -o so-tu-phap.ics
+    """
+    from bmnn_cli.delivery import ical as calendar
+    from bmnn_cli.delivery.config import load
+    from bmnn_cli.store.lookup import scope
+    from bmnn_cli.store.reminders import dated
+
+    settings = load(config)
+    day = as_of or today()
+    statuses = (
+        calendar.OPEN if open_only else (*calendar.OPEN, "done_on_time", "done_late", "waived")
+    )
+    store = open_as_of(ctx, db, day)
+    with store.read() as session:
+        chosen = scope(session, plan=plan, agency=agency, group=group)
+        rows = dated(session, chosen, day, statuses=statuses)
+    names = {row["agency"] for row in rows}
+    title = t("ical.calname") + (f" – {names.pop()}" if agency and len(names) == 1 else "")
+    data = calendar.feed(rows, name=title, as_of=day, sender=settings.sender)
+    if str(output) == "-":
+        typer.echo(data, nl=False)
+        return
+    calendar.write(output, data)
+    typer.echo(t("ical.written", count=len(rows), path=output))

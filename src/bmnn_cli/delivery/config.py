@@ -1,0 +1,211 @@
+"""Settings for reminders: `config.toml` in the user's config folder, then env vars.
+
+The file (`~/.config/bmnn/config.toml` on Linux; `--config` or
+`BMNN_CONFIG` name another) has an `[smtp]` and a `[remind]` table,
+documented in docs/reminders.md. Environment variables `BMNN_SMTP_*`
+override the file, so a cron line or a container can set them alone.
+
+The SMTP password is never read from the command line nor from the config
+file itself: only from `BMNN_SMTP_PASSWORD`, or from the file named by
+`BMNN_SMTP_PASSWORD_FILE` or `password_file`. It is read only when mail is
+sent, and no `repr` or message shows it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bmnn_cli.domain.reminders import DEFAULT_STAGES, Sender, Stage, parse_stages
+from bmnn_cli.errors import InputError
+
+SECURITY = ("starttls", "tls", "none")
+DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+SMTP_KEYS = {
+    "host": "BMNN_SMTP_HOST",
+    "port": "BMNN_SMTP_PORT",
+    "security": "BMNN_SMTP_SECURITY",
+    "user": "BMNN_SMTP_USER",
+    "from": "BMNN_SMTP_FROM",
+    "password_file": "BMNN_SMTP_PASSWORD_FILE",
+    "cafile": "BMNN_SMTP_CAFILE",
+    "timeout": "BMNN_SMTP_TIMEOUT",
+}
+REMIND_KEYS = ("stages", "office", "results_to")
+
+
+@dataclass(frozen=True)
+class Smtp:
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"
+    user: str = ""
+    sender: str = ""  # the From address, "Name <addr>" or addr
+    password_file: str = ""
+    cafile: str = ""  # a private CA's certificate, for an internal mail server
+    timeout: float = 30.0
+    origin: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def where(self, key: str) -> str:
+        """Where a setting came from, for error messages."""
+        return self.origin.get(key, "the default")
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path
+    smtp: Smtp
+    stages: tuple[Stage, ...]
+    sender: Sender
+
+
+def config_path(option: str | None, env: Mapping[str, str]) -> tuple[Path, bool]:
+    """The config file and whether it was named explicitly (then it must exist)."""
+    if option:
+        return Path(option).expanduser(), True
+    if env.get("BMNN_CONFIG"):
+        return Path(env["BMNN_CONFIG"]).expanduser(), True
+    import platformdirs
+
+    return platformdirs.user_config_path("bmnn") / "config.toml", False
+
+
+def load(option: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Read the config file (if any) and apply the environment over it."""
+    env = os.environ if env is None else env
+    path, explicit = config_path(option, env)
+    data = _read(path, explicit)
+    unknown = set(data) - {"smtp", "remind"}
+    if unknown:
+        raise InputError(
+            f"unknown table(s) {sorted(unknown)}; expected [smtp], [remind]", path=str(path)
+        )
+    smtp = _smtp(_table(data, "smtp", path), env, path)
+    remind = _table(data, "remind", path)
+    _check_keys(remind, REMIND_KEYS, "remind", path)
+    try:
+        stages = parse_stages(_strings(remind.get("stages", list(DEFAULT_STAGES)), "stages", path))
+    except ValueError as error:
+        raise InputError(f"[remind] stages: {error}", path=str(path)) from None
+    sender = Sender(
+        office=_text(remind, "office", path), results_to=_text(remind, "results_to", path)
+    )
+    return Settings(path, smtp, stages, sender)
+
+
+def _read(path: Path, explicit: bool) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        if explicit:
+            raise InputError("no such config file", path=str(path)) from None
+        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"not valid TOML: {error}", path=str(path)) from None
+    except OSError as error:
+        raise InputError(f"cannot read the config file: {error.strerror}", path=str(path)) from None
+
+
+def _table(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise InputError(f"[{name}] must be a table", path=str(path))
+    return table
+
+
+def _check_keys(table: dict[str, Any], allowed: Any, name: str, path: Path) -> None:
+    if "password" in table:
+        raise InputError(
+            f"[{name}] password: the password is never read from the config file; put it "
+            "in a file readable by you only and name it with password_file, or set "
+            "BMNN_SMTP_PASSWORD",
+            path=str(path),
+        )
+    unknown = sorted(set(table) - set(allowed))
+    if unknown:
+        raise InputError(
+            f"[{name}]: unknown key(s) {unknown}; known: {sorted(allowed)}", path=str(path)
+        )
+
+
+def _smtp(table: dict[str, Any], env: Mapping[str, str], path: Path) -> Smtp:
+    _check_keys(table, SMTP_KEYS, "smtp", path)
+    values: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for key, var in SMTP_KEYS.items():
+        if env.get(var):
+            values[key], origin[key] = env[var], var
+        elif key in table:
+            values[key], origin[key] = table[key], f"[smtp] {key} in {path}"
+    security = str(values.get("security", "starttls")).strip().lower()
+    if security not in SECURITY:
+        raise InputError(
+            f"SMTP security {security!r} (from {origin.get('security')}): choose "
+            + ", ".join(SECURITY),
+            path=str(path),
+        )
+    return Smtp(
+        host=str(values.get("host", "")).strip(),
+        port=_number(values.get("port", DEFAULT_PORTS[security]), "port", origin, path, int),
+        security=security,
+        user=str(values.get("user", "")),
+        sender=str(values.get("from", "")).strip(),
+        password_file=str(values.get("password_file", "")),
+        cafile=str(values.get("cafile", "")),
+        timeout=_number(values.get("timeout", 30), "timeout", origin, path, float),
+        origin=origin,
+    )
+
+
+def _number(value: Any, key: str, origin: dict[str, str], path: Path, kind: type[Any]) -> Any:
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or number <= 0 or isinstance(value, bool):
+        where = origin.get(key, "the default")
+        raise InputError(
+            f"SMTP {key} {value!r} (from {where}) is not a positive number", path=str(path)
+        )
+    return number
+
+
+def _strings(value: Any, key: str, path: Path) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list):
+        raise InputError(f"[remind] {key} must be a list of strings", path=str(path))
+    return [str(v) for v in value]
+
+
+def _text(table: dict[str, Any], key: str, path: Path) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise InputError(f"[remind] {key} must be a string", path=str(path))
+    return value.strip()
+
+
+def password(smtp: Smtp, env: Mapping[str, str] | None = None) -> str:
+    """The SMTP password, from the environment or a file; '' when no user is set."""
+    env = os.environ if env is None else env
+    if env.get("BMNN_SMTP_PASSWORD"):
+        return env["BMNN_SMTP_PASSWORD"]
+    source = smtp.password_file
+    if not source:
+        if smtp.user:
+            raise InputError(
+                f"SMTP user {smtp.user!r} has no password: set BMNN_SMTP_PASSWORD, or "
+                "BMNN_SMTP_PASSWORD_FILE / [smtp] password_file naming a file that holds it"
+            )
+        return ""
+    try:
+        text = Path(source).expanduser().read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(
+            f"cannot read the SMTP password file ({smtp.where('password_file')}): {error.strerror}",
+            path=source,
+        ) from None
+    return text.rstrip("\r\n")

@@ -1,0 +1,105 @@
+"""Obligations as an iCalendar feed (RFC 5545) an officer can subscribe to.
+
+One all-day event per obligation on its effective due date. The UID is
+built from what identifies the obligation in the plan (plan, task, period,
+agency), not from database row ids, so it stays the same across exports,
+re-imports and a rebuilt database: a calendar program that refreshes the
+feed updates its events instead of doubling them.
+
+`icalendar` is imported here only, when a feed is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from bmnn_cli import __version__
+from bmnn_cli.domain.reminders import Open, Sender, due_text, plan_label
+from bmnn_cli.i18n import t
+
+OPEN = ("pending", "overdue")
+
+
+def uid(row: dict[str, Any]) -> str:
+    return f"{row['plan']}/{row['task']}/{row['period']}/{row['agency_id']}@bmnn"
+
+
+def feed(
+    rows: Iterable[dict[str, Any]],
+    *,
+    name: str,
+    as_of: dt.date,
+    sender: Sender,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The calendar, as bytes ready to write (CRLF lines, folded at 75 octets)."""
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//bmnn//bmnn {__version__}//VI")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for row in rows:
+        calendar.add_component(_event(row, as_of, sender, stamp))
+    return bytes(calendar.to_ical())
+
+
+def _event(row: dict[str, Any], as_of: dt.date, sender: Sender, stamp: dt.datetime) -> Any:
+    from icalendar import Event
+
+    due: dt.date = row["effective_due"]
+    status = t(f"status.{row['status']}")
+    event = Event()
+    event.add("uid", uid(row))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", due)
+    event.add("dtend", due + dt.timedelta(days=1))
+    event.add("summary", t("ical.summary", task=row["task"], agency=row["agency"], status=status))
+    event.add("description", _description(row, as_of, sender, status))
+    event.add("categories", [status])
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: the day stays free
+    return event
+
+
+def _description(row: dict[str, Any], as_of: dt.date, sender: Sender, status: str) -> str:
+    item = Open(**{k: v for k, v in row.items() if k in Open.__dataclass_fields__})
+    lines = [
+        t("remind.task", task=item.task, title=item.title),
+        t("remind.plan", plan=plan_label(item)),
+        t("remind.deadline", phrase=item.deadline or "–"),
+        due_text(item, as_of)
+        if row["status"] in OPEN
+        else t("ical.status", as_of=f"{as_of:%d/%m/%Y}", status=status),
+        t("ical.results_to", recipient=sender.results_for(item.province)),
+    ]
+    return "\n".join(lines)
+
+
+def write(path: Path, data: bytes) -> None:
+    """Replace `path` whole, so a calendar fetching it never reads half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".bmnn-", suffix=".ics.tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # as any new file: mkstemp's 0600 is not
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,189 @@
+"""Reminders as e-mail: RFC 5322 messages, written to .eml files or sent by SMTP.
+
+Messages are UTF-8 plain text. The subject and display names are encoded
+(RFC 2047) by the standard library; the body goes out as 8-bit text where
+the server announces 8BITMIME (every current server does) and as
+quoted-printable otherwise, so a .eml file stays readable in an editor.
+
+`Auto-Submitted: auto-generated` (RFC 3834) keeps vacation auto-replies
+from answering the reminder, and the Message-ID is derived from the
+reminders it carries: a message resent after a crash has the same one, so
+mail programs can see it is a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import smtplib
+import ssl
+import tempfile
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, parseaddr
+from pathlib import Path
+from types import TracebackType
+
+from bmnn_cli import __version__
+from bmnn_cli.delivery.config import Smtp
+from bmnn_cli.domain.reminders import Message
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
+
+
+class ConnectionFailed(Exception):
+    """The server cannot be reached or refuses us: every later message would fail too."""
+
+
+def build(message: Message, sender: str, *, now: dt.datetime | None = None) -> EmailMessage:
+    """The RFC 5322 form of one agency's reminder."""
+    email = EmailMessage(policy=SMTP)
+    email["From"] = sender
+    if message.recipients:
+        email["To"] = [Address(message.agency, addr_spec=a) for a in message.recipients]
+    email["Subject"] = message.subject
+    email["Date"] = format_datetime(now or dt.datetime.now(VIETNAM))
+    email["Message-ID"] = f"<bmnn.{message.fingerprint()}@{domain_of(sender)}>"
+    email["Auto-Submitted"] = "auto-generated"
+    email["X-Mailer"] = f"bmnn {__version__}"
+    email.set_content(message.body, charset="utf-8", cte="8bit")
+    return email
+
+
+def domain_of(sender: str) -> str:
+    address = parseaddr(sender)[1]
+    return address.rpartition("@")[2] or "localhost"
+
+
+def file_name(message: Message) -> str:
+    """Unique per agency and set of reminders; sorts by day."""
+    return f"{message.as_of:%Y%m%d}-{message.agency_id}-{message.fingerprint()[:8]}.eml"
+
+
+def write_eml(folder: Path, message: Message, email: EmailMessage) -> Path:
+    """Write the message whole or not at all (a temporary file renamed into place)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / file_name(message)
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".bmnn-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(email.as_bytes(policy=SMTP))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+class Mailer:
+    """One SMTP session for a run, opened on the first message, reopened after a drop."""
+
+    def __init__(self, settings: Smtp, password: str) -> None:
+        self.settings = settings
+        self._password = password
+        self._client: smtplib.SMTP | None = None
+
+    def __enter__(self) -> Mailer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
+
+    def send(self, email: EmailMessage, recipients: list[str]) -> dict[str, str]:
+        """Send; return the recipients the server refused (when it took some).
+
+        Raises `ConnectionFailed` when the server cannot be used at all, and
+        smtplib's errors when it refuses this one message.
+        """
+        client = self._client or self._connect()
+        options = ["BODY=8BITMIME"] if client.has_extn("8bitmime") else []
+        if not options:
+            email = _seven_bit(email)
+        try:
+            refused = client.send_message(email, to_addrs=recipients, mail_options=options)
+        except (smtplib.SMTPServerDisconnected, OSError):
+            self._client = None  # reconnect for the next message
+            raise
+        except smtplib.SMTPException:
+            self._reset()
+            raise
+        return {address: _reply(code, text) for address, (code, text) in refused.items()}
+
+    def _reset(self) -> None:
+        try:
+            if self._client is not None:
+                self._client.rset()
+        except (smtplib.SMTPException, OSError):
+            self._client = None
+
+    def _connect(self) -> smtplib.SMTP:
+        settings = self.settings
+        try:
+            client = self._open()
+            if settings.user:
+                client.login(settings.user, self._password)
+        except smtplib.SMTPAuthenticationError as error:
+            raise ConnectionFailed(
+                f"the server refused the login for {settings.user!r}: "
+                f"{_reply(error.smtp_code, error.smtp_error)}"
+            ) from None
+        except (smtplib.SMTPException, OSError) as error:
+            raise ConnectionFailed(
+                f"cannot use the SMTP server {settings.host}:{settings.port} "
+                f"({settings.security}): {_describe(error)}"
+            ) from None
+        self._client = client
+        return client
+
+    def _open(self) -> smtplib.SMTP:
+        settings = self.settings
+        context = ssl.create_default_context(cafile=settings.cafile or None)
+        client: smtplib.SMTP
+        if settings.security == "tls":
+            client = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=settings.timeout, context=context
+            )
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+            if settings.security == "starttls":
+                client.starttls(context=context)
+        client.ehlo()  # (again, after STARTTLS): the extensions decide BODY=8BITMIME
+        return client
+
+
+def _seven_bit(email: EmailMessage) -> EmailMessage:
+    """A copy whose body is quoted-printable, for a server without 8BITMIME."""
+    copy = EmailMessage(policy=SMTP)
+    for name, value in email.items():
+        if name.lower() not in ("content-type", "content-transfer-encoding", "mime-version"):
+            copy[name] = value
+    content = email.get_content()
+    copy.set_content(content, charset="utf-8", cte="quoted-printable")
+    return copy
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {message}".strip()
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, smtplib.SMTPResponseException):
+        return _reply(error.smtp_code, error.smtp_error)
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__

@@ -1,0 +1,108 @@
+"""Backups, restores and checks of the SQLite file.
+
+A live database is never copied file by file: SQLite's online backup API
+takes a consistent snapshot while others keep writing, into a temporary file
+that is then renamed into place. A restore writes through the same API into
+the live database, so its WAL file stays coherent and is never deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from bmnn_cli.errors import DatabaseError, InputError, Refused
+from bmnn_cli.store.migrations import SCHEMA_VERSION
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def backup(source: Path, dest: Path, *, force: bool = False) -> int:
+    """Snapshot `source` into `dest`; returns the size in bytes."""
+    if dest.exists() and not force:
+        raise Refused(f"{dest}: already exists; pass --force to replace it")
+    if dest.resolve() == source.resolve():
+        raise Refused(f"{dest}: is the database itself; choose another file")
+    handle, temporary = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent or ".")
+    os.close(handle)
+    try:
+        with (
+            contextlib.closing(_connect_ro(source)) as src,
+            contextlib.closing(sqlite3.connect(temporary)) as dst,
+        ):
+            src.backup(dst)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, dest)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{source}: backup failed: {error}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return dest.stat().st_size
+
+
+def verify_backup(path: Path) -> int:
+    """The schema version of a backup file, after checking it is sound."""
+    if not path.is_file():
+        raise InputError("no such file", path=str(path))
+    try:
+        with contextlib.closing(_connect_ro(path)) as conn:
+            status = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError:
+        raise InputError("not a bmnn database (the file is not SQLite)", path=str(path)) from None
+    if status != "ok":
+        raise InputError(f"the backup is damaged: {status}", path=str(path))
+    if "_bmnn_migrations" not in tables:
+        raise InputError("an SQLite file, but not a bmnn database", path=str(path))
+    if version > SCHEMA_VERSION:
+        raise InputError(f"made by a newer bmnn (schema {version}); upgrade bmnn", path=str(path))
+    return version
+
+
+def has_records(path: Path) -> bool:
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with contextlib.closing(_connect_ro(path)) as conn:
+        try:
+            return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM plan)").fetchone()[0])
+        except sqlite3.Error:
+            return True  # unknown content: do not overwrite it silently
+
+
+def restore(source: Path, target: Path, *, force: bool = False) -> None:
+    """Replace the content of `target` by the backup `source`."""
+    verify_backup(source)
+    if has_records(target) and not force:
+        raise Refused(f"{target}: holds records; pass --force to replace them by {source}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+    try:
+        with (
+            contextlib.closing(_connect_ro(source)) as src,
+            contextlib.closing(sqlite3.connect(target, timeout=30)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{target}: restore failed: {error}") from None
+
+
+def check(path: Path) -> list[str]:
+    """Problems found by SQLite's integrity and foreign-key checks ([] if none)."""
+    try:
+        with contextlib.closing(_connect_ro(path)) as conn:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [
+                f"{table} row {rowid}: missing {parent} row"
+                for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+            ]
+    except sqlite3.DatabaseError as error:
+        return [f"cannot read the database: {error}"]
+    return problems

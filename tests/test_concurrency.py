@@ -82,8 +82,12 @@ def test_eight_writers_and_readers(cli: Cli, db: Path, tmp_path: Path) -> None:
     longest = max(r[1] for r in results if r[0] == "writer")
     reads = sum(r[1] for r in results if r[0] == "reader")
     with sqlite3.connect(db) as conn:
-        stored = conn.execute("SELECT COUNT(*) FROM submission WHERE state = 'active'").fetchone()[0]
-        marked = conn.execute("SELECT COUNT(*) FROM obligation WHERE submitted_on IS NOT NULL").fetchone()[0]
+        stored = conn.execute("SELECT COUNT(*) FROM submission WHERE state = 'active'").fetchone()[
+            0
+        ]
+        marked = conn.execute(
+            "SELECT COUNT(*) FROM obligation WHERE submitted_on IS NOT NULL"
+        ).fetchone()[0]
     print(
         f"\nconcurrency: {stored} submissions written, {WRITERS * PER_WRITER - stored} lost, "
         f"longest write {longest * 1000:.0f} ms, {reads} reader passes, {elapsed:.1f} s"

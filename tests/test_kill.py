@@ -26,7 +26,9 @@ def _bmnn(*args: str, db: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "BMNN_DB": str(db)}
     bmnn = shutil.which("bmnn")
     assert bmnn, "the bmnn entry point is not installed (pip install -e .)"
-    return subprocess.Popen([bmnn, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [bmnn, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 def test_killed_import_is_all_or_nothing(cli: Cli, db: Path, tmp_path: Path) -> None:
@@ -51,7 +53,7 @@ def test_killed_import_is_all_or_nothing(cli: Cli, db: Path, tmp_path: Path) -> 
         target = tmp_path / f"trial-{trial}.db"
         shutil.copy(pristine, target)
         process = _bmnn("import", str(new_plan), db=target)
-        time.sleep(rng.uniform(0.05, 1.0) * duration)
+        time.sleep(rng.uniform(0.05, 1.3) * duration)  # some after the commit, too
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
         with sqlite3.connect(target) as conn:

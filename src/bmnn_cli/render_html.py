@@ -23,6 +23,7 @@ from bmnn_cli.render import ALARM_KEYS, ROLLUP_LEVELS, Chart, Column, Document, 
 WIDTH = 1000  # the weekly chart's viewBox width; CSS scales it to the page
 ROWS_PER_PART = 26  # agency bars per SVG, so that a part fits on a printed page
 NAME_CHARS = 40
+SHORT_TEXT = 40  # a text column whose values are all this short never wraps
 
 CSS = """
 :root { --ok: #2e7d32; --late: #f9a825; --bad: #c62828; --due: #9e9e9e;
@@ -46,7 +47,7 @@ section { background: #fff; border: 1px solid var(--rule); border-radius: 6px;
   vertical-align: -1px; }
 .note { color: #57606a; font-size: 12px; margin: 6px 0 0; }
 svg { display: block; width: 100%; height: auto; }
-.parts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr));
+.parts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr));
   gap: 8px 24px; align-items: start; }
 svg text { font-size: 12px; fill: var(--ink); }
 svg .axis { fill: #57606a; font-size: 11px; }
@@ -62,7 +63,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border: 1px solid var(--rule); padding: 4px 6px; vertical-align: top; }
 th { background: var(--head); text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.date { white-space: nowrap; }
+td.date, td.nowrap { white-space: nowrap; }
 tr.rollup td { font-weight: 600; background: #f2f2f2; }
 td.alarm { color: #9c0006; background: #ffc7ce; }
 td.good { background: #c6efce; } td.mid { background: #ffeb9c; } td.bad { background: #ffc7ce; }
@@ -75,6 +76,8 @@ footer { color: #57606a; font-size: 12px; }
   section { border: 0; padding: 0; margin: 0 0 8mm; }
   h2 { break-after: avoid; }
   svg, .figures, tr { break-inside: avoid; }
+  .parts { grid-template-columns: 1fr 1fr; }
+  section.rates { break-before: page; }
   thead { display: table-header-group; }
   table { font-size: 8.5pt; }
 }
@@ -130,19 +133,27 @@ def _table_section(listing: Listing) -> str:
     if not listing.rows:
         return _section(listing.title, f'<p class="note">{escape(t("msg.no_rows"))}</p>')
     head = "".join(f"<th>{escape(t(c.header))}</th>" for c in listing.columns)
-    body = "".join(_table_row(listing.columns, row) for row in listing.rows)
+    short = {c.key for c in listing.columns if _short_column(c, listing.rows)}
+    body = "".join(_table_row(listing.columns, row, short) for row in listing.rows)
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     return _section(listing.title, table)
 
 
-def _table_row(columns: Sequence[Column], row: dict[str, Any]) -> str:
+def _short_column(column: Column, rows: list[dict[str, Any]]) -> bool:
+    """Names and codes stay on one line; only long text (titles) wraps."""
+    return column.kind == "text" and all(
+        len(display(row.get(column.key))) <= SHORT_TEXT for row in rows
+    )
+
+
+def _table_row(columns: Sequence[Column], row: dict[str, Any], short: set[str]) -> str:
     css = ' class="rollup"' if row.get("level") in ROLLUP_LEVELS else ""
-    cells = "".join(_cell(column, row.get(column.key)) for column in columns)
+    cells = "".join(_cell(c, row.get(c.key), c.key in short) for c in columns)
     return f"<tr{css}>{cells}</tr>"
 
 
-def _cell(column: Column, value: object) -> str:
-    classes = []
+def _cell(column: Column, value: object, nowrap: bool = False) -> str:
+    classes = ["nowrap"] if nowrap else []
     if column.kind in ("int", "rate"):
         classes.append("num")
     if column.kind == "date":
@@ -199,7 +210,7 @@ def _rates(listing: Listing) -> str:
     note = (
         f'<p class="note">{escape(t("report.not_due_yet", count=skipped))}</p>' if skipped else ""
     )
-    return _section(listing.title, legend + parts + note, "chart")
+    return _section(listing.title, legend + parts + note, "chart rates")
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

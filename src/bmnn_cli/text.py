@@ -6,7 +6,15 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# zero-width characters, soft hyphens and bidirectional controls: invisible in a
+# terminal, they would make two equal-looking names differ (or reorder text)
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069",
+    )
+)
 
 
 def clean(text: str) -> str:

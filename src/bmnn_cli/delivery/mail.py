@@ -136,6 +136,11 @@ class Mailer:
             client = self._open()
             if settings.user:
                 client.login(settings.user, self._password)
+        except UnicodeEncodeError:
+            raise ConnectionFailed(
+                "the SMTP user name or password has non-ASCII characters, which the SMTP "
+                "client cannot send; use an ASCII password"
+            ) from None
         except smtplib.SMTPAuthenticationError as error:
             raise ConnectionFailed(
                 f"the server refused the login for {settings.user!r}: "

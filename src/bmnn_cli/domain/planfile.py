@@ -237,7 +237,11 @@ def read_text(path: Path) -> str:
 
 
 def load(path: Path, *, allow_classified: bool = False) -> PlanFile:
-    text = read_text(path)
+    return loads(read_text(path), path=path, allow_classified=allow_classified)
+
+
+def loads(text: str, *, path: Path, allow_classified: bool = False) -> PlanFile:
+    """Parse and validate a plan or registry; `path` names it and anchors links."""
     if not allow_classified:
         from bmnn_cli.domain.classified import refuse_classified
 
@@ -256,6 +260,8 @@ def parse(data: Mapping[str, Any], *, path: str, text: str = "") -> PlanFile:
     top = _Reader(
         file, data, "file", ("registry", "province", "groups", "agencies", "plan", "tasks")
     )
+    if "tasks" in data and "plan" not in data:
+        top.fail("file: [[tasks]] given without a [plan] table", "tasks")
     if "plan" not in data and "province" not in data and "registry" not in data:
         top.fail("file: neither a plan ([plan]) nor an agency registry ([province])")
     if "province" in data and "registry" in data:
@@ -266,8 +272,6 @@ def parse(data: Mapping[str, Any], *, path: str, text: str = "") -> PlanFile:
         file.registry = _linked_registry(file, top.text("registry"))
     if "plan" in data:
         file.plan = _plan(file, data)
-    elif "tasks" in data:
-        top.fail("file: [[tasks]] given without a [plan] table", "tasks")
     return file
 
 

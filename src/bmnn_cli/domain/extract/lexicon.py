@@ -244,8 +244,9 @@ def name_by_shape(text: str) -> str | None:
 
 
 VAGUE = re.compile(
-    r"(?:(?:cac|moi|nhung) )?(?:co quan|don vi|dia phuong|to chuc|nganh|luc luong|bo"
-    r"|cap uy|chinh quyen)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc|nganh|bo"
-    r"|co quan ngang bo|cap))*(?: chuc nang)?(?: (?:co )?lien quan)?(?: cac cap)?"
+    r"(?<![a-z0-9])(?:(?:cac|moi|nhung) )?(?:co quan|don vi|dia phuong|to chuc|nganh"
+    r"|luc luong|bo|cap uy|chinh quyen)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc"
+    r"|nganh|bo|co quan ngang bo|cap))*(?: chuc nang)?(?: (?:co )?lien quan)?(?: cac cap)?"
+    r"(?![a-z0-9])"
 )
 """Collective phrases that name nobody ("các cơ quan, đơn vị liên quan")."""

@@ -1,0 +1,307 @@
+"""Who a sentence names, and in which role.
+
+Names are found by the longest match of canonical words (see `lexicon`)
+against the registry's names and aliases, then against the standard names
+of provincial agencies (kept verbatim and flagged: the registry does not
+know them), and, in headings and "Cơ quan …:" fields only, by the shape of
+an agency name ("Trung tâm …", "Sở …"). "Địa phương" right after "các sở,
+ban, ngành" stands for the communes and wards.
+
+Names written one after another ("Công an tỉnh, Sở Nội vụ"; "các sở, ban,
+ngành; UBND các xã, phường") form a list, and a list takes its role from the
+words around it, in the grammar these plans share:
+
+- "phối hợp (chặt chẽ) (với) <list>" -> support;
+- "<list> chủ trì / làm đầu mối / có trách nhiệm" -> lead;
+- a list that opens its clause ("Căn cứ …, Thủ trưởng <list> xây dựng …",
+  "Giao <list> …") -> lead;
+- anything else ("tham mưu <X>", "gửi về <X>", "của <X>", "đối với <X>")
+  names someone who is not answerable.
+
+Inside a "Cơ quan chủ trì/thực hiện:" field a list is a lead unless marked
+otherwise, and inside "Cơ quan phối hợp:" a support.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bmnn_cli.domain.extract.lexicon import (
+    STANDARD_AGENCIES,
+    STANDARD_GROUPS,
+    VAGUE,
+    canon,
+    canon_words,
+    fold_text,
+    name_by_shape,
+    starts_with_head,
+)
+from bmnn_cli.domain.planfile import RegistrySpec
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name refers to: a registry id, or (``code`` None) a name the registry lacks."""
+
+    code: str | None
+    name: str
+    group: bool = False
+    communes: bool = False  # the group "địa phương" stands for
+    departments: bool = False  # "các sở, ban, ngành": may be followed by "địa phương"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str  # as written
+    entry: Entry
+    via: str = ""  # how it was read when not by name: "locality" | "shape"
+
+
+@dataclass
+class Roles:
+    lead: list[Mention] = field(default_factory=list)
+    support: list[Mention] = field(default_factory=list)
+    vague_support: bool = False  # "phối hợp với các cơ quan liên quan": nobody named
+
+
+_SUPPORT_BEFORE = re.compile(r"phoi hop(?: chat che)?(?: voi)?\s*$")
+_LEAD_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem"
+    r"|la co quan (?:chu tri|thuong truc))\b"
+)
+_INTRO = re.compile(
+    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*,\s*)?"
+    r"(?:(?:giao|de nghi|yeu cau)\s+(?:cho\s+)?)?"
+    r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\s+)?(?:cac\s+)?"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:tham muu(?: cho| voi)?|cua|doi voi|cho|gui(?: ve| den| toi)?|ve|den|toi|trinh"
+    r"|bao cao|de xuat|de nghi|qua|giup|tai|thuoc|voi|moi|kien toan|chi dao|huong dan)\s*$"
+)
+_CLAUSE = re.compile(r"[;:(]|\.(?=\s|$)")
+_GAP_WORDS = re.compile(r"(?:[\s,;&/]|\bva\b|\bcung\b|\bhoac\b|\([^)]*\))*")
+_LOCALITY = re.compile(r"\s*(?:,|;|\bva\b)?\s*(?:cac\s+)?dia phuong\b")
+
+
+class Matcher:
+    """Finds agency and group names in text, registry first."""
+
+    def __init__(self, registry: RegistrySpec | None, province: str = "") -> None:
+        self.trie: dict[str, Any] = {}
+        self.registry = registry
+        self.province = canon(province) if province else ()
+        self.communes: Entry | None = None
+        if registry is not None:
+            self._add_registry(registry)
+        for name, communes in STANDARD_GROUPS:
+            entry = Entry(None, name, True, communes, not communes)
+            self._add(name, entry)
+            if communes and self.communes is None:
+                self.communes = entry
+        for name, _kind in STANDARD_AGENCIES:
+            self._add(name, Entry(None, name))
+
+    def _add_registry(self, registry: RegistrySpec) -> None:
+        kinds = {a.code: a.kind for a in registry.agencies}
+        for group in registry.groups:
+            members = [a.code for a in registry.agencies if any(m.group == group.code
+                                                                 for m in a.groups)]  # fmt: skip
+            local = sum(kinds[m] in ("commune", "ward") for m in members)
+            labels = [group.name, *group.aliases]
+            communes = bool(members) and local * 2 > len(members)
+            departments = any("so ban nganh" in " ".join(canon(label)) for label in labels)
+            entry = Entry(group.code, group.name, True, communes, departments and not communes)
+            if communes and self.communes is None:
+                self.communes = entry
+            for label in labels:
+                self._add(label, entry)
+        for agency in registry.agencies:
+            for label in (agency.name, *agency.aliases):
+                self._add(label, Entry(agency.code, agency.name))
+
+    def _add(self, label: str, entry: Entry) -> None:
+        words = canon(label)
+        variants = [words, words[1:]] if words[:1] == ("cac",) and len(words) > 2 else [words]
+        for key in variants:
+            node = self.trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node.setdefault("", entry)
+
+    # -- finding ---------------------------------------------------------------
+
+    def find(self, text: str) -> list[Mention]:
+        """Registry and standard names in ``text``, longest first, left to right."""
+        words = canon_words(text)
+        found: list[Mention] = []
+        index = 0
+        while index < len(words):
+            match = self._longest(words, index) if words[index].first else None
+            if match is None:
+                index += 1
+                continue
+            last, entry = match
+            last = self._province_suffix(words, last)
+            start, end = words[index].start, words[last].end
+            found.append(Mention(start, end, text[start:end], entry))
+            index = last + 1
+        return self._localities(text, found)
+
+    def _longest(self, words: list[Any], index: int) -> tuple[int, Entry] | None:
+        node = self.trie
+        best: tuple[int, Entry] | None = None
+        for position in range(index, len(words)):
+            node = node.get(words[position].text, {})
+            if not node:
+                break
+            if "" in node and words[position].last:
+                best = (position, node[""])
+        return best
+
+    def _province_suffix(self, words: list[Any], last: int) -> int:
+        """Extend "Công an tỉnh" over a following "Lào Cai" (the province's name)."""
+        size = len(self.province)
+        if not size or words[last].text != "tinh":
+            return last
+        following = tuple(w.text for w in words[last + 1 : last + 1 + size])
+        return last + size if following == self.province else last
+
+    def _localities(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Add the communes and wards where "địa phương" follows "các sở, ban, ngành"."""
+        if self.communes is None:
+            return found
+        folded = fold_text(text)
+        out: list[Mention] = []
+        for mention in found:
+            out.append(mention)
+            m = _LOCALITY.match(folded, mention.end) if mention.entry.departments else None
+            if m:
+                start = folded.index("dia phuong", m.start())
+                out.append(Mention(start, m.end(), text[start : m.end()], self.communes,
+                                   "locality"))  # fmt: skip
+        return out
+
+    def find_with_shapes(self, text: str) -> list[Mention]:
+        """As `find`, plus names read by their shape in what is left ("Trung tâm X")."""
+        found = self.find(text)
+        spans = [(m.start, m.end) for m in found]
+        for start, end in _residual_pieces(text, spans):
+            name = name_by_shape(text[start:end])
+            if name:
+                begin = start + text[start:end].index(name)
+                found.append(Mention(begin, begin + len(name), name, Entry(None, name), "shape"))
+        return sorted(found, key=lambda m: m.start)
+
+
+def _residual_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of ``text`` outside ``spans``, split at commas and semicolons.
+
+    A piece that opens with a capital but not with an agency's head word
+    continues the one before it ("Sở Văn hóa, Thể thao và Du lịch").
+    """
+    pieces: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in [*sorted(spans), (len(text), len(text))]:
+        segment_start = cursor
+        for m in re.finditer(r"[^,;()]+", text[cursor:start]):
+            piece = (segment_start + m.start(), segment_start + m.end())
+            chunk = text[piece[0] : piece[1]].strip()
+            if not chunk:
+                continue
+            joins = pieces and chunk[:1].isupper() and not starts_with_head(chunk)
+            if joins and starts_with_head(text[pieces[-1][0] : pieces[-1][1]]):
+                pieces[-1] = (pieces[-1][0], piece[1])
+            else:
+                pieces.append(piece)
+        cursor = end
+    return pieces
+
+
+# -- roles -----------------------------------------------------------------------
+
+
+def lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped into lists: names separated only by commas, "và", vague phrases."""
+    folded = fold_text(text)
+    groups: list[list[Mention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if groups and _joins(folded[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _joins(gap: str) -> bool:
+    gap = VAGUE.sub(" ", gap)
+    return _GAP_WORDS.fullmatch(gap) is not None and "." not in gap.replace("(", "").strip()
+
+
+def _before(folded: str, start: int) -> str:
+    """The words of the clause before ``start``, without a trailing vague phrase."""
+    clause = 0
+    for m in _CLAUSE.finditer(folded, 0, start):
+        clause = m.end()
+    before = folded[clause:start]
+    vague = re.search(rf"(?:{VAGUE.pattern})[\s,;]*$", before)
+    if vague and vague.start() > 0:
+        before = before[: vague.start()]
+    return before.rstrip(" ,;")
+
+
+def role_of(text: str, group: list[Mention], mode: str = "text") -> str:
+    """"lead", "support" or "" (named, not answerable) for a list of names.
+
+    ``mode`` is "text" (running prose), "lead" (a "Cơ quan chủ trì/thực
+    hiện" field) or "support" (a "Cơ quan phối hợp" field).
+    """
+    folded = fold_text(text)
+    before = _before(folded, group[0].start)
+    after = folded[group[-1].end : group[-1].end + 60]
+    if _SUPPORT_BEFORE.search(before):
+        return "support"
+    if mode != "text":
+        return "" if _OBJECT_BEFORE.search(before) else mode
+    if _LEAD_AFTER.match(after) or _INTRO.fullmatch(before):
+        return "lead"
+    return ""
+
+
+def roles(text: str, mentions: list[Mention], mode: str = "text") -> Roles:
+    """The answerable (lead) and coordinating (support) names of ``text``."""
+    out = Roles()
+    for group in lists(text, mentions):
+        role = role_of(text, group, mode)
+        if role == "lead":
+            out.lead.extend(group)
+        elif role == "support":
+            out.support.extend(group)
+    folded = fold_text(text)
+    out.vague_support = bool(re.search(rf"phoi hop(?: chat che)?(?: voi)? (?:{VAGUE.pattern})",
+                                       folded))  # fmt: skip
+    return out
+
+
+_HEADING_PREFIX = re.compile(r"(?:(?:trach nhiem|nhiem vu) cua|doi voi|giao)\s+", re.I)
+
+
+def heading_agencies(matcher: Matcher, text: str) -> tuple[list[Mention], str] | None:
+    """(names, body) when a heading names agencies: "1. Công an tỉnh", "2. Sở Tư pháp: …"."""
+    colon = text.find(":")
+    head = text[:colon] if 0 <= colon < 200 else text
+    body = text[colon + 1 :].strip() if 0 <= colon < 200 else ""
+    if len(head.split()) > 25:
+        return None
+    mentions = matcher.find_with_shapes(head)
+    if not mentions:
+        return None
+    rest = fold_text(head)
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _HEADING_PREFIX.sub(" ", rest)
+    rest = re.sub(r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|[\s,;.&-]", "", rest)
+    return (mentions, body) if not rest else None

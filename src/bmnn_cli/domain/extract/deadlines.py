@@ -1,0 +1,123 @@
+"""Where a task's deadline is written, and the phrase as written.
+
+Three places, in order of authority:
+
+1. a labelled field ("Thời hạn hoàn thành: Quý III/2026", a "Thời gian"
+   column of a table): the whole value is the phrase;
+2. an explicit mark in the text: a bracketed phrase the phrase parser reads
+   ("(*định kỳ hằng năm*)", "(trước ngày 30/10 hàng năm và báo cáo đột
+   xuất)"), or a dated phrase in the running text ("gửi về Công an tỉnh
+   trước ngày 27/02/2026", "hoàn thành trong tháng 6/2026");
+3. an adverb of frequency in the running text ("Thường xuyên đôn đốc …",
+   "định kỳ báo cáo …", "báo cáo định kỳ, đột xuất").
+
+In the text, a phrase starts at its trigger word and runs as far as the
+phrase parser reads it completely ("định kỳ, đột xuất về công tác …" gives
+"định kỳ, đột xuất"). Open-ended years in running prose ("trong năm 2026 và
+các năm tiếp theo") are not triggers: there they say when work should
+improve, not when it is due; in a field they are the deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bmnn_cli.domain.extract.lexicon import fold_text
+from bmnn_cli.domain.phrases import Part, parse_phrase
+
+FIELD, EXPLICIT, ADVERB = 3, 2, 1
+
+_EXPLICIT = (
+    r"truoc ngay|cham nhat|khong (?:muon|cham|qua) hon|han chot|hoan thanh (?:trong|truoc)"
+    r"|truoc (?:thang|quy)|trong (?:thang|quy) (?:\d|i|v)|(?:trong|trong vong|trong thoi han)"
+    r" \d{1,3} ngay|quy (?:iv|iii|ii|i|[1-4]) ?/ ?\d{4}"
+)
+_ADVERB = (
+    r"thuong xuyen|dinh ky|(?:hang|moi) (?:nam|quy|thang)|dot xuat|khi co yeu cau"
+    r"|(?:6|sau) thang (?:mot lan|/ ?lan)"
+)
+_TRIGGER = re.compile(rf"(?<![a-z0-9])(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
+                      r"(?![a-z0-9])")  # fmt: skip
+_CLAUSE_END = re.compile(r"[;()]|\.(?=\s|$)")
+_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Found:
+    """A deadline phrase found in a task, as written, with the parser's reading."""
+
+    phrase: str
+    rank: int
+    start: int = -1  # where in the searched text (-1: a field)
+    end: int = -1
+    parts: list[Part] = field(default_factory=list)
+    confident: bool = True
+    unread: str = ""
+
+
+def clean_phrase(text: str) -> str:
+    """The phrase without surrounding spaces, brackets or end punctuation."""
+    text = " ".join(text.split()).strip(" .,;:")
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip(" .,;:")
+    return text
+
+
+def from_field(value: str, year: int | None) -> Found | None:
+    """The deadline a "Thời hạn …:" field gives (kept even when not understood)."""
+    phrase = clean_phrase(value)
+    if not phrase:
+        return None
+    reading = parse_phrase(phrase, year=year)
+    return Found(phrase, FIELD, parts=reading.parts, confident=reading.confident,
+                 unread=reading.unread)  # fmt: skip
+
+
+def in_text(text: str, year: int | None) -> list[Found]:
+    """Deadline phrases of running text, in order: bracketed ones and triggered ones."""
+    found = _bracketed(text, year)
+    masked = re.sub(r"\([^()]*\)", lambda m: "(" + " " * (len(m[0]) - 2) + ")", text)
+    folded = fold_text(masked)
+    consumed = 0
+    for m in _TRIGGER.finditer(folded):
+        if m.start() < consumed:
+            continue
+        hit = _longest_reading(text, folded, m.start(), year, EXPLICIT if m["explicit"] else ADVERB)
+        if hit is not None:
+            found.append(hit)
+            consumed = hit.end
+    return sorted(found, key=lambda f: f.start)
+
+
+def _bracketed(text: str, year: int | None) -> list[Found]:
+    out: list[Found] = []
+    for m in re.finditer(r"\(([^()]{2,240})\)", text):
+        phrase = clean_phrase(m[1])
+        reading = parse_phrase(phrase, year=year)
+        if not reading.parts:
+            continue
+        if reading.confident or len(reading.unread) * 2 < len(phrase):
+            out.append(Found(phrase, EXPLICIT, m.start(), m.end(), reading.parts,
+                             reading.confident, reading.unread))  # fmt: skip
+    return out
+
+
+def _longest_reading(
+    text: str, folded: str, start: int, year: int | None, rank: int
+) -> Found | None:
+    """The longest run of words from ``start`` that the parser reads completely."""
+    stop = _CLAUSE_END.search(folded, start)
+    end = stop.start() if stop else len(text)
+    ends = [m.end() for m in re.finditer(r"\S+", text[start:end])][:_MAX_WORDS]
+    for cut in reversed(ends):
+        phrase = clean_phrase(text[start : start + cut])
+        reading = parse_phrase(phrase, year=year)
+        if reading.parts and reading.confident:
+            return Found(phrase, rank, start, start + cut, reading.parts)
+    if rank == EXPLICIT and ends:
+        phrase = clean_phrase(text[start : start + ends[min(len(ends), 8) - 1]])
+        reading = parse_phrase(phrase, year=year)
+        return Found(phrase, rank, start, start + len(phrase), reading.parts, False,
+                     reading.unread or phrase)  # fmt: skip
+    return None

@@ -1,0 +1,325 @@
+"""The layout of a plan: its header and its numbered outline.
+
+Vietnamese administrative plans share one grammar (Nghị định 30/2020/NĐ-CP on
+the form of documents): a header with the number ("Số: 198/KH-UBND"), the
+place and date ("Lào Cai, ngày 20 tháng 02 năm 2026"), the kind of document
+("KẾ HOẠCH") and its title; then an outline. Provinces number the outline
+differently — Roman sections and Arabic items, "Phần/Chương/Mục/Điều",
+decimal "1.1.", letters "a)", dashes and "+" bullets, or a table with
+"Nội dung | Cơ quan chủ trì | Thời gian" columns — so markers are read by
+their kind, and nesting follows the order in which each kind appears (a
+kind seen before closes everything opened after it), with a default rank
+(section > item > letter > bullet) for kinds not seen yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bmnn_cli.domain.extract.lexicon import fold_text
+from bmnn_cli.domain.extract.reader import Document
+
+_RANK = {
+    "phan": 0, "chuong": 1, "roman": 2, "upper": 2, "muc": 3, "dieu": 4,
+    "dec1": 5, "dec2": 6, "dec3": 7, "dec4": 8, "letter": 9, "dash": 10, "row": 10, "plus": 11,
+}  # fmt: skip
+SECTION_KINDS = ("phan", "chuong", "roman", "upper", "muc", "dieu")
+
+_NAMED = re.compile(r"(phan|chuong|muc|dieu)\s+(thu\s+\w+|[ivx]+|\d{1,2})\b\s*[.:)-]?\s*")
+_ROMAN = re.compile(r"([IVX]{1,6})\s*[.):/-]\s+")
+_UPPER = re.compile(r"([A-HK-UWYZ])\s*[.)]\s+")
+_DECIMAL = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+")
+_ARABIC = re.compile(r"(\d{1,2})\s*[.)/]\s+")
+_LETTER = re.compile(r"([a-zđ])\s*[).]\s+")
+_DASH = re.compile(r"[-–—•·▪●○◦]\s*(?=\S)")
+_PLUS = re.compile(r"\+\s*(?=\S)")
+_VALID_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
+_END = re.compile(r"(noi nhan|tm\.? uy ban|kt\.? chu tich|tm\.? ubnd)\b")
+
+COLUMNS = {
+    "no": re.compile(r"^(stt|tt|so tt|so thu tu)$"),
+    "content": re.compile(r"^(noi dung|nhiem vu|cong viec|ten nhiem vu|hoat dong)"),
+    "support": re.compile(r"^((co quan|don vi)(,? (co quan|don vi))? phoi hop|phoi hop)"),
+    "lead": re.compile(
+        r"^((co quan|don vi)(,? (co quan|don vi))? (chu tri|thuc hien|chiu trach nhiem)"
+        r"|chu tri|trach nhiem)"
+    ),
+    "deadline": re.compile(r"^(thoi gian|thoi han|tien do|thoi diem)"),
+    "product": re.compile(r"^(san pham|ket qua|hinh thuc)"),
+    "note": re.compile(r"^ghi chu"),
+}
+
+
+@dataclass
+class Node:
+    """One numbered paragraph with the paragraphs and items under it."""
+
+    kind: str
+    label: str
+    line: int
+    text: str
+    children: list[Node] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)  # table rows: column -> text
+    code: str = ""
+
+    def walk(self) -> list[Node]:
+        """This node and every node under it, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Header:
+    number: str | None = None  # None: no "Số:" line; "" when left blank (a draft)
+    place: str = ""
+    issued: dt.date | None = None
+    year: int | None = None
+    kind: str = ""  # "Kế hoạch", "Quyết định" …
+    title: str = ""
+    province: str = ""  # name, as the header or text gives it
+    issuer: str = ""
+    title_line: int | None = None
+
+
+# -- markers -------------------------------------------------------------------
+
+
+def marker(text: str) -> tuple[str, str, str] | None:
+    """(kind, label, rest) when ``text`` opens with an outline marker."""
+    stripped = text.lstrip(" #>\t")
+    folded = fold_text(stripped)
+    named = _NAMED.match(folded)
+    if named:
+        return named[1], stripped[named.start(2) : named.end(2)], stripped[named.end() :]
+    for kind, pattern in (("roman", _ROMAN), ("upper", _UPPER)):
+        m = pattern.match(stripped)
+        if m and (kind == "upper" or _VALID_ROMAN.fullmatch(m[1])):
+            return kind, m[1], stripped[m.end() :]
+    m = _DECIMAL.match(stripped)
+    if m:
+        return f"dec{min(m[1].count('.') + 1, 4)}", m[1], stripped[m.end() :]
+    for kind, pattern in (("dec1", _ARABIC), ("letter", _LETTER)):
+        m = pattern.match(stripped)
+        if m:
+            return kind, m[1], stripped[m.end() :]
+    for kind, pattern in (("dash", _DASH), ("plus", _PLUS)):
+        m = pattern.match(stripped)
+        if m:
+            return kind, "", stripped[m.end() :]
+    return None
+
+
+def cells_of(line: str) -> list[str] | None:
+    """The cells of a table row ("a | b | c" or tab-separated), else None."""
+    if "|" in line:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    elif line.count("\t") >= 2:
+        cells = [c.strip() for c in line.split("\t")]
+    else:
+        return None
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
+def _header_columns(cells: list[str]) -> list[str] | None:
+    """Column kinds, when the row is a table's header row."""
+    kinds: list[str] = []
+    for cell in cells:
+        folded = " ".join(fold_text(cell).split())
+        kinds.append(next((k for k, p in COLUMNS.items() if p.search(folded)), ""))
+    return kinds if sum(1 for k in kinds if k) >= 2 else None
+
+
+# -- header --------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?:^|[\s|])so\s*:\s*(\S*/\S+|\S*)")
+_DATE = re.compile(
+    r"([^\W\d][^,|]{1,40}),\s*ngay\s*(\d{1,2})?\s*thang\s*(\d{1,2})?\s*nam\s*(\d{4})"
+)
+_KINDS = ("ke hoach", "quyet dinh", "chi thi", "chuong trinh", "huong dan", "phuong an")
+_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố) ((?:[^\W\d_]+)(?: [^\W\d_]+){0,3})")
+
+
+def read_header(document: Document) -> Header:
+    """Number, place and date, kind and title, and the province the plan is for."""
+    lines = document.lines
+    body = body_start(lines)
+    header = Header()
+    for index, line in enumerate(lines[:body]):
+        folded = fold_text(line)
+        number = _NUMBER.search(folded)
+        if number and header.number is None:
+            raw = line[number.start(1) : number.end(1)].strip(" .|")
+            header.number = "" if raw.startswith("/") or not raw else raw
+        date = _DATE.search(folded)
+        if date and not header.place:
+            _read_date(header, line, date)
+        if header.title_line is None and folded.strip(" #*").rstrip(".") in _KINDS:
+            header.kind = line.strip(" #*").rstrip(".").capitalize()
+            header.title_line = index + 1
+            header.title = _title(lines, index + 1, body)
+    header.province = _province(lines, body, header)
+    header.issuer = _issuer(lines, header.province)
+    if header.year is None:
+        years = re.findall(r"\bnăm (\d{4})\b", header.title)
+        header.year = int(years[0]) if years else None
+    return header
+
+
+def _read_date(header: Header, line: str, m: re.Match[str]) -> None:
+    header.place = line[m.start(1) : m.end(1)].strip(" |")
+    header.year = int(m[4])
+    if m[2] and m[3]:
+        try:
+            header.issued = dt.date(int(m[4]), int(m[3]), int(m[2]))
+        except ValueError:
+            header.issued = None
+
+
+def _title(lines: list[str], start: int, stop: int) -> str:
+    """The title lines after "KẾ HOẠCH", up to a blank line or the preamble."""
+    parts: list[str] = []
+    for line in lines[start:stop]:
+        text = " ".join(line.strip(" #*").split())
+        if not text:
+            if parts:
+                break
+            continue
+        if re.match(r"(can cu|thuc hien|tren co so|de trien khai)\b", fold_text(text)) and parts:
+            break
+        parts.append(text)
+    title = " ".join(parts)
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _province(lines: list[str], body: int, header: Header) -> str:
+    """The province: from the header's "TỈNH X", the place of the date, or the text."""
+    for line in lines[: header.title_line or body]:
+        m = re.match(r"\s*(?:UBND |[UỦ]Y BAN NHÂN DÂN )?(?:TỈNH|THÀNH PHỐ) (.+)$", line.strip())
+        if m and m[1].isupper():
+            return m[1].strip(" |").title()
+    if header.place and not re.search(r"\d", header.place):
+        return header.place
+    counts: dict[str, int] = {}
+    for line in lines:
+        for m in _PROVINCE.finditer(line):
+            name = _proper_name(m[1])
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def _proper_name(words: str) -> str:
+    """The leading capitalised words ("Cao Bằng" of "Cao Bằng để phù hợp")."""
+    kept: list[str] = []
+    for word in words.split():
+        if not word[:1].isupper():
+            break
+        kept.append(word)
+    return " ".join(kept) if 1 <= len(kept) <= 3 else ""
+
+
+def _issuer(lines: list[str], province: str) -> str:
+    """The issuing body; plans of this kind are issued by the People's Committee."""
+    text = fold_text("\n".join(lines))
+    if "hoi dong nhan dan" in text[:400] and "uy ban nhan dan" not in text[:400]:
+        body = "Hội đồng nhân dân"
+    else:
+        body = "Ủy ban nhân dân"
+    return f"{body} tỉnh {province}" if province else body
+
+
+# -- outline -------------------------------------------------------------------
+
+
+def body_start(lines: list[str]) -> int:
+    """Index of the first line of the outline (the first section or item marker)."""
+    for index, line in enumerate(lines):
+        found = marker(line)
+        if found and _RANK[found[0]] <= _RANK["dec1"] and found[2].strip():
+            return index
+        if cells_of(line) and _header_columns(cells_of(line) or []):
+            return index
+    return 0
+
+
+def body_end(lines: list[str], start: int) -> int:
+    """Index just past the outline: the recipients list ("Nơi nhận") or the signature."""
+    for index in range(start, len(lines)):
+        if _END.match(fold_text(lines[index].strip(" *#"))):
+            return index
+    return len(lines)
+
+
+def outline(document: Document) -> Node:
+    """The numbered outline of the document, with each node's id (``code``)."""
+    lines = document.lines
+    start = body_start(lines)
+    root = Node("root", "", 0, "")
+    stack: list[Node] = [root]
+    columns: list[str] | None = None
+    for index in range(start, body_end(lines, start)):
+        line = lines[index]
+        if not line.strip() or re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", line):
+            continue
+        cells = cells_of(line)
+        if cells is not None:
+            header = _header_columns(cells)
+            if header:
+                columns = header
+                continue
+            if columns:
+                _add(stack, _row_node(cells, columns, index + 1))
+                continue
+            line = " ".join(c for c in cells if c)
+        found = marker(line)
+        if found:
+            kind, label, rest = found
+            _add(stack, Node(kind, label, index + 1, " ".join(rest.split())))
+            columns = None
+        elif len(stack) > 1:
+            node = stack[-1]
+            node.text = f"{node.text} {' '.join(line.split())}".strip()
+    _assign_codes(root)
+    return root
+
+
+def _row_node(cells: list[str], columns: list[str], line: int) -> Node:
+    values: dict[str, str] = {}
+    for kind, cell in zip(columns, cells, strict=False):
+        if cell and kind:
+            values[kind] = f"{values[kind]} {cell}".strip() if kind in values else cell
+    number = values.pop("no", "").strip(" .")
+    found = marker(number + ". x") if number else None
+    kind = found[0] if found and found[0] not in ("dash", "plus") else "row"
+    text = values.pop("content", "") or " ".join(c for c, k in zip(cells, columns, strict=False)
+                                                  if not k and c)  # fmt: skip
+    return Node(kind, found[1] if found else "", line, " ".join(text.split()), cells=values)
+
+
+def _add(stack: list[Node], node: Node) -> None:
+    """Put ``node`` under the right parent: a kind seen before closes what came after it."""
+    kinds = [n.kind for n in stack]
+    if node.kind in kinds:
+        del stack[kinds.index(node.kind) :]
+    else:
+        while len(stack) > 1 and _RANK.get(stack[-1].kind, 99) > _RANK[node.kind]:
+            stack.pop()
+    stack[-1].children.append(node)
+    stack.append(node)
+
+
+def _assign_codes(node: Node) -> None:
+    seen: dict[str, int] = {}
+    for child in node.children:
+        label = child.label
+        if child.kind.startswith("dec") and node.kind.startswith("dec") and "." in label:
+            label = label.rsplit(".", 1)[1]
+        if not label:
+            seen[child.kind] = seen.get(child.kind, 0) + 1
+            label = str(seen[child.kind])
+        child.code = f"{node.code}.{label}" if node.code else label
+        _assign_codes(child)

@@ -123,6 +123,7 @@ def test_missing_path(cli: Cli, tmp_path: Path) -> None:
     assert "nope.toml: no such file" in err
 
 
+@pytest.mark.sqlite_only
 def test_database_that_is_not_sqlite(cli: Cli, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not a database, just some text " * 100)
@@ -131,6 +132,7 @@ def test_database_that_is_not_sqlite(cli: Cli, tmp_path: Path) -> None:
     assert bogus.read_bytes().startswith(b"this is not")
 
 
+@pytest.mark.sqlite_only
 def test_read_only_database(cli: Cli, lao_cai: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite opens the file read-only (mode=ro), which binds root as well."""
     import functools

@@ -6,13 +6,12 @@ unless it is valid (exit code 0).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bmnn_cli.domain.planfile import MAX_BYTES
-from conftest import LAO_CAI, ROOT, Cli, dump
+from conftest import LAO_CAI, ROOT, Cli, Db, dump, exists, query
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 CASES = sorted(p for p in CORPUS.glob("*.toml"))
@@ -30,19 +29,19 @@ def expectation(path: Path) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
-def test_corpus(cli: Cli, db: Path, case: Path) -> None:
+def test_corpus(cli: Cli, db: Db, case: Path) -> None:
     code, message = expectation(case)
     cli("import", str(LAO_CAI))
     before = dump(db)
     if code == 0:
         cli("import", str(case))
-        with sqlite3.connect(db) as conn:
-            lead = conn.execute(
-                "SELECT a.code FROM task t JOIN plan p ON p.id = t.plan_id "
-                "JOIN task_agency ta ON ta.task_id = t.id JOIN agency a ON a.id = ta.agency_id "
-                "WHERE p.code = 'corpus'"
-            ).fetchall()
-            title = conn.execute("SELECT title FROM task WHERE title LIKE 'Gửi%'").fetchone()[0]
+        lead = query(
+            db,
+            "SELECT a.code FROM task t JOIN plan p ON p.id = t.plan_id "
+            "JOIN task_agency ta ON ta.task_id = t.id JOIN agency a ON a.id = ta.agency_id "
+            "WHERE p.code = 'corpus'",
+        )
+        title = query(db, "SELECT title FROM task WHERE title LIKE 'Gửi%'")[0][0]
         assert lead == [("so-tu-phap",)]
         assert not any(0x202A <= ord(ch) <= 0x202E for ch in title)
         return
@@ -52,9 +51,9 @@ def test_corpus(cli: Cli, db: Path, case: Path) -> None:
     assert dump(db) == before
 
 
-def test_huge_file(cli: Cli, db: Path, tmp_path: Path) -> None:
+def test_huge_file(cli: Cli, db: Db, tmp_path: Path) -> None:
     huge = tmp_path / "huge.toml"
     huge.write_text("# " + "x" * (MAX_BYTES + 10) + "\n", encoding="utf-8")
     err = cli.fail("import", str(huge), code=3)
     assert "plan files are at most" in err and str(huge) in err
-    assert not db.exists()
+    assert not exists(db)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from bmnn_cli.store.migrations import SCHEMA_VERSION
-from conftest import CAO_BANG, LAO_CAI, Cli, dump
+from conftest import CAO_BANG, LAO_CAI, Cli, Db, dump
 
 
 def test_init_is_idempotent(cli: Cli, db: Path) -> None:
@@ -59,11 +60,13 @@ def test_dry_run_writes_nothing(cli: Cli, db: Path) -> None:
     assert dump(db) == before
 
 
-def test_export_import_round_trip(cli: Cli, both: Path, tmp_path: Path) -> None:
+def test_export_import_round_trip(
+    cli: Cli, both: Db, tmp_path: Path, new_db: Callable[[str], Db]
+) -> None:
     before = dump(both, exclude=("audit_log",))
     exported = tmp_path / "exported.toml"
     cli("export", "lao-cai-bmnn-2026", "-o", str(exported))
-    other = tmp_path / "other.db"
+    other = new_db("other")
     cli("--db", str(other), "import", str(exported))
     cli("--db", str(other), "import", str(CAO_BANG))
     after = dump(other, exclude=("audit_log",))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing as mp
-import sqlite3
 import time
 from pathlib import Path
 
-from conftest import Cli
+from conftest import Cli, Db, query
 from synthetic import write_plan
 
 WRITERS, PER_WRITER, YEARS = 8, 200, 8
@@ -23,9 +22,9 @@ AGENCIES = WRITERS * PER_WRITER // YEARS  # 200 agencies × 8 years = 1 600 obli
 
 def _writer(db: str, index: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     from bmnn_cli.store import tracking
-    from bmnn_cli.store.db import open_store
+    from bmnn_cli.store.db import Target, open_store
 
-    store = open_store(Path(db), create=False)
+    store = open_store(Target(db, "option"), create=False)
     longest, errors = 0.0, []
     per_agency = PER_WRITER // YEARS
     for a in range(index * per_agency, (index + 1) * per_agency):
@@ -45,10 +44,10 @@ def _writer(db: str, index: int, queue: mp.Queue) -> None:  # type: ignore[type-
 
 def _reader(db: str, stop: mp.Event, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     from bmnn_cli.store import queries
-    from bmnn_cli.store.db import open_store
+    from bmnn_cli.store.db import Target, open_store
     from bmnn_cli.store.lookup import Scope
 
-    store = open_store(Path(db), create=False)
+    store = open_store(Target(db, "option"), create=False)
     runs, errors = 0, []
     while not stop.is_set():
         try:
@@ -61,7 +60,7 @@ def _reader(db: str, stop: mp.Event, queue: mp.Queue) -> None:  # type: ignore[t
     queue.put(("reader", runs, errors))
 
 
-def test_eight_writers_and_readers(cli: Cli, db: Path, tmp_path: Path) -> None:
+def test_eight_writers_and_readers(cli: Cli, db: Db, tmp_path: Path) -> None:
     cli("import", str(write_plan(tmp_path / "p", agencies=AGENCIES, tasks=1, years=YEARS)))
     cli("overdue", "--as-of", "2034-01-01", "--format", "json")  # materialise every year first
     context = mp.get_context("spawn")
@@ -81,13 +80,8 @@ def test_eight_writers_and_readers(cli: Cli, db: Path, tmp_path: Path) -> None:
     errors = [e for _, _, errs in results for e in errs]
     longest = max(r[1] for r in results if r[0] == "writer")
     reads = sum(r[1] for r in results if r[0] == "reader")
-    with sqlite3.connect(db) as conn:
-        stored = conn.execute("SELECT COUNT(*) FROM submission WHERE state = 'active'").fetchone()[
-            0
-        ]
-        marked = conn.execute(
-            "SELECT COUNT(*) FROM obligation WHERE submitted_on IS NOT NULL"
-        ).fetchone()[0]
+    stored = query(db, "SELECT COUNT(*) FROM submission WHERE state = 'active'")[0][0]
+    marked = query(db, "SELECT COUNT(*) FROM obligation WHERE submitted_on IS NOT NULL")[0][0]
     print(
         f"\nconcurrency: {stored} submissions written, {WRITERS * PER_WRITER - stored} lost, "
         f"longest write {longest * 1000:.0f} ms, {reads} reader passes, {elapsed:.1f} s"

@@ -16,8 +16,12 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import Cli, dump
 from synthetic import write_plan
+
+pytestmark = pytest.mark.sqlite_only  # copies and inspects the database file
 
 KILL_POINTS = 12
 

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from bmnn_cli.store.migrations import SCHEMA_VERSION
-from conftest import LAO_CAI, ROOT, Cli, dump
+from conftest import LAO_CAI, ROOT, Cli, Db, dump, exists, query
 
 SCHEMA_V1 = ROOT / "tests" / "data" / "schema-v1.db"
 
 
+@pytest.mark.sqlite_only
 def test_database_of_the_first_schema_is_upgraded(cli: Cli, tmp_path: Path) -> None:
     """tests/data/schema-v1.db was made by bmnn 0.1.0 before the audit log existed."""
     old = tmp_path / "old.db"
@@ -69,7 +70,7 @@ def test_every_change_is_in_the_log(cli: Cli, lao_cai: Path) -> None:
     assert [e["action"] for e in only] == ["waive"]
 
 
-def test_reimport_dropping_a_task_with_records(cli: Cli, plan_copy: Path) -> None:
+def test_reimport_dropping_a_task_with_records(cli: Cli, db: Db, plan_copy: Path) -> None:
     cli("import", str(plan_copy))
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-02-20", "--as-of", "2026-03-01")
     text = plan_copy.read_text(encoding="utf-8")
@@ -83,13 +84,12 @@ def test_reimport_dropping_a_task_with_records(cli: Cli, plan_copy: Path) -> Non
     assert "archived" in out
     codes = {t["task"] for t in json.loads(cli("tasks", "-f", "json"))}
     assert "IV.1.a" not in codes
-    db = Path(str(plan_copy.parent.parent / "bmnn.db"))
-    with sqlite3.connect(db) as conn:
-        kept = conn.execute("SELECT COUNT(*) FROM submission").fetchone()[0]
-        archived = conn.execute("SELECT archived_at FROM task WHERE code = 'IV.1.a'").fetchone()[0]
+    kept = query(db, "SELECT COUNT(*) FROM submission")[0][0]
+    archived = query(db, "SELECT archived_at FROM task WHERE code = 'IV.1.a'")[0][0]
     assert kept == 1 and archived
 
 
+@pytest.mark.sqlite_only
 def test_backup_restore_and_check(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-02-20", "--as-of", "2026-03-01")
     snapshot = dump(lao_cai, exclude=("audit_log",))
@@ -108,6 +108,7 @@ def test_backup_restore_and_check(cli: Cli, lao_cai: Path, tmp_path: Path) -> No
     assert "not a bmnn database" in cli.fail("restore", "--force", str(not_a_backup), code=3)
 
 
+@pytest.mark.sqlite_only
 def test_check_finds_damage(cli: Cli, lao_cai: Path) -> None:
     with sqlite3.connect(lao_cai) as conn:
         conn.execute("PRAGMA foreign_keys = OFF")
@@ -117,7 +118,7 @@ def test_check_finds_damage(cli: Cli, lao_cai: Path) -> None:
 
 
 @pytest.mark.parametrize("stamp", ["MẬT", "**TỐI MẬT**", "TUYỆT MẬT", "# MẬT"])
-def test_classified_files_are_refused(cli: Cli, db: Path, tmp_path: Path, stamp: str) -> None:
+def test_classified_files_are_refused(cli: Cli, db: Db, tmp_path: Path, stamp: str) -> None:
     text = LAO_CAI.read_text(encoding="utf-8").replace(
         'registry = "agencies.toml"', f'# {stamp}\nregistry = "{LAO_CAI.parent / "agencies.toml"}"'
     )
@@ -126,7 +127,7 @@ def test_classified_files_are_refused(cli: Cli, db: Path, tmp_path: Path, stamp:
     line = text.splitlines().index(f"# {stamp}") + 1
     err = cli.fail("import", str(path), code=6)
     assert f"{path}:{line}:" in err and "--allow-classified" in err
-    assert not db.exists() or dump(db) == {}
+    assert not exists(db)
     cli("import", "--allow-classified", str(path))
 
 

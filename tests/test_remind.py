@@ -81,7 +81,7 @@ class Inbox:
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
         if address in self.refuse:
-            return "550 5.1.1 <%s>: mailbox unavailable" % address
+            return f"550 5.1.1 <{address}>: mailbox unavailable"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -90,7 +90,9 @@ class Inbox:
             import asyncio
 
             await asyncio.sleep(self.delay)
-        self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        self.messages.append(
+            Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content)
+        )
         return "250 2.0.0 accepted"
 
     def to(self, agency_id: str) -> list[Received]:
@@ -289,9 +291,7 @@ def test_one_message_per_agency_with_encoded_headers(cli: Cli, plan: Path, inbox
     assert max(len(line) for line in received.data.splitlines()) <= 998
 
 
-def test_each_stage_once_then_again_after_the_interval(
-    cli: Cli, plan: Path, inbox: Inbox
-) -> None:
+def test_each_stage_once_then_again_after_the_interval(cli: Cli, plan: Path, inbox: Inbox) -> None:
     """Hourly or daily runs: 7 days before, 1 day before, the day, weekly while late."""
     sent_per_run = {}
     for offset in (-7, -7, -6, -2, -1, -1, 0, 0, 1, 6, 7, 7, 8, 13, 14):
@@ -327,9 +327,7 @@ def test_overdue_only_with_the_option(cli: Cli, plan: Path, inbox: Inbox) -> Non
     assert len(inbox.take()) == 5
 
 
-def test_a_refused_address_does_not_stop_the_others(
-    cli: Cli, plan: Path, inbox: Inbox
-) -> None:
+def test_a_refused_address_does_not_stop_the_others(cli: Cli, plan: Path, inbox: Inbox) -> None:
     inbox.refuse.add(address("so-noi-vu"))
     err = send(cli, -7, code=7)
     assert len(inbox.take()) == 4 and inbox.to("so-noi-vu") == []
@@ -374,7 +372,9 @@ def test_dry_run_shows_and_records_nothing(
     assert "Chạy thử: 5 thư nhắc hạn (5 nghĩa vụ) sẽ được gửi" in out
     assert log_rows(plan) == []
     with sqlite3.connect(plan) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'remind'").fetchone() == (0,)
+        assert conn.execute(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'remind'"
+        ).fetchone() == (0,)
 
 
 def test_preview_without_a_channel_records_nothing(cli: Cli, plan: Path) -> None:
@@ -611,3 +611,20 @@ def test_encrypted_with_a_private_ca(
     finally:
         controller.stop()
     assert len(handler.messages) == 1
+
+
+def test_quoted_printable_for_a_server_without_8bitmime(cli: Cli, plan: Path) -> None:
+    from bmnn_cli.cli.remind import Query, _messages
+    from bmnn_cli.delivery import mail
+    from bmnn_cli.delivery.config import load
+    from bmnn_cli.store.db import open_store
+
+    settings = load()
+    query = Query(DUE - dt.timedelta(days=7), 7, False, agency="so tu phap")
+    (message,) = _messages(open_store(plan, create=False), query, settings, "smtp")
+    original = mail.build(message, SENDER)
+    seven = mail._seven_bit(original)
+    assert seven["Content-Transfer-Encoding"] == "quoted-printable"
+    assert seven.as_bytes().isascii()
+    assert seven["Subject"] == original["Subject"] and seven["To"] == original["To"]
+    assert seven.get_content() == original.get_content() == message.body

@@ -101,6 +101,14 @@ def test_overdue_plan_and_week_sheets(cli: Cli, submitted: Path, tmp_path: Path)
     assert sum(w["due"] for w in data["weeks"]) == totals["obligations"]
     assert sum(w["submitted"] for w in data["weeks"]) == totals["on_time"] + totals["late"]
     assert weeks._charts, "the weekly sheet has a native chart"
+    mondays = [dt.date.fromisoformat(w["week"]) for w in data["weeks"]]
+    assert all(day.weekday() == 0 for day in mondays)
+    assert all((b - a).days == 7 for a, b in zip(mondays, mondays[1:], strict=False))
+    assert mondays[0] <= dt.date(2026, 10, 1) and mondays[-1] >= dt.date(2026, 12, 25)
+    by_week = {w["week"]: w for w in data["weeks"]}
+    yearly = next(task for task in plan["tasks"] if task["task"] == "IV.1.b")
+    assert by_week["2026-10-26"]["due"] == yearly["obligations"]  # due Friday 30/10
+    assert by_week["2026-10-26"]["submitted"] == 2  # sent 28/10 and 29/10
 
 
 def test_workbook_layout(cli: Cli, submitted: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, dump
+from conftest import Cli, dump, query
 
 SO_TU_PHAP = "Sở Tư pháp"
 
@@ -179,12 +179,7 @@ def test_amend_and_retract_keep_history(cli: Cli, lao_cai: Path) -> None:
     assert statuses(cli, "IV.1.a", "2026-03-05") == ["done_late"]
     cli("retract", "-t", "IV.1.a", "-a", "so tu phap", "--reason", "nhầm cơ quan")
     assert statuses(cli, "IV.1.a", "2026-03-05") == ["overdue"]
-    import sqlite3
-
-    with sqlite3.connect(lao_cai) as conn:
-        states = conn.execute(
-            "SELECT submitted_on, state, reason FROM submission ORDER BY id"
-        ).fetchall()
+    states = query(lao_cai, "SELECT submitted_on, state, reason FROM submission ORDER BY id")
     assert states == [("2026-02-20", "superseded", ""), ("2026-03-01", "retracted", "nhầm cơ quan")]
 
 

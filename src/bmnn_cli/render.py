@@ -80,6 +80,14 @@ class Chart:
     listing: Listing
     marker: dt.date | None = None
 
+    def drawable(self) -> bool:
+        """Whether any row has a number other than zero: a chart of nothing says nothing."""
+        return any(
+            isinstance(value, int | float) and value
+            for row in self.listing.rows
+            for value in row.values()
+        )
+
 
 @dataclass
 class Document:

@@ -103,7 +103,7 @@ def page(doc: Document) -> str:
 
 
 def _chart(chart: Chart) -> str:
-    if not chart.listing.rows:
+    if not chart.drawable():
         return ""
     if chart.kind == "figures":
         return _figures(chart.listing)

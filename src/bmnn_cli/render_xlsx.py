@@ -50,7 +50,7 @@ def workbook(doc: Document) -> bytes:
     for listing in doc.listings:
         _sheet(book, listing, doc.heading, names)
     for chart in doc.charts:
-        if chart.kind == "weeks" and chart.listing.rows:
+        if chart.kind == "weeks" and chart.drawable():
             sheet, header = _sheet(book, chart.listing, doc.heading, names)
             _week_chart(sheet, header, chart.listing)
     if not book.worksheets:
@@ -208,6 +208,8 @@ def _week_chart(sheet: Worksheet, header: int, listing: Listing) -> None:
         for key in series:
             data = Reference(sheet, min_col=keys.index(key) + 1, min_row=header, max_row=last)
             chart.add_data(data, titles_from_data=True)
+    for line in lines.series:
+        line.smooth = False  # running totals step up; a smoothed curve would invent values
     bars.set_categories(weeks)
     bars.title = listing.title
     bars.y_axis.title = t("col.count")

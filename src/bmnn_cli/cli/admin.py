@@ -10,7 +10,7 @@ import typer
 
 from bmnn_cli.cli.app import app, open_db, state
 from bmnn_cli.cli.common import AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
-from bmnn_cli.errors import ExitCode
+from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
 
@@ -66,6 +66,10 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+PG_BACKUPS = (
+    "{where}: back up and restore a PostgreSQL database with pg_dump and pg_restore "
+    "(see the README, 'A shared database for a team')"
+)
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
 
 
@@ -83,6 +87,8 @@ def backup(
     from bmnn_cli.store import maintenance
 
     store = open_db(ctx, db)
+    if store.dialect != "sqlite":
+        raise Refused(PG_BACKUPS.format(where=store.where))
     size = maintenance.backup(store.path, file, force=force)
     typer.echo(t("msg.backup", path=file, size=size))
 
@@ -99,14 +105,16 @@ def restore(
     The backup is checked first; an older backup is upgraded after restoring.
     """
     from bmnn_cli.store import audit, maintenance
-    from bmnn_cli.store.db import open_store, resolve_path
+    from bmnn_cli.store.db import open_store, resolve
 
-    path, _ = resolve_path(db or state(ctx).db)
-    maintenance.restore(file, path, force=force)
-    store = open_store(path, create=False)
+    target = resolve(db or state(ctx).db)
+    if target.is_url:
+        raise Refused(PG_BACKUPS.format(where=target.display))
+    maintenance.restore(file, target.path, force=force)
+    store = open_store(target, create=False)
     with store.write() as session:
         audit.record(session, "restore", detail=str(file))
-    typer.echo(t("msg.restored", path=path, source=file))
+    typer.echo(t("msg.restored", path=target.path, source=file))
 
 
 @app.command()
@@ -118,11 +126,42 @@ def check(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -
     from bmnn_cli.store import maintenance
 
     store = open_db(ctx, db)
-    problems = maintenance.check(store.path)
+    # PostgreSQL checks its own constraints on every write; opening it proved it answers
+    problems = maintenance.check(store.path) if store.dialect == "sqlite" else []
     if problems or fmt is not Format.table:
         rows = [{"problem": p} for p in problems]
         render(Listing([Column("problem", "col.problem")], rows), fmt)
     else:
-        typer.echo(t("msg.check_ok", path=store.path))
+        typer.echo(t("msg.check_ok", path=store.where))
     if problems:
         raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+@app.command()
+def migrate(
+    ctx: typer.Context,
+    source: Annotated[
+        str, typer.Option("--from", help="The database to copy: a SQLite file or sqlite:///path.")
+    ],
+    destination: Annotated[
+        str,
+        typer.Option("--to", help="Where to: postgresql+psycopg://user@host/dbname (empty)."),
+    ],
+) -> None:
+    """Copy a whole database to another one, e.g. a province's SQLite file to PostgreSQL.
+
+    All or nothing: the destination is filled in one transaction and the row
+    counts of every table are compared before it is committed. The password
+    comes from the environment (PGPASSWORD) or ~/.pgpass, never the command line.
+    """
+    from bmnn_cli.store.db import open_store, resolve
+    from bmnn_cli.store.transfer import copy_all
+
+    origin = open_store(resolve(source), create=False)
+    target = open_store(resolve(destination), create=True)
+    copied = copy_all(origin, target)
+    rows = [{"key": c.table, "value": c.rows} for c in copied]
+    render(
+        Listing([Column("key", "col.key"), Column("value", "col.count", "int")], rows), Format.table
+    )
+    typer.echo(t("msg.migrated", source=origin.where, target=target.where))

@@ -96,10 +96,9 @@ def state(ctx: typer.Context) -> State:
 
 def open_db(ctx: typer.Context, db: str | None, *, create: bool = False) -> Any:
     """The store for this run: --db on the command, then on `bmnn`, then env/default."""
-    from bmnn_cli.store.db import open_store, resolve_path
+    from bmnn_cli.store.db import open_store, resolve
 
-    path, _source = resolve_path(db or state(ctx).db)
-    return open_store(path, create=create)
+    return open_store(resolve(db or state(ctx).db), create=create)
 
 
 def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
@@ -116,7 +115,7 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "tracking", "admin", "remind")
+COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind")
 
 
 def register() -> None:

@@ -28,7 +28,7 @@ TASK_COLUMNS = [
 def init(ctx: typer.Context, db: DbOpt = None) -> None:
     """Create the database, or bring an existing one up to date (safe to repeat)."""
     store = open_db(ctx, db, create=True)
-    typer.echo(t("msg.init", path=store.path, version=store.schema_version()))
+    typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
 
 
 @app.command("import")
@@ -253,20 +253,24 @@ def show(
 
 @app.command()
 def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
-    """Show which database file is in use, what chose it, and its schema version."""
+    """Show which database is in use, what chose it, and its schema version.
+
+    A PostgreSQL URL is shown without its password.
+    """
     from bmnn_cli import __version__, i18n
     from bmnn_cli.cli.app import state
-    from bmnn_cli.store.db import resolve_path
+    from bmnn_cli.store.db import resolve
 
-    path, source = resolve_path(db or state(ctx).db)
-    facts = {
-        "database": str(path),
-        "source": t(f"source.{source}"),
-        "exists": path.exists(),
+    target = resolve(db or state(ctx).db)
+    exists = target.is_url or target.path.exists()
+    facts: dict[str, object] = {
+        "database": target.display,
+        "source": t(f"source.{target.source}"),
+        "exists": exists,
         "version": __version__,
         "language": i18n.language(),
     }
-    if path.exists():
+    if exists:
         from bmnn_cli.store import catalog
 
         store = open_db(ctx, db)

@@ -159,9 +159,9 @@ def _ready(settings: Settings, channel: str) -> str:
 
 
 def _lock(store: Store) -> Any:
-    from bmnn_cli.store.reminders import run_lock
+    from bmnn_cli.store.reminders import lock_anchor, run_lock
 
-    return run_lock(store.path)
+    return run_lock(lock_anchor(store))
 
 
 def _messages(store: Store, query: Query, settings: Settings, channel: str) -> list[Message]:
@@ -299,10 +299,10 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
     try:
         refused = mailer.send(email, list(message.recipients))
     except smtplib.SMTPRecipientsRefused as error:
-        reasons = [f"{a}: {mail._reply(c, m)}" for a, (c, m) in error.recipients.items()]
+        reasons = [f"{a}: {mail.reply_text(c, m)}" for a, (c, m) in error.recipients.items()]
         return Result(message, "failed", "; ".join(reasons))
     except (smtplib.SMTPException, OSError) as error:
-        return Result(message, "failed", mail._describe(error))
+        return Result(message, "failed", mail.describe(error))
     accepted = [a for a in message.recipients if a not in refused]
     _record(store, message, "smtp", accepted, str(email["Message-ID"]))
     return Result(message, "sent", refused=refused)

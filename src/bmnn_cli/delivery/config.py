@@ -208,4 +208,4 @@ def password(smtp: Smtp, env: Mapping[str, str] | None = None) -> str:
             f"cannot read the SMTP password file ({smtp.where('password_file')}): {error.strerror}",
             path=source,
         ) from None
-    return text.rstrip("\r\n")
+    return text.splitlines()[0] if text else ""  # the first line: editors add a newline

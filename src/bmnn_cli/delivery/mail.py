@@ -121,7 +121,7 @@ class Mailer:
         except smtplib.SMTPException:
             self._reset()
             raise
-        return {address: _reply(code, text) for address, (code, text) in refused.items()}
+        return {address: reply_text(code, text) for address, (code, text) in refused.items()}
 
     def _reset(self) -> None:
         try:
@@ -144,12 +144,12 @@ class Mailer:
         except smtplib.SMTPAuthenticationError as error:
             raise ConnectionFailed(
                 f"the server refused the login for {settings.user!r}: "
-                f"{_reply(error.smtp_code, error.smtp_error)}"
+                f"{reply_text(error.smtp_code, error.smtp_error)}"
             ) from None
         except (smtplib.SMTPException, OSError) as error:
             raise ConnectionFailed(
                 f"cannot use the SMTP server {settings.host}:{settings.port} "
-                f"({settings.security}): {_describe(error)}"
+                f"({settings.security}): {describe(error)}"
             ) from None
         self._client = client
         return client
@@ -181,14 +181,14 @@ def _seven_bit(email: EmailMessage) -> EmailMessage:
     return copy
 
 
-def _reply(code: int, text: bytes | str) -> str:
+def reply_text(code: int, text: bytes | str) -> str:
     message = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
     return f"{code} {message}".strip()
 
 
-def _describe(error: BaseException) -> str:
+def describe(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
-        return _reply(error.smtp_code, error.smtp_error)
+        return reply_text(error.smtp_code, error.smtp_error)
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__

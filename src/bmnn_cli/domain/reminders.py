@@ -7,8 +7,8 @@ already logged for it, so a cron job can run as often as it likes:
 
 * each stage goes out once (a logged stage is never sent again);
 * a run that was missed is caught up by the next one, but only with the
-  **latest** stage whose moment has passed: an agency whose machine-room was
-  closed over a weekend gets one reminder, not three in a row.
+  **latest** stage whose moment has passed: after a weekend with the machine
+  off, an agency gets one reminder, not three in a row.
 
 Messages are grouped per agency (one message listing all its reminders) and
 written in Vietnamese administrative style, or English with `--lang en`.

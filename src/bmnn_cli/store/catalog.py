@@ -40,7 +40,7 @@ def agencies(session: Session, scope: Scope, province_id: int | None) -> list[di
     sql = f"""
         SELECT a.code AS agency_id, a.name AS name, a.kind AS kind, a.aliases AS aliases,
                pr.code AS province, s.code AS successor, a.merged_on AS merged_on,
-               (SELECT group_concat(g.code, ', ') FROM group_member m
+               (SELECT {_concat(session, "g.code")} FROM group_member m
                   JOIN agency_group g ON g.id = m.group_id WHERE m.agency_id = a.id) AS groups
         FROM agency a JOIN province pr ON pr.id = a.province_id
         LEFT JOIN agency s ON s.id = a.successor_id
@@ -55,6 +55,13 @@ def agencies(session: Session, scope: Scope, province_id: int | None) -> list[di
         item["successor"] = item["successor"] or ""
         out.append(item)
     return out
+
+
+def _concat(session: Session, expression: str) -> str:
+    """Comma-joined values of a column: each engine spells it its own way."""
+    if session.get_bind().dialect.name == "postgresql":
+        return f"string_agg({expression}, ', ' ORDER BY {expression})"
+    return f"group_concat({expression}, ', ')"
 
 
 def _names(session: Session, task_id: int, role: str) -> list[str]:

@@ -1,9 +1,17 @@
 """The database: where it is, how it is opened, and how transactions run.
 
-Every writing transaction starts with `BEGIN IMMEDIATE`, so a writer waits
-for the lock (busy timeout) instead of failing half-way with "database is
-locked"; reads use a plain deferred `BEGIN`. Foreign keys are enforced on
-every connection. Migrations run on open.
+SQLite on one machine is the default; PostgreSQL (`--db
+postgresql+psycopg://user@host/dbname`) is the shared engine for a team. The
+same code runs on both; what differs is kept here:
+
+- Writes are serialised and take their lock up front: on SQLite every
+  writing transaction starts with `BEGIN IMMEDIATE` (a writer waits for the
+  lock, busy timeout 30 s, instead of failing half-way with "database is
+  locked"); on PostgreSQL it takes a transaction-level advisory lock, with a
+  30 s lock timeout. Reads never wait for writers on either.
+- SQLite enforces foreign keys per connection (turned on here) and runs in
+  WAL mode; PostgreSQL does both by itself.
+- Migrations run on open, on both.
 """
 
 from __future__ import annotations
@@ -16,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from bmnn_cli.errors import DatabaseError
-from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION, script_for
 
 ENV_VAR = "BMNN_DB"
 BUSY_TIMEOUT_MS = 30_000
+WRITE_LOCK_KEY = 0x626D6E6E  # "bmnn": the advisory lock all writers share on PostgreSQL
 
 
 def default_path() -> Path:
@@ -29,32 +38,87 @@ def default_path() -> Path:
     return platformdirs.user_data_path("bmnn") / "bmnn.db"
 
 
-def resolve_path(option: str | None) -> tuple[Path, str]:
-    """The database path and what chose it: --db, then BMNN_DB, then the default."""
+@dataclass(frozen=True)
+class Target:
+    """The database a run uses: a SQLite file or a server URL, and what chose it."""
+
+    text: str
+    source: str  # option | env | default
+
+    @property
+    def is_url(self) -> bool:
+        return "://" in self.text and not self.text.startswith("sqlite:")
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file (`sqlite:///x.db` URLs are accepted too)."""
+        return Path(self.text.removeprefix("sqlite:///")).expanduser()
+
+    @property
+    def display(self) -> str:
+        """Safe to print: a URL never shows its password."""
+        if not self.is_url:
+            return str(self.path)
+        from sqlalchemy.engine import make_url
+
+        try:
+            return make_url(self.text).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - a malformed URL is shown without its secrets
+            return self.text.split("@")[-1]
+
+
+def resolve(option: str | None) -> Target:
+    """The database to use: --db, then BMNN_DB, then the per-user default."""
     if option:
-        return Path(option).expanduser(), "option"
+        return Target(option, "option")
     if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser(), "env"
-    return default_path(), "default"
+        return Target(os.environ[ENV_VAR], "env")
+    return Target(str(default_path()), "default")
 
 
-def _explain(path: Path, error: BaseException) -> DatabaseError:
-    text = str(getattr(error, "orig", None) or error)
+def _explain(where: str, error: BaseException) -> DatabaseError:
+    text = str(getattr(error, "orig", None) or error).strip()
     if "file is not a database" in text:
-        return DatabaseError(f"{path}: not a bmnn database (the file is not SQLite)")
+        return DatabaseError(f"{where}: not a bmnn database (the file is not SQLite)")
     if "readonly" in text or "read-only" in text:
-        return DatabaseError(f"{path}: the database is read-only; nothing was changed")
-    if "locked" in text or "busy" in text:
-        return DatabaseError(f"{path}: the database is busy (another bmnn is writing); try again")
+        return DatabaseError(f"{where}: the database is read-only; nothing was changed")
+    if "locked" in text or "busy" in text or "lock timeout" in text:
+        return DatabaseError(f"{where}: the database is busy (another bmnn is writing); try again")
     if "unable to open" in text:
-        return DatabaseError(f"{path}: cannot open the database file (does its folder exist?)")
-    return DatabaseError(f"{path}: database error: {text}")
+        return DatabaseError(f"{where}: cannot open the database file (does its folder exist?)")
+    if any(
+        word in text
+        for word in (
+            "could not connect",
+            "connection refused",
+            "connection to server",
+            'database "',
+        )
+    ):
+        first = text.splitlines()[0]
+        return DatabaseError(f"{where}: cannot connect to the database server: {first}")
+    return DatabaseError(f"{where}: database error: {text.splitlines()[0] if text else error}")
 
 
 @dataclass
 class Store:
-    path: Path
+    target: Target
     engine: Any
+
+    @property
+    def dialect(self) -> str:
+        return str(self.engine.dialect.name)
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; PostgreSQL stores have none."""
+        if self.dialect != "sqlite":
+            raise DatabaseError(f"{self.where}: a PostgreSQL database has no file")
+        return self.target.path
+
+    @property
+    def where(self) -> str:
+        return self.target.display
 
     @contextmanager
     def write(self, *, dry_run: bool = False) -> Iterator[Any]:
@@ -80,7 +144,7 @@ class Store:
                 else:
                     session.commit()
         except DBAPIError as error:
-            raise _explain(self.path, error) from None
+            raise _explain(self.where, error) from None
 
     @contextmanager
     def read(self) -> Iterator[Any]:
@@ -91,14 +155,16 @@ class Store:
             with Session(self.engine) as session:
                 yield session
         except DBAPIError as error:
-            raise _explain(self.path, error) from None
+            raise _explain(self.where, error) from None
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+            if self.dialect == "sqlite":
+                return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+            return len(_applied(conn))
 
 
-def _engine(path: Path, *, read_only: bool = False) -> Any:
+def _sqlite_engine(path: Path, *, read_only: bool = False) -> Any:
     """An engine for `path`; `read_only` opens it as SQLite's mode=ro does."""
     import sqlite3
 
@@ -129,60 +195,114 @@ def _engine(path: Path, *, read_only: bool = False) -> Any:
     return engine
 
 
-def open_store(path: Path, *, create: bool) -> Store:
+# Kept under its old name: tests open a file read-only through it.
+_engine = _sqlite_engine
+
+
+def _server_engine(url: str) -> Any:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+    from sqlalchemy.pool import NullPool
+
+    try:
+        engine = create_engine(url, poolclass=NullPool)
+    except NoSuchModuleError:
+        raise DatabaseError(f"{url.split(':')[0]}: unsupported database kind") from None
+    except ArgumentError as error:
+        raise DatabaseError(f"cannot read the database URL: {error}") from None
+    except ModuleNotFoundError as error:
+        raise DatabaseError(
+            f"the driver {error.name!r} is not installed: pip install 'bmnn[postgresql]'"
+        ) from None
+    if engine.dialect.name != "postgresql":
+        raise DatabaseError(f"{engine.dialect.name}: only SQLite and PostgreSQL are supported")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("bmnn_begin") == "IMMEDIATE":
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    return engine
+
+
+def open_store(target: Target | Path, *, create: bool) -> Store:
     """Open (and, when `create`, make) the database, then migrate it."""
     from sqlalchemy.exc import DBAPIError
 
-    if not path.exists():
-        if not create:
-            raise DatabaseError(
-                f"{path}: no database here yet; import a plan first (bmnn import PLAN.toml)"
-            )
-        _create_file(path)
-    elif path.is_dir():
-        raise DatabaseError(f"{path}: is a folder, not a database file")
-    store = Store(path, _engine(path))
+    if isinstance(target, Path):
+        target = Target(str(target), "option")
+    if target.is_url:
+        store = Store(target, _server_engine(target.text))
+    else:
+        _check_file(target.path, create=create)
+        store = Store(target, _engine(target.path))
     try:
         _migrate(store)
     except DBAPIError as error:
-        raise _explain(path, error) from None
+        raise _explain(target.display, error) from None
     return store
 
 
-def _create_file(path: Path) -> None:
-    """An empty file readable by its owner only: the records are sensitive."""
-    try:
+def _check_file(path: Path, *, create: bool) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database file")
+    if path.exists():
+        return
+    if not create:
+        raise DatabaseError(
+            f"{path}: no database here yet; import a plan first (bmnn import PLAN.toml)"
+        )
+    try:  # an empty file readable by its owner only: the records are sensitive
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     except OSError as error:
         raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
 
 
+def _applied(conn: Any) -> set[str]:
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("_bmnn_migrations"):
+        return set()
+    return {row[0] for row in conn.exec_driver_sql("SELECT name FROM _bmnn_migrations")}
+
+
 def _migrate(store: Store) -> None:
+    known = [name for name, _ in MIGRATIONS]
     version = store.schema_version()
     if version > SCHEMA_VERSION:
-        raise DatabaseError(
-            f"{store.path}: made by a newer bmnn (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); upgrade bmnn"
-        )
-    if version == SCHEMA_VERSION:
+        _refuse_newer(store, version)
+    if version == SCHEMA_VERSION and (store.dialect == "sqlite" or version == 0):
         return
-    raw = store.engine.raw_connection()  # outside any transaction, as WAL requires
-    try:
-        raw.cursor().execute("PRAGMA journal_mode = WAL")
-    finally:
-        raw.close()
+    if store.dialect == "sqlite":
+        raw = store.engine.raw_connection()  # outside any transaction, as WAL requires
+        try:
+            raw.cursor().execute("PRAGMA journal_mode = WAL")
+        finally:
+            raw.close()
+    from sqlalchemy import text
+
     with store.engine.execution_options(bmnn_begin="IMMEDIATE").begin() as conn:
         conn.exec_driver_sql(
             "CREATE TABLE IF NOT EXISTS _bmnn_migrations "
             "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
         )
-        applied = {row[0] for row in conn.exec_driver_sql("SELECT name FROM _bmnn_migrations")}
+        applied = _applied(conn)
+        if applied - set(known):
+            _refuse_newer(store, len(applied))
         for name, script in MIGRATIONS:
             if name in applied:
                 continue
-            for statement in script.split(";"):
-                if statement.strip():
-                    conn.exec_driver_sql(statement)
-            conn.exec_driver_sql("INSERT INTO _bmnn_migrations (name) VALUES (?)", (name,))
-        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            for statement in script_for(script, store.dialect):
+                conn.exec_driver_sql(statement)
+            conn.execute(text("INSERT INTO _bmnn_migrations (name) VALUES (:name)"), {"name": name})
+        if store.dialect == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _refuse_newer(store: Store, version: int) -> None:
+    raise DatabaseError(
+        f"{store.where}: made by a newer bmnn (schema {version}, this one knows "
+        f"{SCHEMA_VERSION}); upgrade bmnn"
+    )

@@ -95,7 +95,7 @@ def obligations(
     if statuses:
         names = [f":s{i}" for i in range(len(statuses))]
         params.update({f"s{i}": s for i, s in enumerate(statuses)})
-        sql = f"SELECT * FROM ({sql}) WHERE status IN ({', '.join(names)})"
+        sql = f"SELECT * FROM ({sql}) AS listed WHERE status IN ({', '.join(names)})"
         order = (
             order.replace("o.", "").replace("a.position", "agency").replace("t.position", "task")
         )
@@ -129,13 +129,14 @@ def due_within(session: Session, scope: Scope, as_of: dt.date, days: int) -> lis
 
 COUNTS = """
   COUNT(*) AS obligations,
-  SUM(status IN ('done_on_time', 'done_late', 'overdue')) AS fallen_due,
-  SUM(status = 'done_on_time') AS on_time,
-  SUM(status = 'done_late') AS late,
-  SUM(status = 'overdue') AS overdue,
-  SUM(status = 'pending') AS pending,
-  SUM(status = 'waived') AS waived,
-  SUM(status = 'ongoing') AS ongoing,
+  SUM(CASE WHEN status IN ('done_on_time', 'done_late', 'overdue') THEN 1 ELSE 0 END)
+    AS fallen_due,
+  SUM(CASE WHEN status = 'done_on_time' THEN 1 ELSE 0 END) AS on_time,
+  SUM(CASE WHEN status = 'done_late' THEN 1 ELSE 0 END) AS late,
+  SUM(CASE WHEN status = 'overdue' THEN 1 ELSE 0 END) AS overdue,
+  SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
+  SUM(CASE WHEN status = 'waived' THEN 1 ELSE 0 END) AS waived,
+  SUM(CASE WHEN status = 'ongoing' THEN 1 ELSE 0 END) AS ongoing,
   MAX(CASE WHEN submitted_on <= :as_of THEN submitted_on END) AS last_submission
 """
 

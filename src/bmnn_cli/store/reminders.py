@@ -71,7 +71,7 @@ def dated(
         JOIN agency a ON a.id = o.agency_id
         JOIN province pr ON pr.id = a.province_id
         WHERE {where}
-      ) WHERE status IN ({", ".join(names) or "NULL"})
+      ) AS d WHERE status IN ({", ".join(names) or "NULL"})
       ORDER BY _province, _agency, effective_due, plan, _task, period
     """
     rows = session.connection().execute(text(sql), params).mappings()
@@ -158,6 +158,24 @@ def record(
 
 def lock_path(database: Path) -> Path:
     return database.with_name(database.name + ".remind.lock")
+
+
+def lock_anchor(store: Any) -> Path:
+    """The file the lock sits beside: the SQLite database itself.
+
+    A server database has no file; its runs are kept apart per machine, by a
+    lock named after the database in the user's state folder.
+    """
+    if getattr(store, "dialect", "sqlite") == "sqlite":
+        return Path(store.path)
+    import hashlib
+
+    import platformdirs
+
+    folder = platformdirs.user_state_path("bmnn")
+    folder.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(str(getattr(store, "where", "")).encode()).hexdigest()[:16]
+    return folder / f"server-{name}"
 
 
 @contextmanager

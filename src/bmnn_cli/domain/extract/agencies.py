@@ -75,8 +75,8 @@ _LEAD_AFTER = re.compile(
 )
 _INTRO = re.compile(
     r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*,\s*)?"
-    r"(?:(?:giao|de nghi|yeu cau)\s+(?:cho\s+)?)?"
-    r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\s+)?(?:cac\s+)?"
+    r"(?:(?:giao|de nghi|yeu cau)\b\s*(?:cho\b\s*)?)?"
+    r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\b\s*)?(?:cac\b\s*)?"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tham muu(?: cho| voi)?|cua|doi voi|cho|gui(?: ve| den| toi)?|ve|den|toi|trinh"
@@ -108,8 +108,9 @@ class Matcher:
     def _add_registry(self, registry: RegistrySpec) -> None:
         kinds = {a.code: a.kind for a in registry.agencies}
         for group in registry.groups:
-            members = [a.code for a in registry.agencies if any(m.group == group.code
-                                                                 for m in a.groups)]  # fmt: skip
+            members = [
+                a.code for a in registry.agencies if any(m.group == group.code for m in a.groups)
+            ]
             local = sum(kinds[m] in ("commune", "ward") for m in members)
             labels = [group.name, *group.aliases]
             communes = bool(members) and local * 2 > len(members)
@@ -181,8 +182,9 @@ class Matcher:
             m = _LOCALITY.match(folded, mention.end) if mention.entry.departments else None
             if m:
                 start = folded.index("dia phuong", m.start())
-                out.append(Mention(start, m.end(), text[start : m.end()], self.communes,
-                                   "locality"))  # fmt: skip
+                out.append(
+                    Mention(start, m.end(), text[start : m.end()], self.communes, "locality")
+                )
         return out
 
     def find_with_shapes(self, text: str) -> list[Mention]:
@@ -254,7 +256,7 @@ def _before(folded: str, start: int) -> str:
 
 
 def role_of(text: str, group: list[Mention], mode: str = "text") -> str:
-    """"lead", "support" or "" (named, not answerable) for a list of names.
+    """The role of a list of names: "lead", "support" or "" (named, not answerable).
 
     ``mode`` is "text" (running prose), "lead" (a "Cơ quan chủ trì/thực
     hiện" field) or "support" (a "Cơ quan phối hợp" field).
@@ -281,8 +283,9 @@ def roles(text: str, mentions: list[Mention], mode: str = "text") -> Roles:
         elif role == "support":
             out.support.extend(group)
     folded = fold_text(text)
-    out.vague_support = bool(re.search(rf"phoi hop(?: chat che)?(?: voi)? (?:{VAGUE.pattern})",
-                                       folded))  # fmt: skip
+    out.vague_support = bool(
+        re.search(rf"phoi hop(?: chat che)?(?: voi)? (?:{VAGUE.pattern})", folded)
+    )
     return out
 
 

@@ -37,8 +37,14 @@ _ADVERB = (
     r"thuong xuyen|dinh ky|(?:hang|moi) (?:nam|quy|thang)|dot xuat|khi co yeu cau"
     r"|(?:6|sau) thang (?:mot lan|/ ?lan)"
 )
-_TRIGGER = re.compile(rf"(?<![a-z0-9])(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
-                      r"(?![a-z0-9])")  # fmt: skip
+_TRIGGER = re.compile(
+    rf"(?<![a-z0-9])(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
+    r"(?![a-z0-9])"
+)
+_TIMELY = re.compile(
+    r"\b(?:truoc|sau khi|xong|hoan thanh|thoi han|han chot|cham nhat|dinh ky|thuong xuyen"
+    r"|hang (?:nam|quy|thang)|ngay \d|thang \d|quy [ivx\d]|nam \d{4})\b"
+)
 _CLAUSE_END = re.compile(r"[;()]|\.(?=\s|$)")
 _MAX_WORDS = 30
 
@@ -70,8 +76,9 @@ def from_field(value: str, year: int | None) -> Found | None:
     if not phrase:
         return None
     reading = parse_phrase(phrase, year=year)
-    return Found(phrase, FIELD, parts=reading.parts, confident=reading.confident,
-                 unread=reading.unread)  # fmt: skip
+    return Found(
+        phrase, FIELD, parts=reading.parts, confident=reading.confident, unread=reading.unread
+    )
 
 
 def in_text(text: str, year: int | None) -> list[Found]:
@@ -91,15 +98,25 @@ def in_text(text: str, year: int | None) -> list[Found]:
 
 
 def _bracketed(text: str, year: int | None) -> list[Found]:
+    """Bracketed deadlines; one the parser cannot read is kept when it sounds like one."""
     out: list[Found] = []
     for m in re.finditer(r"\(([^()]{2,240})\)", text):
         phrase = clean_phrase(m[1])
         reading = parse_phrase(phrase, year=year)
-        if not reading.parts:
-            continue
-        if reading.confident or len(reading.unread) * 2 < len(phrase):
-            out.append(Found(phrase, EXPLICIT, m.start(), m.end(), reading.parts,
-                             reading.confident, reading.unread))  # fmt: skip
+        if not reading.parts and _TIMELY.search(fold_text(phrase)):
+            out.append(Found(phrase, EXPLICIT, m.start(), m.end(), [], False, phrase))
+        elif reading.confident or len(reading.unread) * 2 < len(phrase):
+            out.append(
+                Found(
+                    phrase,
+                    EXPLICIT,
+                    m.start(),
+                    m.end(),
+                    reading.parts,
+                    reading.confident,
+                    reading.unread,
+                )
+            )
     return out
 
 
@@ -118,6 +135,7 @@ def _longest_reading(
     if rank == EXPLICIT and ends:
         phrase = clean_phrase(text[start : start + ends[min(len(ends), 8) - 1]])
         reading = parse_phrase(phrase, year=year)
-        return Found(phrase, rank, start, start + len(phrase), reading.parts, False,
-                     reading.unread or phrase)  # fmt: skip
+        return Found(
+            phrase, rank, start, start + len(phrase), reading.parts, False, reading.unread or phrase
+        )
     return None

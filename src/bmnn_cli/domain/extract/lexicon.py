@@ -112,9 +112,7 @@ def canon_words(text: str) -> list[Word]:
     for match in _TOKEN.finditer(text):
         words = _canon_token(match.group())
         for index, word in enumerate(words):
-            out.append(
-                Word(word, match.start(), match.end(), index == 0, index == len(words) - 1)
-            )
+            out.append(Word(word, match.start(), match.end(), index == 0, index == len(words) - 1))
     return out
 
 

@@ -142,15 +142,15 @@ class _Numbering:
             abstract[item.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
-            for ilvl, spec in abstract.get(ref.get(qn("w:val")) if ref is not None else "", {}).items():
+            levels = abstract.get(ref.get(qn("w:val")) if ref is not None else "", {})
+            for ilvl, spec in levels.items():
                 self.levels[(num.get(qn("w:numId")), ilvl)] = spec
 
     def label(self, paragraph: Any) -> str:
         """The marker Word shows before this paragraph ("2. ", "a) ", "- "), or ""."""
         from docx.oxml.ns import qn
 
-        props = paragraph._p.pPr
-        num_pr = props.find(qn("w:numPr")) if props is not None else None
+        num_pr = _num_pr(paragraph)
         if num_pr is None:
             return ""
         num_id = num_pr.find(qn("w:numId"))
@@ -175,6 +175,20 @@ class _Numbering:
             roman = _roman(number)
             return roman if fmt.startswith("upper") else roman.lower()
         return str(number)
+
+
+def _num_pr(paragraph: Any) -> Any:
+    """The paragraph's numbering properties, its own or its style's ("List Number")."""
+    from docx.oxml.ns import qn
+
+    props = paragraph._p.pPr
+    found = props.find(qn("w:numPr")) if props is not None else None
+    style = paragraph.style
+    while found is None and style is not None:
+        props = style.element.pPr
+        found = props.find(qn("w:numPr")) if props is not None else None
+        style = style.base_style
+    return found
 
 
 def _roman(number: int) -> str:
@@ -202,6 +216,7 @@ def _pdf_lines(path: Path) -> list[str]:
     for page in pages:
         lines.extend(line for line in page.splitlines() if not re.fullmatch(r"\s*\d{1,3}\s*", line))
     if not any(line.strip() for line in lines):
-        raise InputError("the PDF has no text layer (a scan?); use the .docx or a text copy",
-                         path=str(path))  # fmt: skip
+        raise InputError(
+            "the PDF has no text layer (a scan?); use the .docx or a text copy", path=str(path)
+        )
     return lines

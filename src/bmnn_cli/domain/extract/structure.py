@@ -23,8 +23,10 @@ from bmnn_cli.domain.extract.reader import Document
 
 _RANK = {
     "phan": 0, "chuong": 1, "roman": 2, "upper": 2, "muc": 3, "dieu": 4,
-    "dec1": 5, "dec2": 6, "dec3": 7, "dec4": 8, "letter": 9, "dash": 10, "row": 10, "plus": 11,
+    "dec1": 5, "dec2": 6, "dec3": 7, "dec4": 8, "letter": 9, "dash": 10, "row": 10, "para": 10,
+    "plus": 11,
 }  # fmt: skip
+_TABLE = "table:"  # prefix of the kinds of table rows: they nest under the table's heading
 SECTION_KINDS = ("phan", "chuong", "roman", "upper", "muc", "dieu")
 
 _NAMED = re.compile(r"(phan|chuong|muc|dieu)\s+(thu\s+\w+|[ivx]+|\d{1,2})\b\s*[.:)-]?\s*")
@@ -275,16 +277,32 @@ def outline(document: Document) -> Node:
                 _add(stack, _row_node(cells, columns, index + 1))
                 continue
             line = " ".join(c for c in cells if c)
-        found = marker(line)
-        if found:
-            kind, label, rest = found
-            _add(stack, Node(kind, label, index + 1, " ".join(rest.split())))
-            columns = None
-        elif len(stack) > 1:
-            node = stack[-1]
-            node.text = f"{node.text} {' '.join(line.split())}".strip()
+        columns = None
+        _add_line(stack, line, index + 1)
     _assign_codes(root)
     return root
+
+
+def _add_line(stack: list[Node], line: str, number: int) -> None:
+    """A marked line opens a node; an unmarked one continues the open node.
+
+    Under a heading ("IV. TỔ CHỨC THỰC HIỆN", a section) an unmarked
+    paragraph is an item of its own, numbered by its position.
+    """
+    text = " ".join(line.split())
+    found = marker(line)
+    if found:
+        kind, label, rest = found
+        _add(stack, Node(kind, label, number, " ".join(rest.split())))
+    elif len(stack) > 1 and _is_heading(stack[-1]):
+        _add(stack, Node("para", "", number, text))
+    elif len(stack) > 1:
+        stack[-1].text = f"{stack[-1].text} {text}".strip()
+
+
+def _is_heading(node: Node) -> bool:
+    letters = [c for c in node.text if c.isalpha()]
+    return node.kind in SECTION_KINDS or (bool(letters) and all(c.isupper() for c in letters))
 
 
 def _row_node(cells: list[str], columns: list[str], line: int) -> Node:
@@ -294,9 +312,10 @@ def _row_node(cells: list[str], columns: list[str], line: int) -> Node:
             values[kind] = f"{values[kind]} {cell}".strip() if kind in values else cell
     number = values.pop("no", "").strip(" .")
     found = marker(number + ". x") if number else None
-    kind = found[0] if found and found[0] not in ("dash", "plus") else "row"
-    text = values.pop("content", "") or " ".join(c for c, k in zip(cells, columns, strict=False)
-                                                  if not k and c)  # fmt: skip
+    kind = _TABLE + (found[0] if found and found[0] not in ("dash", "plus") else "row")
+    text = values.pop("content", "") or " ".join(
+        c for c, k in zip(cells, columns, strict=False) if not k and c
+    )
     return Node(kind, found[1] if found else "", line, " ".join(text.split()), cells=values)
 
 
@@ -306,17 +325,25 @@ def _add(stack: list[Node], node: Node) -> None:
     if node.kind in kinds:
         del stack[kinds.index(node.kind) :]
     else:
-        while len(stack) > 1 and _RANK.get(stack[-1].kind, 99) > _RANK[node.kind]:
+        while len(stack) > 1 and _rank(stack[-1].kind) > _rank(node.kind):
             stack.pop()
     stack[-1].children.append(node)
     stack.append(node)
+
+
+def _rank(kind: str) -> int:
+    """Default nesting rank; table rows rank below everything outside their table."""
+    if kind.startswith(_TABLE):
+        return 20 + _RANK[kind.removeprefix(_TABLE)]
+    return _RANK[kind]
 
 
 def _assign_codes(node: Node) -> None:
     seen: dict[str, int] = {}
     for child in node.children:
         label = child.label
-        if child.kind.startswith("dec") and node.kind.startswith("dec") and "." in label:
+        kind, parent = child.kind.removeprefix(_TABLE), node.kind.removeprefix(_TABLE)
+        if kind.startswith("dec") and parent.startswith("dec") and "." in label:
             label = label.rsplit(".", 1)[1]
         if not label:
             seen[child.kind] = seen.get(child.kind, 0) + 1

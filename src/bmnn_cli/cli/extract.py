@@ -1,0 +1,323 @@
+"""From a plan document to a draft plan file, and what a deadline phrase means.
+
+`bmnn extract FILE` reads a plan (.txt, .docx, .pdf) and writes a draft plan
+file for a person to review, then `bmnn import`; `--check` compares a
+reviewed file with a fresh extraction. `bmnn explain PHRASE` shows how a
+deadline phrase is read and when it falls due, as `task calc` does for
+Taskwarrior dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from bmnn_cli.cli.app import app, open_db, state
+from bmnn_cli.cli.common import DbOpt, FormatOpt, parse_day, today
+from bmnn_cli.errors import ExitCode, InputError, Refused, UsageError
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column, Document, Format, Listing, render
+
+if TYPE_CHECKING:
+    from bmnn_cli.domain.extract import Extraction
+    from bmnn_cli.domain.planfile import RegistrySpec
+
+CHECK_COLUMNS = [
+    Column("task", "col.task"),
+    Column("field", "col.field"),
+    Column("in_file", "col.in_file"),
+    Column("extracted", "col.extracted"),
+]
+PART_COLUMNS = [
+    Column("part", "col.part", "int"),
+    Column("kind", "col.kind"),
+    Column("reading", "col.schedule"),
+    Column("keys", "col.keys"),
+]
+DUE_COLUMNS = [
+    Column("part", "col.part", "int"),
+    Column("period", "col.period"),
+    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("effective_due", "col.effective_due", "date"),
+    Column("weekday", "col.weekday"),
+    Column("note", "col.note"),
+]
+
+
+@app.command("extract")
+def extract_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The plan document: .txt, .docx or .pdf.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Plan file to write; default standard output."),
+    ] = None,
+    registry: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry",
+            help="Agency registry to match names against (else the database's, for the "
+            "province the document names).",
+        ),
+    ] = None,
+    plan_id: Annotated[
+        str | None, typer.Option("--id", help="Plan id to write (default PROVINCE-bmnn-YEAR).")
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", min=1900, max=2200, help="The plan's year, if the text is unclear."),
+    ] = None,
+    check: Annotated[
+        Path | None,
+        typer.Option(
+            "--check",
+            help="A reviewed plan file: list how a fresh extraction differs; exit 1 if it does.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+    ] = False,
+    allow_classified: Annotated[
+        bool,
+        typer.Option(
+            "--allow-classified",
+            help="Read the document even if a line looks like a secrecy stamp (MẬT …).",
+        ),
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    db: DbOpt = None,
+) -> None:
+    """Read a plan document into a draft plan file, for review and `bmnn import`.
+
+    Tasks follow the document's numbering and carry their source line;
+    agencies are matched against the registry (unknown ones are kept as
+    written); deadlines keep their phrase as written. Anything uncertain is
+    marked with a "# review:" comment. With --check, compare a reviewed plan
+    file against a fresh extraction instead (exit 1 when they differ).
+
+    Example: bmnn extract plan.txt --registry agencies.toml -o plan.toml
+    """
+    from bmnn_cli.domain.classified import refuse_classified
+    from bmnn_cli.domain.extract import read_document
+
+    document = read_document(file)
+    if not allow_classified:
+        refuse_classified(document.text, str(file))
+    if check is not None:
+        _check(ctx, document, check, registry, year, fmt, db)
+        return
+    _extract(ctx, document, output, registry, plan_id, year, force, db)
+
+
+def _extract(
+    ctx: typer.Context,
+    document: Any,
+    output: Path | None,
+    registry: Path | None,
+    plan_id: str | None,
+    year: int | None,
+    force: bool,
+    db: str | None,
+) -> None:
+    from bmnn_cli.domain.extract import extract, read_header
+    from bmnn_cli.domain.extract.emit import to_toml
+
+    if output is not None and output.exists() and not force:
+        raise Refused(f"{output} exists (a reviewed plan?); pass --force to overwrite it")
+    spec = (
+        _registry_file(registry)
+        if registry is not None
+        else _registry_in_db(ctx, db, read_header(document).province)
+    )
+    result = extract(document, registry=spec, year=year, default_year=today().year)
+    code = plan_id or f"{result.province}-bmnn-{result.year}"
+    _note_existing_plan(ctx, db, code, result)
+    base = (output or Path("plan.toml")).absolute().parent
+    text = to_toml(
+        result,
+        plan_id=code,
+        source=_relative(Path(document.path), base),
+        registry=_relative(registry, base) if registry is not None else None,
+    )
+    summary = t(
+        "msg.extracted",
+        tasks=len(result.tasks),
+        reviews=result.review_count(),
+        skipped=len(result.skipped),
+    )
+    if spec is None:
+        typer.echo(t("msg.extract_unmatched", province=result.province_name or "?"), err=True)
+    if output is None:
+        typer.echo(text, nl=False)
+        typer.echo(summary, err=True)
+        return
+    _write(output, text)
+    typer.echo(f"{output}: {summary}")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _relative(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` (the folder of the plan file), with forward slashes."""
+    try:
+        return Path(os.path.relpath(path.absolute(), base)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.absolute().as_posix()
+
+
+def _registry_file(path: Path) -> RegistrySpec:
+    from bmnn_cli.domain.planfile import load
+
+    loaded = load(path)
+    if loaded.registry is None:
+        raise InputError("not an agency registry (no [province] or registry = …)", path=str(path))
+    return loaded.registry
+
+
+def _registry_in_db(ctx: typer.Context, db: str | None, province: str) -> RegistrySpec | None:
+    """The registry of the province the document names, if the database has it."""
+    from sqlmodel import select
+
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.models import Province
+    from bmnn_cli.store.plans import load_registry
+    from bmnn_cli.text import fold, slug
+
+    target = resolve(db or state(ctx).db)
+    if not province or (not target.is_url and not target.path.exists()):
+        return None
+    store = open_db(ctx, db)
+    with store.read() as session:
+        for row in session.exec(select(Province)).all():
+            if row.code == slug(province) or fold(row.name) == fold(province):
+                return load_registry(session, row)
+    return None
+
+
+def _note_existing_plan(ctx: typer.Context, db: str | None, code: str, result: Extraction) -> None:
+    """Warn in the draft when importing it would update a plan already in the database."""
+    from sqlmodel import select
+
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.models import Plan
+
+    target = resolve(db or state(ctx).db)
+    if not target.is_url and not target.path.exists():
+        return
+    with open_db(ctx, db).read() as session:
+        plan = session.exec(select(Plan).where(Plan.code == code)).first()
+    if plan is not None and plan.title != result.title:
+        result.reviews.append(
+            f"a plan {code!r} ({plan.title}) is already imported: importing "
+            "this file would replace it; give another id (--id)"
+        )
+
+
+def _check(
+    ctx: typer.Context,
+    document: Any,
+    reviewed_path: Path,
+    registry: Path | None,
+    year: int | None,
+    fmt: Format,
+    db: str | None,
+) -> None:
+    from bmnn_cli.domain.directory import Directory
+    from bmnn_cli.domain.extract import extract
+    from bmnn_cli.domain.extract.compare import differences, to_spec
+    from bmnn_cli.domain.planfile import load
+
+    reviewed = load(reviewed_path)
+    if reviewed.plan is None:
+        raise InputError("not a plan file (no [plan] table)", path=str(reviewed_path))
+    plan = reviewed.plan
+    spec = _registry_file(registry) if registry is not None else reviewed.registry
+    if spec is None:
+        spec = _registry_in_db(ctx, db, plan.province)
+    result = extract(document, registry=spec, year=year or plan.year, default_year=plan.year)
+    found = differences(plan, to_spec(result, plan.code), Directory(spec) if spec else None)
+    rows = [vars(d) for d in found]
+    if fmt is not Format.table or rows:
+        render(Listing(CHECK_COLUMNS, rows), fmt)
+    if not rows:
+        if fmt is Format.table:
+            typer.echo(t("msg.check_same", path=reviewed_path))
+        return
+    typer.echo(t("msg.check_differs", count=len(rows), path=reviewed_path), err=True)
+    raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+# -- explain -------------------------------------------------------------------
+
+
+@app.command()
+def explain(
+    phrase: Annotated[
+        str, typer.Argument(help='A deadline phrase, e.g. "trước ngày 30/10 hằng năm".')
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option("--year", min=1900, max=2200, help="Plan year (default: this year)."),
+    ] = None,
+    years: Annotated[
+        int, typer.Option("--years", min=1, max=10, help="How many years of due dates to show.")
+    ] = 1,
+    event: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--event",
+            parser=parse_day,
+            metavar="DATE",
+            help="Day of the event or request, for phrases counted from one.",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help='Read "trước ngày D" as due the day before D.')
+    ] = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Show how a deadline phrase is read: its schedule and its due dates.
+
+    Due dates are given as scheduled (what the phrase says) and effective
+    (moved off weekends and public holidays of the national calendar, Civil
+    Code Art. 148). Example: bmnn explain "trước ngày 30/10 hàng năm" --year 2027
+    """
+    from bmnn_cli.domain.extract.explain import explain_phrase
+
+    first = year or today().year
+    result = explain_phrase(phrase, year=first, years=years, event=event, strict=strict)
+    if not result.parts:
+        raise UsageError(f"cannot read {phrase!r} as a deadline phrase")
+    if fmt is Format.json:
+        render(Document([], data=result.as_dict()), fmt)
+        return
+    due = [_shown(row) for row in result.due]
+    if fmt is Format.csv:
+        render(Listing(DUE_COLUMNS, due), fmt)
+        return
+    heading = t("explain.unread", text=result.unread) if result.unread else None
+    listings = [
+        Listing(PART_COLUMNS, result.parts, title=t("explain.reading", phrase=phrase)),
+        Listing(DUE_COLUMNS, due, title=t("explain.due", first=first, last=first + years - 1)),
+    ]
+    render(Document(listings, heading=heading), fmt)
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    """A due row for people: the weekday's name, the notes in words."""
+    weekday = row["weekday"]
+    return {
+        **row,
+        "period": t("status.ongoing") if row["period"] == "ongoing" else row["period"],
+        "weekday": "" if weekday is None else t(f"weekday.{weekday}"),
+        "note": "; ".join(t(f"explain.{code}") for code in row["note"]),
+    }

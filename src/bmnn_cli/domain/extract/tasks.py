@@ -1,0 +1,372 @@
+"""From the outline to task drafts: who, what, by when, and what to check.
+
+A node of the outline becomes a task when someone is answerable for it:
+
+- a node whose lines are labelled fields ("Cơ quan chủ trì: …", "Thời hạn
+  hoàn thành: …", or a table row) is one task, its other lines its content;
+- a node with items under it is a heading: a heading that names agencies
+  ("1. Công an tỉnh", "8. Các sở, ban, ngành; UBND các xã, phường") makes
+  them the lead of every item under it;
+- any other node is a task when its text, its colon heading ("2. Sở Tư pháp:
+  …") or the heading above it names a lead.
+
+A node with an answerable agency and two explicit deadlines in different
+clauses is two obligations and is split ("IV.1" -> "IV.1.a", "IV.1.b").
+Everything not taken as a task is listed, with the reason, for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bmnn_cli.domain.extract import deadlines as dl
+from bmnn_cli.domain.extract.agencies import Matcher, Mention, heading_agencies, roles
+from bmnn_cli.domain.extract.fields import split_fields
+from bmnn_cli.domain.extract.lexicon import fold_text
+from bmnn_cli.domain.extract.structure import SECTION_KINDS, Node
+from bmnn_cli.domain.phrases import Part
+
+VAGUE_NOTE = "Coordinating agencies named only vaguely (các cơ quan, đơn vị …): none listed."
+_PURPOSE = re.compile(r"(muc dich|yeu cau|quan diem)\b")
+_CLAUSE = re.compile(r";|\.(?=\s+\S)")
+_LETTERS = "abcdefghiklmnopqrstuvxy"
+_MONITOR = re.compile(r"(?:theo doi|don doc|huong dan|giam sat)(?:,? (?:va )?\w+(?: \w+)?)?, $")
+_DELIVERABLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "report",
+        re.compile(
+            r"che do (?:thong tin,? )?bao cao|bao cao (?:ket qua|dinh ky|dot xuat|so ket|tong ket"
+            r"|tinh hinh|hang (?:nam|quy|thang)|6 thang)|(?:dinh ky|hang (?:nam|quy|thang)) bao cao"
+            r"|(?:gui|xay dung|nop) bao cao"
+        ),
+    ),
+    ("plan", re.compile(r"(?:xay dung|ban hanh|gui|lap|trinh) (?:ke hoach|chuong trinh)(?! so)")),
+    ("training", re.compile(r"tap huan|boi duong|huan luyen")),
+    ("inspection", re.compile(r"(?:tu )?kiem tra|thanh tra")),
+)
+
+
+@dataclass
+class AgencyRef:
+    """An agency or group as the draft names it: a registry id, or the words as written."""
+
+    text: str
+    code: str | None
+    via: str = ""
+
+    @property
+    def value(self) -> str:
+        return self.code or self.text
+
+
+@dataclass
+class TaskDraft:
+    code: str
+    title: str
+    lead: list[AgencyRef]
+    support: list[AgencyRef]
+    deliverable: str
+    deadline: str
+    parts: list[Part]
+    source_line: int
+    notes: list[str] = field(default_factory=list)
+    reviews: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    code: str
+    line: int
+    reason: str
+
+
+@dataclass
+class _Segment:
+    text: str
+    start: int
+    found: list[dl.Found]
+
+
+class Builder:
+    """Walks the outline and collects task drafts and the items it passed over."""
+
+    def __init__(self, matcher: Matcher, year: int | None) -> None:
+        self.matcher, self.year = matcher, year
+        self.tasks: list[TaskDraft] = []
+        self.skipped: list[Skipped] = []
+
+    def build(self, root: Node) -> None:
+        for child in root.children:
+            self.visit(child, [])
+
+    def visit(self, node: Node, context: list[Mention]) -> None:
+        if node.kind in SECTION_KINDS and _PURPOSE.match(fold_text(node.text)):
+            self.skipped.extend(
+                Skipped(n.code, n.line, "purposes and requirements, not tasks")
+                for n in node.children
+            )
+            return
+        labelled = _fields(node)
+        if labelled is not None:
+            self._fields_task(node, *labelled, context)
+            return
+        heading = heading_agencies(self.matcher, node.text)
+        if node.children:
+            self._heading(node, heading, context)
+            return
+        self._text_task(
+            node,
+            node.text if heading is None else heading[1],
+            context if heading is None else heading[0],
+        )
+
+    def _heading(
+        self, node: Node, heading: tuple[list[Mention], str] | None, context: list[Mention]
+    ) -> None:
+        own = roles(node.text, self.matcher.find(node.text)).lead if heading is None else []
+        inner = heading[0] if heading else own or context
+        tasks, skipped = len(self.tasks), len(self.skipped)
+        for child in node.children:
+            self.visit(child, inner)
+        if len(self.tasks) == tasks and own:
+            del self.skipped[skipped:]
+            text = " ".join(n.text for n in node.walk())
+            self._text_task(node, text, context)
+
+    # -- a task from running text ----------------------------------------------
+
+    def _text_task(self, node: Node, text: str, context: list[Mention]) -> None:
+        mentions = self.matcher.find(text)
+        found = roles(text, mentions)
+        lead = found.lead or context
+        deadlines = dl.in_text(text, self.year)
+        if not lead:
+            said = f" (deadline {deadlines[0].phrase!r})" if deadlines else ""
+            self.skipped.append(Skipped(node.code, node.line, f"names no answerable agency{said}"))
+            return
+        segments = _segments(text, deadlines)
+        letters = len(segments) > 1
+        for index, segment in enumerate(segments):
+            code = _sub_code(node.code, index) if letters else node.code
+            support = [
+                m
+                for m in found.support
+                if segment.start <= m.start < segment.start + len(segment.text)
+            ]
+            draft = self._draft(code, node.line, segment.text, lead, support, segment.found)
+            if letters:
+                others = ", ".join(_sub_code(node.code, i) for i in range(len(segments)))
+                draft.reviews.append(
+                    f"{node.code} holds {len(segments)} deadlines; split into "
+                    f"{others} (letters added by bmnn extract)"
+                )
+            if found.vague_support and not support:
+                draft.notes.append(VAGUE_NOTE)
+            self.tasks.append(draft)
+
+    # -- a task from labelled fields -------------------------------------------
+
+    def _fields_task(
+        self, node: Node, content: str, fields: list[tuple[str, str]], context: list[Mention]
+    ) -> None:
+        lead: list[Mention] = []
+        support: list[Mention] = []
+        for kind, value in fields:
+            if kind in ("lead", "support"):
+                got = roles(value, self.matcher.find_with_shapes(value), kind)
+                lead += got.lead
+                support += got.support
+        own = roles(content, self.matcher.find(content))
+        lead = lead or own.lead or context
+        support += own.support
+        if not lead:
+            self.skipped.append(Skipped(node.code, node.line, "its fields name no lead agency"))
+            return
+        found = [
+            f
+            for k, v in fields
+            if k == "deadline"
+            for f in [dl.from_field(v, self.year)]
+            if f is not None
+        ]
+        draft = self._draft(
+            node.code, node.line, content, lead, support, found or dl.in_text(content, self.year)
+        )
+        product = " ".join(v for k, v in fields if k == "product")
+        if product:
+            draft.deliverable = _deliverable(product, None) or draft.deliverable
+        self.tasks.append(draft)
+
+    # -- the draft itself ------------------------------------------------------
+
+    def _draft(
+        self,
+        code: str,
+        line: int,
+        text: str,
+        lead: list[Mention],
+        support: list[Mention],
+        found: list[dl.Found],
+    ) -> TaskDraft:
+        leads = _refs(lead)
+        keys = {ref.value for ref in leads}
+        draft = TaskDraft(
+            code=code,
+            title=_title(text),
+            lead=leads,
+            support=[ref for ref in _refs(support) if ref.value not in keys],
+            deliverable="other",
+            deadline="",
+            parts=[{"kind": "continuous"}],
+            source_line=line,
+        )
+        _read_deadline(draft, found)
+        anchor = (found[0].start, found[0].end) if found and found[0].start >= 0 else None
+        draft.deliverable = _deliverable(text, anchor) or "other"
+        for ref in draft.lead + draft.support:
+            if ref.via == "locality":
+                draft.notes.append(f'"địa phương" read as the communes and wards ({ref.value}).')
+                draft.reviews.append(f'"địa phương" read as {ref.value}')
+        return draft
+
+
+def _fields(node: Node) -> tuple[str, list[tuple[str, str]]] | None:
+    """(content, fields) when the node is a task laid out in labelled fields."""
+    content, fields = split_fields(node.text)
+    fields = [
+        (k, v) for k, v in node.cells.items() if k in ("lead", "support", "deadline", "product")
+    ] + fields
+    texts = [content]
+    for child in node.children:
+        before, found = split_fields(child.text)
+        if found and not before:
+            fields += found
+            if any(k == "content" for k, _ in found):
+                texts += [v for k, v in found if k == "content" and v]
+                texts += [n.text for n in child.walk()[1:]]
+        else:
+            texts += [n.text for n in child.walk()]
+    if not any(k in ("lead", "support", "deadline") for k, _ in fields):
+        return None
+    texts += [v for k, v in fields if k == "content" and v]
+    return " ".join(t for t in texts if t).strip(), fields
+
+
+def _segments(text: str, found: list[dl.Found]) -> list[_Segment]:
+    """The text cut before each clause that holds one more explicit deadline."""
+    if not found:
+        return [_Segment(text, 0, [])]
+    top = max(f.rank for f in found)
+    chosen = [f for f in found if f.rank == top]
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(text)]
+    clause = [max(i for i, s in enumerate(starts) if s <= f.start) for f in chosen]
+    if top < dl.EXPLICIT or len(set(clause)) < 2:
+        return [_Segment(text, 0, chosen)]
+    cuts = sorted({starts[c] for c in clause[1:]} - {starts[clause[0]]})
+    bounds = [0, *cuts, len(text)]
+    return [
+        _Segment(text[a:b].strip(" ;"), a, [f for f in chosen if a <= f.start < b])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+def _sub_code(code: str, index: int) -> str:
+    """Letters of our own for a split item; numbers when the item already ends in a letter."""
+    last = code.rsplit(".", 1)[-1]
+    return (
+        f"{code}.{index + 1}"
+        if last.isalpha() and len(last) == 1
+        else (f"{code}.{_LETTERS[index % len(_LETTERS)]}")
+    )
+
+
+def _read_deadline(draft: TaskDraft, found: list[dl.Found]) -> None:
+    if not found:
+        draft.notes.append("No deadline in the document; treated as a continuous duty.")
+        draft.reviews.append("no deadline found; written as a continuous duty")
+        return
+    first = found[0]
+    if len(found) > 1 and any(f.parts != first.parts for f in found[1:]):
+        if first.rank >= dl.EXPLICIT:
+            draft.deadline = "; ".join(f.phrase for f in found)
+            draft.parts = [p for f in found for p in f.parts]
+            draft.reviews.append(
+                "several deadlines in one clause, read together: "
+                + " | ".join(repr(f.phrase) for f in found)
+            )
+            return
+        draft.reviews.append("the text also says " + ", ".join(repr(f.phrase) for f in found[1:]))
+    draft.deadline = first.phrase
+    if not first.confident or not first.parts:
+        unread = first.unread or first.phrase
+        draft.parts = first.parts or [{"kind": "continuous"}]
+        draft.reviews.append(
+            f"cannot fully read the deadline {first.phrase!r} (not understood: "
+            f"{unread!r}); write [[tasks.schedule]] by hand"
+        )
+        return
+    draft.parts = [_capitalised_event(p) for p in first.parts]
+    if re.search(r"\bdinh ky\b(?! (?:hang|moi|6|sau|nua))", fold_text(first.phrase)) and any(
+        p == {"kind": "yearly"} for p in first.parts
+    ):
+        draft.reviews.append('"định kỳ" gives no period; read as yearly, due on yearly_due')
+
+
+def _capitalised_event(part: Part) -> Part:
+    """An event names what happens ("Có văn bản đề nghị …"): written with a capital."""
+    event = part.get("event")
+    if isinstance(event, str) and event:
+        return {**part, "event": event[:1].upper() + event[1:]}
+    return part
+
+
+def _deliverable(text: str, anchor: tuple[int, int] | None) -> str | None:
+    """What the task delivers: the kind named nearest its deadline, else the first named."""
+    folded = fold_text(text)
+    hits: list[tuple[int, str]] = []
+    for kind, pattern in _DELIVERABLES:
+        for m in pattern.finditer(folded):
+            if kind == "inspection" and _MONITOR.search(folded[max(0, m.start() - 40) : m.start()]):
+                continue
+            named = (_plan_of(folded, m.end()) or kind) if kind == "plan" else kind
+            distance = (
+                m.start()
+                if anchor is None
+                else min(abs(m.start() - anchor[1]), abs(anchor[0] - m.end()))
+            )
+            hits.append((distance, named))
+    return min(hits)[1] if hits else None
+
+
+def _plan_of(folded: str, end: int) -> str | None:
+    """A plan *for* an inspection or training ("Kế hoạch và tổ chức tự kiểm tra") is that."""
+    tail = folded[end : end + 40]
+    for kind in ("inspection", "training"):
+        pattern = dict(_DELIVERABLES)[kind]
+        if pattern.search(tail[:30]):
+            return kind
+    return None
+
+
+def _refs(mentions: list[Mention]) -> list[AgencyRef]:
+    out: list[AgencyRef] = []
+    seen: set[str] = set()
+    for mention in mentions:
+        entry = mention.entry
+        text = entry.name if mention.via == "locality" and entry.code is None else mention.text
+        ref = AgencyRef(" ".join(text.split()), entry.code, mention.via)
+        key = ref.code or fold_text(ref.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
+def _title(text: str) -> str:
+    """The first sentence, trimmed: a title a reviewer may shorten."""
+    first = re.split(r"(?<=[.;])\s+(?=\S)", " ".join(text.split()), maxsplit=1)[0]
+    first = first.strip(" .;:,-–")
+    if len(first) > 200:
+        first = first[:200].rsplit(" ", 1)[0].rstrip(" ,;") + " …"
+    return first[:1].upper() + first[1:]

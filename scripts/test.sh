@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install everything the test suite needs, then run it (README command 2;
-# .ci/run runs exactly this). Debian packages listed in
-# scripts/debian-packages.txt are installed when missing (as root), the
-# project with its test extras by pip; pytest's exit code 5 (no tests
+# Install everything the test suite needs, then run it on both database
+# engines (README command 2; .ci/run runs exactly this). Debian packages
+# listed in scripts/debian-packages.txt are installed when missing (as root),
+# the project with its test extras by pip; pytest's exit code 5 (no tests
 # collected) is turned into a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +21,18 @@ if [ -n "$missing" ]; then
 fi
 
 python -m pip install -q -e '.[test]' || exit 1
-python -m pytest "$@"
-rc=$?
-if [ "$rc" -eq 5 ]; then
-  echo "scripts/test.sh: pytest collected no tests" >&2
-  exit 1
-fi
-exit "$rc"
+
+# The whole suite on SQLite, then again on PostgreSQL (tests about the SQLite
+# file itself are left out of the second run).
+status=0
+for backend in sqlite postgresql; do
+  echo "== pytest --backend $backend"
+  python -m pytest --backend "$backend" "$@"
+  rc=$?
+  if [ "$rc" -eq 5 ]; then
+    echo "scripts/test.sh: pytest collected no tests ($backend)" >&2
+    rc=1
+  fi
+  [ "$rc" -ne 0 ] && status=$rc
+done
+exit "$status"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,9 +14,10 @@ import pytest
 from bmnn_cli.cli.app import app
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.extract import extract, read_document
+from bmnn_cli.domain.extract.agencies import Matcher, roles
 from bmnn_cli.domain.extract.compare import CATEGORIES, items, to_spec
 from bmnn_cli.domain.planfile import load
-from conftest import EXAMPLES, Cli, dump
+from conftest import EXAMPLES, Cli, Db, dump, engine_for
 
 SEEDS = [
     pytest.param(
@@ -75,16 +76,22 @@ def test_extraction_gives_the_hand_checked_facts(
     assert [t.source_line for t in draft.plan.tasks] == [t.source_line for t in truth.plan.tasks]
 
 
-def _editorial_blanked(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE task SET title = '', note = ''")
+def _editorial_blanked(db: Db) -> dict[str, list[tuple[object, ...]]]:
+    from sqlalchemy import text
+
+    engine = engine_for(db)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE task SET title = '', note = ''"))
+    finally:
+        engine.dispose()
     return dump(db, exclude=("audit_log",))
 
 
 @pytest.mark.parametrize(("province", "document", "plan", "plan_id"), SEEDS)
 def test_extract_then_import_equals_the_hand_written_plan(
     cli: Cli,
-    tmp_path: Path,
+    new_db: Callable[[str], Db],
     examples: Path,
     province: str,
     document: str,
@@ -101,7 +108,7 @@ def test_extract_then_import_equals_the_hand_written_plan(
     with its role, the registry, and every obligation derived from them.
     """
     draft = extract_seed(cli, examples, province, document, plan_id)
-    hand_db, draft_db = tmp_path / "hand.db", tmp_path / "draft.db"
+    hand_db, draft_db = new_db("hand"), new_db("draft")
     cli("--db", str(hand_db), "import", str(examples / province / plan))
     cli("--db", str(draft_db), "import", str(draft))
     assert _editorial_blanked(draft_db) == _editorial_blanked(hand_db)
@@ -473,3 +480,58 @@ def test_domain_api_needs_no_database_or_clock() -> None:
     result = extract(document)
     assert result.year == 2026 and not result.matched
     assert [t.code for t in result.tasks] == [t.code for t in to_spec(result, "x").tasks]
+
+
+# -- the grammar, piece by piece ------------------------------------------------------
+
+
+def _matcher(province: str = "lao-cai") -> Matcher:
+    registry = load(EXAMPLES / province / "agencies.toml").registry
+    return Matcher(registry, "Lào Cai" if province == "lao-cai" else "Cao Bằng")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở KH&CN", "so-khcn"),
+        ("Sở Khoa học & Công nghệ", "so-khcn"),
+        ("Bộ CHQS tỉnh", "bo-chqs-tinh"),
+        ("VP UBND tỉnh", "vp-ubnd-tinh"),
+        ("UBND các xã, phường", "ubnd-xa-phuong"),
+        ("CONG AN TINH", "cong-an-tinh"),
+        ("Công an tỉnh Lào Cai", "cong-an-tinh"),
+        ("Sở Thông tin và Truyền thông", "so-tttt"),  # merged: import follows its successor
+    ],
+)
+def test_names_match_without_case_diacritics_or_abbreviations(text: str, expected: str) -> None:
+    [mention] = _matcher().find(text)
+    assert (mention.entry.code, mention.text) == (expected, text)
+
+
+def test_abbreviations_expand_only_in_capitals() -> None:
+    assert _matcher().find("cả tỉnh") == []
+    assert _matcher("cao-bang").find("Sở VHTTDL")[0].entry.code == "so-vhttdl"
+    [mention] = _matcher().find("HĐND tỉnh")  # a standard name the registry lacks
+    assert mention.entry.code is None and mention.entry.name == "Hội đồng nhân dân tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("Sở Tư pháp chủ trì, phối hợp với Công an tỉnh, Sở Nội vụ tổ chức tuyên truyền",
+         ["so-tu-phap"], ["cong-an-tinh", "so-noi-vu"]),
+        ("Giao Công an tỉnh chủ trì, phối hợp với các cơ quan liên quan giúp UBND tỉnh theo dõi",
+         ["cong-an-tinh"], []),
+        ("Căn cứ Kế hoạch này, Thủ trưởng các sở, ban, ngành; UBND các xã, phường xây dựng "
+         "Kế hoạch gửi về Công an tỉnh", ["so-ban-nganh", "ubnd-xa-phuong"], []),
+        ("Các sở, ban, ngành, địa phương chủ động triển khai", ["so-ban-nganh",
+                                                            "ubnd-xa-phuong"], []),
+        ("Thủ trưởng các cơ quan, đơn vị, địa phương quán triệt", [], []),
+        ("Nếu có khó khăn, vướng mắc, các sở, ban, ngành phản ánh về Công an tỉnh", [], []),
+        ("Phối hợp Công an tỉnh tham mưu Ủy ban nhân dân tỉnh khen thưởng", [], ["cong-an-tinh"]),
+    ],
+)  # fmt: skip
+def test_roles_follow_the_grammar(text: str, lead: list[str], support: list[str]) -> None:
+    found = roles(text, _matcher().find(text))
+    assert [m.entry.code for m in found.lead] == lead
+    assert [m.entry.code for m in found.support] == support

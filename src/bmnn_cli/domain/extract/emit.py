@@ -44,9 +44,9 @@ def _preamble(extraction: Extraction) -> list[str]:
     name = extraction.source.replace("\\", "/").rsplit("/", 1)[-1]
     lines = [
         f"# Draft plan file written by `bmnn extract` from {name}.",
-        '# Check it against the document, first every line marked "# review:", then',
-        "# import it with `bmnn import`. Titles are the items' first sentences; shorten",
-        "# them at will. `source_line` is the line of the document where a task starts.",
+        "# Check it against the document, the review comments first, then import it",
+        "# with `bmnn import`. Titles are the items' first sentences: shorten them at",
+        "# will. `source_line` is the line of the document where a task starts.",
     ]
     if extraction.skipped:
         lines += ["#", "# Read as not tasks (check that none of them is one):"]

@@ -294,13 +294,14 @@ def _add_line(stack: list[Node], line: str, number: int) -> None:
     if found:
         kind, label, rest = found
         _add(stack, Node(kind, label, number, " ".join(rest.split())))
-    elif len(stack) > 1 and _is_heading(stack[-1]):
+    elif len(stack) > 1 and is_heading(stack[-1]):
         _add(stack, Node("para", "", number, text))
     elif len(stack) > 1:
         stack[-1].text = f"{stack[-1].text} {text}".strip()
 
 
-def _is_heading(node: Node) -> bool:
+def is_heading(node: Node) -> bool:
+    """A section, or a title in capitals ("IV. TỔ CHỨC THỰC HIỆN", "2. NHIỆM VỤ")."""
     letters = [c for c in node.text if c.isalpha()]
     return node.kind in SECTION_KINDS or (bool(letters) and all(c.isupper() for c in letters))
 

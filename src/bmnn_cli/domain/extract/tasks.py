@@ -18,16 +18,17 @@ Everything not taken as a task is listed, with the reason, for the reviewer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bmnn_cli.domain.extract import deadlines as dl
 from bmnn_cli.domain.extract.agencies import Matcher, Mention, heading_agencies, roles
 from bmnn_cli.domain.extract.fields import split_fields
 from bmnn_cli.domain.extract.lexicon import fold_text
-from bmnn_cli.domain.extract.structure import SECTION_KINDS, Node
+from bmnn_cli.domain.extract.structure import Node, is_heading
 from bmnn_cli.domain.phrases import Part
 
 VAGUE_NOTE = "Coordinating agencies named only vaguely (các cơ quan, đơn vị …): none listed."
+_TITLE_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở) [^,;]{0,80}, ", re.IGNORECASE)
 _PURPOSE = re.compile(r"(muc dich|yeu cau|quan diem)\b")
 _CLAUSE = re.compile(r";|\.(?=\s+\S)")
 _LETTERS = "abcdefghiklmnopqrstuvxy"
@@ -101,7 +102,7 @@ class Builder:
             self.visit(child, [])
 
     def visit(self, node: Node, context: list[Mention]) -> None:
-        if node.kind in SECTION_KINDS and _PURPOSE.match(fold_text(node.text)):
+        if node.children and is_heading(node) and _PURPOSE.match(fold_text(node.text)):
             self.skipped.extend(
                 Skipped(n.code, n.line, "purposes and requirements, not tasks")
                 for n in node.children
@@ -183,13 +184,8 @@ class Builder:
         if not lead:
             self.skipped.append(Skipped(node.code, node.line, "its fields name no lead agency"))
             return
-        found = [
-            f
-            for k, v in fields
-            if k == "deadline"
-            for f in [dl.from_field(v, self.year)]
-            if f is not None
-        ]
+        given = (dl.from_field(value, self.year) for kind, value in fields if kind == "deadline")
+        found = [item for item in given if item is not None]
         draft = self._draft(
             node.code, node.line, content, lead, support, found or dl.in_text(content, self.year)
         )
@@ -213,7 +209,7 @@ class Builder:
         keys = {ref.value for ref in leads}
         draft = TaskDraft(
             code=code,
-            title=_title(text),
+            title=_title(text, found),
             lead=leads,
             support=[ref for ref in _refs(support) if ref.value not in keys],
             deliverable="other",
@@ -266,9 +262,14 @@ def _segments(text: str, found: list[dl.Found]) -> list[_Segment]:
     cuts = sorted({starts[c] for c in clause[1:]} - {starts[clause[0]]})
     bounds = [0, *cuts, len(text)]
     return [
-        _Segment(text[a:b].strip(" ;"), a, [f for f in chosen if a <= f.start < b])
+        _Segment(text[a:b], a, [_shifted(f, -a) for f in chosen if a <= f.start < b])
         for a, b in zip(bounds, bounds[1:], strict=False)
     ]
+
+
+def _shifted(found: dl.Found, offset: int) -> dl.Found:
+    """The same phrase, its span counted from a segment's start."""
+    return replace(found, start=found.start + offset, end=found.end + offset)
 
 
 def _sub_code(code: str, index: int) -> str:
@@ -363,10 +364,16 @@ def _refs(mentions: list[Mention]) -> list[AgencyRef]:
     return out
 
 
-def _title(text: str) -> str:
-    """The first sentence, trimmed: a title a reviewer may shorten."""
-    first = re.split(r"(?<=[.;])\s+(?=\S)", " ".join(text.split()), maxsplit=1)[0]
-    first = first.strip(" .;:,-–")
-    if len(first) > 200:
-        first = first[:200].rsplit(" ", 1)[0].rstrip(" ,;") + " …"
+def _title(text: str, found: list[dl.Found]) -> str:
+    """The first sentence without its bracketed deadline: a title a reviewer may shorten."""
+    for item in sorted(found, key=lambda f: -f.start):
+        if item.start >= 0 and text[item.start : item.start + 1] == "(":
+            text = text[: item.start] + text[item.end :]
+    text = _TITLE_INTRO.sub("", " ".join(text.split()))
+    first = re.split(r"(?<=\.)\s+(?=\S)", text, maxsplit=1)[0].strip(" .;:,-–")
+    if len(first) > 160:
+        semicolon = first.find(";", 60)
+        first = first[:semicolon] if 0 < semicolon <= 160 else first
+    if len(first) > 160:
+        first = first[:160].rsplit(" ", 1)[0].rstrip(" ,;") + " …"
     return first[:1].upper() + first[1:]

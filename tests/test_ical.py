@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from icalendar import Calendar
 
-from conftest import LAO_CAI, Cli
+from conftest import LAO_CAI, Cli, query
 
 AS_OF = "2026-11-27"
 
@@ -37,8 +36,7 @@ def in_database(db: Path, agency: str | None = None) -> set[Key]:
       JOIN agency a ON a.id = o.agency_id
       WHERE o.effective_due IS NOT NULL AND o.year <= 2026 AND t.archived_at IS NULL
     """
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute(sql).fetchall()
+    rows = query(db, sql)
     return {
         (plan, task, period, code, dt.date.fromisoformat(due))
         for plan, task, period, due, code in rows

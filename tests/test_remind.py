@@ -14,7 +14,6 @@ import fcntl
 import json
 import re
 import socket
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from bmnn_cli.domain.reminders import Stage, due_stage, parse_stage, parse_stages
-from conftest import EXAMPLES, Cli
+from conftest import EXAMPLES, Cli, query
 
 DUE = dt.date(2026, 3, 10)  # a Tuesday: the effective due date is the written one
 DEPARTMENTS = {
@@ -202,12 +201,12 @@ def plan(cli: Cli, db: Path, tmp_path: Path) -> Path:
 
 
 def log_rows(db: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT a.code, r.channel, r.due, r.stage FROM reminder_log r "
-            "JOIN obligation o ON o.id = r.obligation_id JOIN agency a ON a.id = o.agency_id "
-            "ORDER BY r.id"
-        ).fetchall()
+    return query(
+        db,
+        "SELECT a.code, r.channel, r.due, r.stage FROM reminder_log r "
+        "JOIN obligation o ON o.id = r.obligation_id JOIN agency a ON a.id = o.agency_id "
+        "ORDER BY r.id",
+    )
 
 
 def send(cli: Cli, offset: int, *extra: str, code: int = 0) -> str:
@@ -371,10 +370,7 @@ def test_dry_run_shows_and_records_nothing(
     assert "Hạn áp dụng: 10/03/2026, còn 1 ngày" in out
     assert "Chạy thử: 5 thư nhắc hạn (5 nghĩa vụ) sẽ được gửi" in out
     assert log_rows(plan) == []
-    with sqlite3.connect(plan) as conn:
-        assert conn.execute(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'remind'"
-        ).fetchone() == (0,)
+    assert query(plan, "SELECT COUNT(*) FROM audit_log WHERE action = 'remind'") == [(0,)]
 
 
 def test_preview_without_a_channel_records_nothing(cli: Cli, plan: Path) -> None:
@@ -394,10 +390,7 @@ def test_preview_without_a_channel_records_nothing(cli: Cli, plan: Path) -> None
 
 def test_sent_reminders_are_audited(cli: Cli, plan: Path, inbox: Inbox) -> None:
     send(cli, -7, "--agency", "so tu phap")
-    with sqlite3.connect(plan) as conn:
-        rows = conn.execute(
-            "SELECT plan, task, agency, detail FROM audit_log WHERE action = 'remind'"
-        ).fetchall()
+    rows = query(plan, "SELECT plan, task, agency, detail FROM audit_log WHERE action = 'remind'")
     assert rows == [
         (
             "nhac-han",
@@ -433,7 +426,11 @@ def test_an_agency_without_address_fails_alone(
 
 def test_a_second_run_waits_for_none(cli: Cli, plan: Path, inbox: Inbox) -> None:
     """While another run holds the lock, a run sends nothing and exits 75."""
-    lock = plan.with_name(plan.name + ".remind.lock")
+    from bmnn_cli.store.db import open_store
+    from bmnn_cli.store.reminders import lock_anchor
+
+    anchor = lock_anchor(open_store(plan, create=False))  # the file, or a stand-in for a server
+    lock = anchor.with_name(anchor.name + ".remind.lock")
     with open(lock, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         err = send(cli, -7, code=75)

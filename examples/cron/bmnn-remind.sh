@@ -27,7 +27,12 @@ fi
 export BMNN_DB
 BMNN=${BMNN:-bmnn}
 LOG=${BMNN_REMIND_LOG:-$(dirname -- "$BMNN_DB")/bmnn-remind.log}
-LOCK=$BMNN_DB.cron.lock  # not bmnn's own <db>.remind.lock, which bmnn takes itself
+# not bmnn's own <db>.remind.lock, which bmnn takes itself; a PostgreSQL
+# database has no file beside which to keep it, so its lock goes to /tmp
+case $BMNN_DB in
+  *://*) LOCK=${TMPDIR:-/tmp}/bmnn-remind-$(printf '%s' "$BMNN_DB" | cksum | cut -d' ' -f1).lock ;;
+  *) LOCK=$BMNN_DB.cron.lock ;;
+esac
 
 mkdir -p -- "$(dirname -- "$LOG")" || exit 73
 

@@ -226,11 +226,11 @@ def _server_engine(url: str) -> Any:
     return engine
 
 
-def open_store(target: Target | Path, *, create: bool) -> Store:
+def open_store(target: Target | Path | str, *, create: bool) -> Store:
     """Open (and, when `create`, make) the database, then migrate it."""
     from sqlalchemy.exc import DBAPIError
 
-    if isinstance(target, Path):
+    if not isinstance(target, Target):
         target = Target(str(target), "option")
     if target.is_url:
         store = Store(target, _server_engine(target.text))

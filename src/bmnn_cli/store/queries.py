@@ -198,7 +198,7 @@ def status_by_task(
         WHERE {where}
       ) s
       JOIN task t ON t.id = s.task_id JOIN plan p ON p.id = t.plan_id
-      GROUP BY t.id ORDER BY p.code, t.position
+      GROUP BY t.id, p.id ORDER BY p.code, t.position
     """
     rows = []
     for row in session.connection().execute(text(sql), params).mappings():
@@ -212,8 +212,6 @@ def status_by_task(
 _COUNT_KEYS = frozenset(
     ("obligations", "fallen_due", "on_time", "late", "overdue", "pending", "waived", "ongoing")
 )
-
-_MONDAY = "date({day}, '-6 days', 'weekday 1')"  # the Monday on or before a day
 
 
 def submissions_by_week(
@@ -234,18 +232,23 @@ def submissions_by_week(
       FROM obligation o JOIN task t ON t.id = o.task_id
       WHERE {where}
     """
+    # counted per day in SQL (date arithmetic differs between engines), per week here
     sql = f"""
-      SELECT week, SUM(kind = 'due') AS due, SUM(kind = 'sent') AS submitted FROM (
-        SELECT {_MONDAY.format(day="due")} AS week, 'due' AS kind FROM ({inner})
+      SELECT day, SUM(CASE WHEN kind = 'due' THEN 1 ELSE 0 END) AS due,
+             SUM(CASE WHEN kind = 'sent' THEN 1 ELSE 0 END) AS submitted FROM (
+        SELECT due AS day, 'due' AS kind FROM ({inner}) AS falling
         UNION ALL
-        SELECT {_MONDAY.format(day="sent")} AS week, 'sent' AS kind FROM ({inner})
+        SELECT sent AS day, 'sent' AS kind FROM ({inner}) AS sending
         WHERE status IN ('done_on_time', 'done_late')
-      ) GROUP BY week ORDER BY week
+      ) AS days GROUP BY day
     """
-    counts = {
-        dt.date.fromisoformat(row["week"]): (int(row["due"]), int(row["submitted"]))
-        for row in session.connection().execute(text(sql), params).mappings()
-    }
+    counts: dict[dt.date, tuple[int, int]] = {}
+    for row in session.connection().execute(text(sql), params).mappings():
+        day = _date(row["day"])
+        assert day is not None
+        week = day - dt.timedelta(days=day.weekday())
+        due, sent = counts.get(week, (0, 0))
+        counts[week] = (due + int(row["due"]), sent + int(row["submitted"]))
     return _weekly_series(counts, window)
 
 

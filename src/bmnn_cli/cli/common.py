@@ -56,7 +56,7 @@ DbOpt = Annotated[
 ]
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output format: table, json, csv or md."),
+    typer.Option("--format", "-f", help="Output format: table, json, csv, md, html or xlsx."),
 ]
 AsOfOpt = Annotated[
     dt.date | None,

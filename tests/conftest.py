@@ -208,12 +208,7 @@ def dump(db: Db, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[objec
 
 REGISTRY = EXAMPLES / "lao-cai" / "agencies.toml"
 
-
-def plan_text_with_registry(extra: str = "", tasks: str = "") -> str:
-    """A small plan over the Lào Cai registry; `extra` goes inside [plan]."""
-    tasks = (
-        tasks
-        or """
+GOOD_TASK = """
 [[tasks]]
 id = "IV.1.a"
 title = "Gửi kế hoạch"
@@ -224,7 +219,10 @@ deadline = "trước ngày 27/02/2026"
 kind = "fixed"
 date = 2026-02-27
 """
-    )
+
+
+def plan_text(tasks: str = GOOD_TASK, header: str = "") -> str:
+    """A small plan over the Lào Cai registry; `header` goes inside [plan]."""
     return f"""registry = "{REGISTRY}"
 
 [plan]
@@ -232,5 +230,5 @@ id = "test-plan"
 title = "Kế hoạch thử"
 province = "lao-cai"
 year = 2026
-{extra}
+{header}
 {tasks}"""

@@ -6,34 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LAO_CAI, Cli, dump
-
-REGISTRY = LAO_CAI.parent / "agencies.toml"
-
-GOOD_TASK = """
-[[tasks]]
-id = "IV.1.a"
-title = "Gửi kế hoạch"
-lead = ["so-ban-nganh"]
-deliverable = "plan"
-deadline = "trước ngày 27/02/2026"
-[[tasks.schedule]]
-kind = "fixed"
-date = 2026-02-27
-"""
-
-
-def plan_text(tasks: str = GOOD_TASK, header: str = "") -> str:
-    return f"""registry = "{REGISTRY}"
-
-[plan]
-id = "test-plan"
-title = "Kế hoạch thử"
-province = "lao-cai"
-year = 2026
-{header}
-{tasks}"""
-
+from conftest import GOOD_TASK, LAO_CAI, Cli, dump, plan_text
 
 CASES = {
     "malformed": ('[plan\nid = "x"\n', ["malformed TOML", "line 1"]),

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar, due_after_event, effective_due
-from conftest import Cli, plan_text_with_registry
+from conftest import Cli, plan_text
 
 D = dt.date
 VN = WorkCalendar()
@@ -48,9 +48,7 @@ def test_period_from_an_event_skips_the_event_day() -> None:
 
 def test_strict_plan_setting_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "strict.toml"
-    path.write_text(
-        plan_text_with_registry('[plan.deadlines]\nbefore = "strict"\n'), encoding="utf-8"
-    )
+    path.write_text(plan_text(header='[plan.deadlines]\nbefore = "strict"\n'), encoding="utf-8")
     cli("import", str(path))
     assert cli("overdue", "--as-of", "2026-02-27", "--format", "csv").count("\n") > 1
     assert cli("overdue", "--as-of", "2026-02-26", "--format", "csv").count("\n") == 1

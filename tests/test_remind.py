@@ -611,9 +611,10 @@ def test_encrypted_with_a_private_ca(
 
 
 def test_quoted_printable_for_a_server_without_8bitmime(cli: Cli, plan: Path) -> None:
-    from bmnn_cli.cli.remind import Query, _messages
     from bmnn_cli.delivery import mail
     from bmnn_cli.delivery.config import load
+    from bmnn_cli.delivery.run import Query
+    from bmnn_cli.delivery.run import due_messages as _messages
     from bmnn_cli.store.db import open_store
 
     settings = load()

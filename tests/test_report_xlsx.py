@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from bmnn_cli.cli.app import app
-from bmnn_cli.cli.tracking import REPORT_TASK_COLUMNS, STATUS_COLUMNS, WEEK_COLUMNS
+from bmnn_cli.columns import REPORT_TASK_COLUMNS, STATUS_COLUMNS, WEEK_COLUMNS
 from bmnn_cli.i18n import t
 from conftest import Cli
 

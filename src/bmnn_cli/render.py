@@ -16,7 +16,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -60,6 +60,9 @@ class Listing:
     title: str | None = None
     keys: Sequence[str] | None = None  # fields for json/csv; default the columns' keys
     name: str | None = None  # a short name where the title is too long (a sheet's tab)
+    # rows still to be read (from a database cursor): json and csv write them as
+    # they come; the other formats read them all into `rows` first
+    stream: Iterator[dict[str, Any]] | None = None
 
     def machine_keys(self) -> list[str]:
         return list(self.keys) if self.keys else [c.key for c in self.columns]
@@ -112,13 +115,18 @@ def render(
         _write_file(doc, fmt, path)
         return
     out = out or sys.stdout
+    if fmt in (Format.json, Format.csv) and not doc.data:
+        _stream(doc.listings[0], fmt, out)
+        return
+    for listing in doc.listings:  # the other formats need every row before the first
+        if listing.stream is not None:
+            listing.rows, listing.stream = list(listing.stream), None
     if fmt is Format.xlsx:
         _write_binary(_xlsx(doc), out)
     elif fmt is Format.html:
         out.write(_html(doc))
     elif fmt is Format.json:
-        payload: Any = doc.data if doc.data else _json_rows(doc.listings[0])
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
+        out.write(json.dumps(doc.data, ensure_ascii=False, indent=2, default=_json_default))
         out.write("\n")
     elif fmt is Format.csv:
         _write_csv(doc.listings[0], out)
@@ -175,9 +183,23 @@ def _json_default(value: object) -> str:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def _json_rows(listing: Listing) -> list[dict[str, Any]]:
+def _stream(listing: Listing, fmt: Format, out: IO[str]) -> None:
+    """Rows written as they are read: a listing of 100 000 rows never sits in memory.
+
+    JSON is an array with one object per line, encoded by the C encoder
+    (`indent` would switch to the pure-Python one, several times slower).
+    """
+    if fmt is Format.csv:
+        _write_csv(listing, out)
+        return
     keys = listing.machine_keys()
-    return [{key: row.get(key) for key in keys} for row in listing.rows]
+    out.write("[")
+    separator = "\n"
+    for row in _rows(listing):
+        item = {key: row.get(key) for key in keys}
+        out.write(separator + json.dumps(item, ensure_ascii=False, default=_json_default))
+        separator = ",\n"
+    out.write("\n]\n" if separator != "\n" else "]\n")
 
 
 def _csv_cell(value: object) -> str:
@@ -198,11 +220,15 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _rows(listing: Listing) -> Iterable[dict[str, Any]]:
+    return listing.stream if listing.stream is not None else listing.rows
+
+
 def _write_csv(listing: Listing, out: IO[str]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     keys = listing.machine_keys()
     writer.writerow(keys)
-    for row in listing.rows:
+    for row in _rows(listing):
         writer.writerow([_csv_cell(row.get(key)) for key in keys])
 
 

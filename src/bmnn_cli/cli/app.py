@@ -23,7 +23,7 @@ class BmnnGroup(TyperGroup):
 
     def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
         """Remember the command line for the audit log, however we were called."""
-        from bmnn_cli.store.audit import set_command
+        from bmnn_cli.invocation import set_command
 
         set_command(["bmnn", *(sys.argv[1:] if args is None else list(args))])
         return super().main(args, *rest, **options)

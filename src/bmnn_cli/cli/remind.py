@@ -1,18 +1,15 @@
 """`bmnn remind` and `bmnn ical`: reminders by mail or files, and a calendar feed.
 
-`remind` asks the domain which reminder stages are due (given the log of
-what went out), builds one message per agency, and shows, writes or sends
-them. Sending holds a lock for the whole run and records each message only
-after the server accepted it, one transaction per message, so a failure
-half-way leaves the rest to the next run and marks nothing unsent as sent.
+`remind` parses its options, hands the run to `delivery.run` (which chooses
+the messages due, delivers and records them under a lock) and prints what
+happened: a preview, one line per message as it goes out, then a summary or
+JSON. Every line an officer reads comes from the message catalogue.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from contextlib import nullcontext
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,9 +22,8 @@ from bmnn_cli.i18n import t
 
 if TYPE_CHECKING:
     from bmnn_cli.delivery.config import Settings
-    from bmnn_cli.delivery.mail import Mailer
+    from bmnn_cli.delivery.run import Result, RunOutcome
     from bmnn_cli.domain.reminders import Message
-    from bmnn_cli.store.db import Store
 
 
 class Output(StrEnum):
@@ -43,27 +39,6 @@ ConfigOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-@dataclass
-class Query:
-    """What to remind of: the day, how far ahead, overdue or not, and the scope."""
-
-    as_of: dt.date
-    days: int
-    include_overdue: bool
-    plan: str | None = None
-    agency: str | None = None
-    group: str | None = None
-
-
-@dataclass
-class Result:
-    message: Message
-    outcome: str  # sent | written | failed
-    error: str = ""
-    refused: dict[str, str] = field(default_factory=dict)
-    path: Path | None = None
 
 
 @app.command()
@@ -115,6 +90,7 @@ def remind(
 
     Example: bmnn remind --include-overdue --send
     """
+    from bmnn_cli.delivery import run
     from bmnn_cli.delivery.config import load
     from bmnn_cli.domain.reminders import lead_days
 
@@ -122,18 +98,17 @@ def remind(
         raise typer.BadParameter("give --send or --eml DIR, not both")
     settings = load(config)
     days = _span(within) if within else lead_days(settings.stages)
-    query = Query(as_of or today(), days, include_overdue, plan, agency, group)
-    channel = "smtp" if send else "eml" if eml is not None else ""
-    live = bool(channel) and not dry_run
-    secret = _ready(settings, channel) if live else ""
+    query = run.Query(as_of or today(), days, include_overdue, plan, agency, group)
+    live = (send or eml is not None) and not dry_run
+    route = run.route(settings, eml) if live else None
     store = open_as_of(ctx, db, query.as_of + dt.timedelta(days=days))
-    with _lock(store) if live else nullcontext():
-        messages = _messages(store, query, settings, channel or "smtp")
-        if not live:
-            _show(messages, query.as_of, settings, fmt, dry_run=dry_run)
-            return
-        results = _deliver(store, messages, settings, secret, eml, fmt)
-    _conclude(results, query.as_of, channel, eml, fmt)
+    if route is None:
+        channel = "smtp" if eml is None else "eml"
+        messages = run.due_messages(store, query, settings, channel)
+        _show(messages, query.as_of, settings, fmt, dry_run=dry_run)
+        return
+    outcome = run.deliver_due(store, query, settings, route, lambda r: _announce(r, fmt))
+    _conclude(outcome, query.as_of, eml, fmt)
 
 
 def _span(within: str) -> int:
@@ -141,46 +116,6 @@ def _span(within: str) -> int:
         return parse_days(within)
     except typer.BadParameter as error:
         raise typer.BadParameter(str(error), param_hint="--within") from None
-
-
-def _ready(settings: Settings, channel: str) -> str:
-    """Check the settings a real run needs, before anything is sent; the password."""
-    from bmnn_cli.delivery.config import password
-    from bmnn_cli.errors import InputError
-
-    where = f"[smtp] in {settings.path}"
-    if not settings.smtp.sender:
-        raise InputError(f"no sender address: set `from` {where}, or BMNN_SMTP_FROM")
-    if channel != "smtp":
-        return ""
-    if not settings.smtp.host:
-        raise InputError(f"no SMTP server: set `host` {where}, or BMNN_SMTP_HOST")
-    return password(settings.smtp)
-
-
-def _lock(store: Store) -> Any:
-    from bmnn_cli.store.reminders import lock_anchor, run_lock
-
-    return run_lock(lock_anchor(store))
-
-
-def _messages(store: Store, query: Query, settings: Settings, channel: str) -> list[Message]:
-    """The messages due now: stages not yet logged on `channel`, one per agency."""
-    from bmnn_cli.domain import reminders as domain
-    from bmnn_cli.store import reminders as log
-    from bmnn_cli.store.lookup import scope
-
-    until = query.as_of + dt.timedelta(days=query.days)
-    with store.read() as session:
-        chosen = scope(session, plan=query.plan, agency=query.agency, group=query.group)
-        items = log.open_items(
-            session, chosen, query.as_of, until=until, include_overdue=query.include_overdue
-        )
-        sent = log.logged(session, [i.obligation_id for i in items], channel)
-    picked = domain.select(items, settings.stages, query.as_of, sent)
-    return [
-        domain.compose(group, query.as_of, settings.sender) for group in domain.by_agency(picked)
-    ]
 
 
 # -- showing -------------------------------------------------------------------
@@ -254,100 +189,7 @@ def _json_default(value: object) -> str:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-# -- delivering ----------------------------------------------------------------
-
-
-def _deliver(
-    store: Store,
-    messages: list[Message],
-    settings: Settings,
-    secret: str,
-    folder: Path | None,
-    fmt: Output,
-) -> list[Result]:
-    from bmnn_cli.delivery.mail import ConnectionFailed, Mailer
-
-    results: list[Result] = []
-    if folder is not None:
-        for message in messages:
-            results.append(_write_one(store, message, settings, folder))
-            _announce(results[-1], fmt)
-        return results
-    fatal = ""
-    with Mailer(settings.smtp, secret) as mailer:
-        for message in messages:
-            if fatal:
-                results.append(Result(message, "failed", fatal))
-            else:
-                try:
-                    results.append(_send_one(store, mailer, message, settings))
-                except ConnectionFailed as error:
-                    fatal = str(error)  # the server is unusable: do not try every agency
-                    results.append(Result(message, "failed", fatal))
-            _announce(results[-1], fmt)
-    return results
-
-
-def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings) -> Result:
-    import smtplib
-
-    from bmnn_cli.delivery import mail
-
-    if not message.recipients:
-        return Result(message, "failed", t("remind.no_address"))
-    email = mail.build(message, settings.smtp.sender)
-    try:
-        refused = mailer.send(email, list(message.recipients))
-    except smtplib.SMTPRecipientsRefused as error:
-        reasons = [f"{a}: {mail.reply_text(c, m)}" for a, (c, m) in error.recipients.items()]
-        return Result(message, "failed", "; ".join(reasons))
-    except (smtplib.SMTPException, OSError) as error:
-        return Result(message, "failed", mail.describe(error))
-    accepted = [a for a in message.recipients if a not in refused]
-    _record(store, message, "smtp", accepted, str(email["Message-ID"]))
-    return Result(message, "sent", refused=refused)
-
-
-def _write_one(store: Store, message: Message, settings: Settings, folder: Path) -> Result:
-    from bmnn_cli.delivery import mail
-
-    email = mail.build(message, settings.smtp.sender)
-    try:
-        path = mail.write_eml(folder, message, email)
-    except OSError as error:
-        return Result(message, "failed", f"{folder}: {error.strerror}")
-    where = f"file {path.name}"
-    _record(store, message, "eml", list(message.recipients), str(email["Message-ID"]), where)
-    return Result(message, "written", path=path)
-
-
-def _record(
-    store: Store,
-    message: Message,
-    channel: str,
-    recipients: list[str],
-    message_id: str,
-    where: str = "",
-) -> None:
-    """Log one delivered message in its own transaction (with its audit entries)."""
-    from bmnn_cli.errors import BmnnError, DatabaseError
-    from bmnn_cli.store import reminders as log
-
-    try:
-        with store.write() as session:
-            log.record(
-                session,
-                message,
-                channel=channel,
-                recipients=recipients,
-                message_id=message_id,
-                where=where,
-            )
-    except BmnnError as error:
-        raise DatabaseError(
-            f"{error.message}; the reminder to {message.agency} went out but could not be "
-            "recorded, so it may go out again next run"
-        ) from None
+# -- a live run: progress, then the summary ------------------------------------
 
 
 def _announce(result: Result, fmt: Output) -> None:
@@ -367,26 +209,23 @@ def _announce(result: Result, fmt: Output) -> None:
         typer.echo(t("remind.refused", addresses=addresses, agency=message.agency), err=True)
 
 
-def _conclude(
-    results: list[Result], as_of: dt.date, channel: str, folder: Path | None, fmt: Output
-) -> None:
+def _conclude(outcome: RunOutcome, as_of: dt.date, folder: Path | None, fmt: Output) -> None:
     """Print the summary; exit 7 (on stderr) when anything was not delivered."""
     from bmnn_cli.errors import DeliveryFailed
 
-    done = [r for r in results if r.outcome != "failed"]
+    results = outcome.results
     if fmt is Output.json:
-        rows = [_as_dict(r.message) | _outcome(r) for r in results]
-        _dump(as_of, rows, dry_run=False)
+        _dump(as_of, [_as_dict(r.message) | _outcome(r) for r in results], dry_run=False)
     elif not results:
         typer.echo(t("remind.none", as_of=f"{as_of:%d/%m/%Y}"))
     else:
-        key = "remind.summary_sent" if channel == "smtp" else "remind.summary_written"
+        done = outcome.delivered
+        key = "remind.summary_sent" if outcome.channel == "smtp" else "remind.summary_written"
         count = sum(len(r.message.reminders) for r in done)
         typer.echo(t(key, done=len(done), total=len(results), reminders=count, folder=folder))
-    failed = [r for r in results if r.outcome == "failed"]
-    refused = [r for r in results if r.refused]
-    if failed or refused:
-        raise DeliveryFailed(_failure_summary(failed, refused, len(results)))
+    problem = outcome.problem()
+    if problem:
+        raise DeliveryFailed(problem)
 
 
 def _outcome(result: Result) -> dict[str, Any]:
@@ -396,21 +235,6 @@ def _outcome(result: Result) -> dict[str, Any]:
         "refused": result.refused or None,
         "file": str(result.path) if result.path else None,
     }
-
-
-def _failure_summary(failed: list[Result], refused: list[Result], total: int) -> str:
-    parts = []
-    if failed:
-        names = ", ".join(f"{r.message.agency} ({r.error})" for r in failed[:5])
-        more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
-        parts.append(
-            f"{len(failed)} of {total} reminder messages were not delivered: {names}{more}; "
-            "they were not recorded and will be retried on the next run"
-        )
-    if refused:
-        names = ", ".join(f"{a} ({r.message.agency})" for r in refused for a in r.refused)
-        parts.append(f"the server refused some addresses (the other ones got it): {names}")
-    return "; ".join(parts)
 
 
 # -- calendar ------------------------------------------------------------------

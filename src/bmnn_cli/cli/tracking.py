@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,9 +21,19 @@ from bmnn_cli.cli.common import (
     parse_days,
     today,
 )
+from bmnn_cli.columns import (
+    DUE_COLUMNS,
+    OBLIGATION_KEYS,
+    OVERDUE_COLUMNS,
+    STATUS_COLUMNS,
+    STATUS_KEYS,
+    iter_obligation_rows,
+    obligation_rows,
+    status_rows,
+)
 from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
-from bmnn_cli.render import Chart, Column, Document, Format, Listing, render
+from bmnn_cli.render import Column, Format, Listing, render
 
 OBLIGATION_COLUMNS = [
     Column("agency", "col.agency"),
@@ -34,44 +45,6 @@ OBLIGATION_COLUMNS = [
     Column("status_text", "col.status"),
     Column("submitted_on", "col.submitted_on", "date"),
 ]
-OVERDUE_COLUMNS = [
-    Column("agency", "col.agency"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("short_title", "col.title"),
-    Column("scheduled_due", "col.scheduled_due", "date"),
-    Column("effective_due", "col.effective_due", "date"),
-    Column("days_late", "col.days_late", "int"),
-    Column("deadline", "col.deadline"),
-]
-DUE_COLUMNS = [
-    *OVERDUE_COLUMNS[:6],
-    Column("days_left", "col.days_left", "int"),
-    OVERDUE_COLUMNS[7],
-]
-STATUS_COLUMNS = [
-    Column("agency", "col.agency"),
-    Column("level_text", "col.level"),
-    Column("fallen_due", "col.fallen_due", "int"),
-    Column("on_time", "col.on_time", "int"),
-    Column("late", "col.late", "int"),
-    Column("overdue", "col.overdue", "int"),
-    Column("pending", "col.pending", "int"),
-    Column("waived", "col.waived", "int"),
-    Column("ongoing", "col.ongoing", "int"),
-    Column("rate", "col.rate", "rate"),
-    Column("last_submission", "col.last_submission", "date"),
-]
-
-OBLIGATION_KEYS = (
-    "agency_id", "agency", "plan", "task", "title", "period", "scheduled_due", "effective_due",
-    "status", "submitted_on", "days_late", "days_left", "deadline",
-)  # fmt: skip
-STATUS_KEYS = (
-    "agency_id", "agency", "level", "obligations", "fallen_due", "on_time", "late", "overdue",
-    "pending", "waived", "ongoing", "rate", "last_submission",
-)  # fmt: skip
-
 TaskOpt = Annotated[
     str, typer.Option("--task", "-t", help='Task id in the plan ("IV.1.a"), or PLAN:TASK.')
 ]
@@ -94,17 +67,6 @@ DateOpt = Annotated[
         help="Date of the document; default the as-of day.",
     ),
 ]
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _decorate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for row in rows:
-        row["status_text"] = t(f"status.{row['status']}")
-        row["short_title"] = _short(row["title"])
-    return rows
 
 
 # -- recording -------------------------------------------------------------------
@@ -404,11 +366,24 @@ def overdue(
 
     day = as_of or today()
     store = open_as_of(ctx, db, day)
-    with store.read() as session:
-        rows = queries.overdue(session, scope(session, plan=plan, agency=agency, group=group), day)
-    render(Listing(OVERDUE_COLUMNS, _decorate(rows), keys=OBLIGATION_KEYS), fmt)
-    if fail_on_overdue and rows:
+    with store.read() as session:  # rows are written as they are read
+        chosen = scope(session, plan=plan, agency=agency, group=group)
+        rows = Counted(iter_obligation_rows(queries.iter_overdue(session, chosen, day)))
+        render(Listing(OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, stream=iter(rows)), fmt)
+    if fail_on_overdue and rows.count:
         raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+class Counted:
+    """An iterable that remembers how many items went through it."""
+
+    def __init__(self, items: Iterator[dict[str, Any]]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 @app.command()
@@ -437,15 +412,7 @@ def due(
     with store.read() as session:
         chosen = scope(session, plan=plan, agency=agency, group=group)
         rows = queries.due_within(session, chosen, day, days)
-    render(Listing(DUE_COLUMNS, _decorate(rows), keys=OBLIGATION_KEYS), fmt)
-
-
-def _status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for row in rows:
-        row["level_text"] = t(f"level.{row['level']}")
-        if row["level"] == "total":
-            row["agency"] = t("total")
-    return rows
+    render(Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS), fmt)
 
 
 @app.command()
@@ -471,31 +438,9 @@ def status(
     store = open_as_of(ctx, db, day)
     with store.read() as session:
         rows = queries.status(session, scope(session, plan=plan, agency=agency, group=group), day)
-    render(Listing(STATUS_COLUMNS, _status_rows(rows), keys=STATUS_KEYS), fmt)
+    render(Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS), fmt)
 
 
-REPORT_TASK_COLUMNS = [
-    Column("task", "col.task"),
-    Column("title", "col.title"),
-    Column("deadline", "col.deadline"),
-    Column("obligations", "col.obligations", "int"),
-    *STATUS_COLUMNS[2:8],
-    STATUS_COLUMNS[9],
-    STATUS_COLUMNS[10],
-]
-REPORT_OVERDUE_COLUMNS = [
-    *OVERDUE_COLUMNS[:3],
-    Column("title", "col.title"),
-    Column("period", "col.period"),
-    *OVERDUE_COLUMNS[4:],
-]
-WEEK_COLUMNS = [
-    Column("week", "col.week", "date"),
-    Column("due", "col.due_count", "int"),
-    Column("submitted", "col.submitted_count", "int"),
-    Column("cumulative_due", "col.cumulative_due", "int"),
-    Column("cumulative_submitted", "col.cumulative_submitted", "int"),
-]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -535,136 +480,16 @@ def report(
 
     Example: bmnn report --quarter 3 --year 2026 --format xlsx -o bao-cao-q3.xlsx
     """
-    from bmnn_cli.store import queries
-    from bmnn_cli.store.lookup import scope
+    from bmnn_cli import reporting
 
     if fmt.opened and output is None:
         raise typer.BadParameter(
             f"--format {fmt} writes a file: add -o FILE.{fmt}", param_hint="--output"
         )
     day = as_of or today()
-    start, end, heading = _report_period(quarter, year or day.year, day)
-    store = open_as_of(ctx, db, max(day, end))
-    window = queries.Window(start, end)
-    with store.read() as session:
-        chosen = scope(session, plan=plan, agency=agency, group=group)
-        counts = _status_rows(queries.status(session, chosen, day, window))
-        late = _decorate(
-            [r for r in queries.overdue(session, chosen, day) if start <= r["effective_due"] <= end]
-        )
-        plans = _plans(queries.status_by_task(session, chosen, day, window))
-        weeks = queries.submissions_by_week(session, chosen, day, window)
-    if fmt.opened:
-        document = _file_document(heading, counts, late, plans, weeks, day)
-    else:
-        document = _report_document(heading, counts, late)
-    document.data = {
-        "period": {"year": year or day.year, "quarter": quarter, "start": start, "end": end},
-        "as_of": day,
-        "agencies": [r for r in counts if r["level"] == "agency"],
-        "groups": [r for r in counts if r["level"] == "group"],
-        "totals": next((r for r in counts if r["level"] == "total"), None),
-        "worst": _worst(counts),
-        "overdue": late,
-        "plans": plans,
-        "weeks": weeks,
-    }
-    render(document, fmt, path=output)
+    period = reporting.period(quarter, year or day.year)
+    store = open_as_of(ctx, db, max(day, period.end))
+    report = reporting.build(store, period, day, plan=plan, agency=agency, group=group)
+    render(report.document(opened=fmt.opened), fmt, path=output)
     if output is not None:
         typer.echo(t("msg.report_written", path=output))
-
-
-def _report_period(quarter: int | None, year: int, day: dt.date) -> tuple[dt.date, dt.date, str]:
-    """First and last day of the quarter (or year) and the report's heading."""
-    from bmnn_cli.domain.schedule import quarter_bounds
-
-    as_of = f"{day:%d/%m/%Y}"
-    if quarter:
-        start, end = quarter_bounds(year, quarter)
-        return start, end, t("report.heading", quarter=quarter, year=year, as_of=as_of)
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return start, end, t("report.year_heading", year=year, as_of=as_of)
-
-
-def _worst(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The five agencies with the most overdue obligations."""
-    agencies = [r for r in counts if r["level"] == "agency" and r["overdue"]]
-    return sorted(agencies, key=lambda r: (-r["overdue"], r["agency"]))[:5]
-
-
-def _plans(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per-task counts grouped by plan, for a report's section per plan."""
-    plans: dict[str, dict[str, Any]] = {}
-    for row in tasks:
-        entry = plans.setdefault(
-            row["plan"], {"plan": row["plan"], "title": row["plan_title"], "tasks": []}
-        )
-        entry["tasks"].append(row)
-    return list(plans.values())
-
-
-def _report_document(
-    heading: str, counts: list[dict[str, Any]], late: list[dict[str, Any]]
-) -> Document:
-    return Document(
-        [
-            Listing(
-                STATUS_COLUMNS,
-                [r for r in counts if r["level"] != "total"],
-                title=t("report.by_agency"),
-            ),
-            Listing(
-                STATUS_COLUMNS,
-                [r for r in counts if r["level"] == "total"],
-                title=t("report.totals"),
-            ),
-            Listing(
-                STATUS_COLUMNS[:1] + STATUS_COLUMNS[5:6], _worst(counts), title=t("report.worst")
-            ),
-            Listing(OVERDUE_COLUMNS, late, title=t("report.overdue")),
-        ],
-        heading=heading,
-    )
-
-
-def _file_document(
-    heading: str,
-    counts: list[dict[str, Any]],
-    late: list[dict[str, Any]],
-    plans: list[dict[str, Any]],
-    weeks: list[dict[str, Any]],
-    day: dt.date,
-) -> Document:
-    """The report as a workbook or a page: one summary with totals, charts, a part per plan."""
-    per_plan = [
-        Listing(
-            REPORT_TASK_COLUMNS,
-            entry["tasks"],
-            title=t("report.plan", plan=entry["plan"], title=entry["title"]),
-            name=entry["plan"],
-        )
-        for entry in plans
-    ]
-    listings = [
-        Listing(STATUS_COLUMNS, counts, title=t("report.summary"), keys=STATUS_KEYS),
-        Listing(STATUS_COLUMNS[:1] + STATUS_COLUMNS[5:6], _worst(counts), title=t("report.worst")),
-        Listing(REPORT_OVERDUE_COLUMNS, late, title=t("report.overdue"), keys=OBLIGATION_KEYS),
-        *per_plan,
-    ]
-    totals = [r for r in counts if r["level"] == "total"]
-    agencies = sorted(
-        (r for r in counts if r["level"] == "agency"),
-        key=lambda r: (-(r["rate"] if r["rate"] is not None else -1), r["overdue"]),
-    )
-    charts = [
-        Chart("figures", Listing([*STATUS_COLUMNS[2:7], STATUS_COLUMNS[9]], totals)),
-        Chart(
-            "weeks",
-            Listing(
-                WEEK_COLUMNS, weeks, title=t("report.chart_weeks"), name=t("report.weeks_sheet")
-            ),
-            marker=day,
-        ),
-        Chart("rates", Listing(STATUS_COLUMNS, agencies, title=t("report.chart_rates"))),
-    ]
-    return Document(listings, heading=heading, charts=charts)

@@ -7,33 +7,15 @@ transaction as the change it describes, so one never exists without the other.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import shlex
-import sys
 from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
 
+from bmnn_cli.invocation import command_line, os_user
 from bmnn_cli.store.models import AuditLog
 
-_command: list[str] = []
-
-
-def set_command(argv: list[str]) -> None:
-    """Remember the command line of this run (called once by the CLI)."""
-    _command[:] = argv
-
-
-def command_line() -> str:
-    return shlex.join(_command or ["bmnn", *sys.argv[1:]])
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+__all__ = ["command_line", "entries", "now", "os_user", "record"]
 
 
 def now() -> str:

@@ -1,0 +1,108 @@
+"""Columns of the obligation and status listings, shared by the commands and the report.
+
+`overdue`, `due` and `status` show these listings on their own; `report`
+shows them again, some cut down or extended, in its sections. Keeping every
+column set in one module keeps the slices below next to what they slice, so
+a reordered column cannot silently shift a report's section. The display
+fields the columns read (`status_text`, `short_title`, `level_text`) are
+added to the rows here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column
+
+OVERDUE_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("plan", "col.plan"),
+    Column("task", "col.task"),
+    Column("short_title", "col.title"),
+    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("effective_due", "col.effective_due", "date"),
+    Column("days_late", "col.days_late", "int"),
+    Column("deadline", "col.deadline"),
+]
+DUE_COLUMNS = [
+    *OVERDUE_COLUMNS[:6],
+    Column("days_left", "col.days_left", "int"),
+    OVERDUE_COLUMNS[7],
+]
+STATUS_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("level_text", "col.level"),
+    Column("fallen_due", "col.fallen_due", "int"),
+    Column("on_time", "col.on_time", "int"),
+    Column("late", "col.late", "int"),
+    Column("overdue", "col.overdue", "int"),
+    Column("pending", "col.pending", "int"),
+    Column("waived", "col.waived", "int"),
+    Column("ongoing", "col.ongoing", "int"),
+    Column("rate", "col.rate", "rate"),
+    Column("last_submission", "col.last_submission", "date"),
+]
+
+OBLIGATION_KEYS = (
+    "agency_id", "agency", "plan", "task", "title", "period", "scheduled_due", "effective_due",
+    "status", "submitted_on", "days_late", "days_left", "deadline",
+)  # fmt: skip
+STATUS_KEYS = (
+    "agency_id", "agency", "level", "obligations", "fallen_due", "on_time", "late", "overdue",
+    "pending", "waived", "ongoing", "rate", "last_submission",
+)  # fmt: skip
+
+# The report's own sections.
+REPORT_TASK_COLUMNS = [
+    Column("task", "col.task"),
+    Column("title", "col.title"),
+    Column("deadline", "col.deadline"),
+    Column("obligations", "col.obligations", "int"),
+    *STATUS_COLUMNS[2:8],
+    STATUS_COLUMNS[9],
+    STATUS_COLUMNS[10],
+]
+REPORT_OVERDUE_COLUMNS = [
+    *OVERDUE_COLUMNS[:3],
+    Column("title", "col.title"),
+    Column("period", "col.period"),
+    *OVERDUE_COLUMNS[4:],
+]
+WORST_COLUMNS = [STATUS_COLUMNS[0], STATUS_COLUMNS[5]]  # agency, overdue
+FIGURE_COLUMNS = [*STATUS_COLUMNS[2:7], STATUS_COLUMNS[9]]  # a report's totals, as big numbers
+WEEK_COLUMNS = [
+    Column("week", "col.week", "date"),
+    Column("due", "col.due_count", "int"),
+    Column("submitted", "col.submitted_count", "int"),
+    Column("cumulative_due", "col.cumulative_due", "int"),
+    Column("cumulative_submitted", "col.cumulative_submitted", "int"),
+]
+
+
+def short(text: str, width: int = 60) -> str:
+    """`text` cut to `width` with an ellipsis, so a long title keeps a table narrow."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def obligation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the translated status and the short title the obligation columns show."""
+    return list(iter_obligation_rows(rows))
+
+
+def iter_obligation_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The same, one row at a time, for listings streamed from the database."""
+    for row in rows:
+        row["status_text"] = t(f"status.{row['status']}")
+        row["short_title"] = short(row["title"])
+        yield row
+
+
+def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the translated level, and name the total row, for the status columns."""
+    for row in rows:
+        row["level_text"] = t(f"level.{row['level']}")
+        if row["level"] == "total":
+            row["agency"] = t("total")
+    return rows

@@ -1,0 +1,263 @@
+"""One `bmnn remind` run: choose the messages due, deliver them, record what went out.
+
+The command parses options and prints; the workflow lives here so that its
+rules hold whoever calls it. `due_messages` asks the domain which reminder
+stages are due (given the log of what went out on the channel) and builds
+one message per agency. `deliver_due` holds a lock for the whole run, the
+choice included, so two runs started at once never pick the same stages;
+it records each message only after the server accepted it (or the .eml
+file is on disk), one transaction per message, so a failure half-way leaves
+the rest to the next run and marks nothing unsent as sent.
+
+The store, SMTP and e-mail modules are imported inside the functions: the
+CLI imports this module only for `remind`, but a caller that just wants the
+types should not pay for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bmnn_cli.i18n import t
+
+if TYPE_CHECKING:
+    from bmnn_cli.delivery.config import Settings
+    from bmnn_cli.delivery.mail import Mailer
+    from bmnn_cli.domain.reminders import Message
+    from bmnn_cli.store.db import Store
+
+
+@dataclass
+class Query:
+    """What to remind of: the day, how far ahead, overdue or not, and the scope."""
+
+    as_of: dt.date
+    days: int
+    include_overdue: bool
+    plan: str | None = None
+    agency: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a live run delivers: .eml files into `folder`, else by SMTP with `secret`."""
+
+    folder: Path | None = None
+    secret: str = field(default="", repr=False)
+
+    @property
+    def channel(self) -> str:
+        """The reminder log's channel: stages sent by mail and written as files are apart."""
+        return "smtp" if self.folder is None else "eml"
+
+
+@dataclass
+class Result:
+    """What became of one message."""
+
+    message: Message
+    outcome: str  # sent | written | failed
+    error: str = ""
+    refused: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+
+@dataclass
+class RunOutcome:
+    """What a delivering run did, message by message: the summary and the exit code."""
+
+    channel: str
+    results: list[Result]
+
+    @property
+    def delivered(self) -> list[Result]:
+        return [r for r in self.results if r.outcome != "failed"]
+
+    @property
+    def failed(self) -> list[Result]:
+        return [r for r in self.results if r.outcome == "failed"]
+
+    def problem(self) -> str:
+        """Why the run must not look successful (exit 7), or "" when all went out."""
+        failed, refused = self.failed, [r for r in self.results if r.refused]
+        parts = []
+        if failed:
+            names = ", ".join(f"{r.message.agency} ({r.error})" for r in failed[:5])
+            more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
+            parts.append(
+                f"{len(failed)} of {len(self.results)} reminder messages were not delivered: "
+                f"{names}{more}; they were not recorded and will be retried on the next run"
+            )
+        if refused:
+            names = ", ".join(f"{a} ({r.message.agency})" for r in refused for a in r.refused)
+            parts.append(f"the server refused some addresses (the other ones got it): {names}")
+        return "; ".join(parts)
+
+
+def route(settings: Settings, folder: Path | None) -> Route:
+    """Check the settings a live run needs, before anything is sent; read the password.
+
+    Checked before the database is opened, so a misconfigured cron job says
+    what to set rather than failing on its first message.
+    """
+    from bmnn_cli.delivery.config import password
+    from bmnn_cli.errors import InputError
+
+    where = f"[smtp] in {settings.path}"
+    if not settings.smtp.sender:
+        raise InputError(f"no sender address: set `from` {where}, or BMNN_SMTP_FROM")
+    if folder is not None:
+        return Route(folder)
+    if not settings.smtp.host:
+        raise InputError(f"no SMTP server: set `host` {where}, or BMNN_SMTP_HOST")
+    return Route(secret=password(settings.smtp))
+
+
+def due_messages(
+    store: Store, query: Query, settings: Settings, channel: str = "smtp"
+) -> list[Message]:
+    """The messages due now: stages not yet logged on `channel`, one per agency."""
+    from bmnn_cli.domain import reminders as domain
+    from bmnn_cli.store import reminders as log
+    from bmnn_cli.store.lookup import scope
+
+    until = query.as_of + dt.timedelta(days=query.days)
+    with store.read() as session:
+        chosen = scope(session, plan=query.plan, agency=query.agency, group=query.group)
+        items = log.open_items(
+            session, chosen, query.as_of, until=until, include_overdue=query.include_overdue
+        )
+        sent = log.logged(session, [i.obligation_id for i in items], channel)
+    picked = domain.select(items, settings.stages, query.as_of, sent)
+    return [
+        domain.compose(group, query.as_of, settings.sender) for group in domain.by_agency(picked)
+    ]
+
+
+def deliver_due(
+    store: Store,
+    query: Query,
+    settings: Settings,
+    route: Route,
+    on_result: Callable[[Result], None],
+) -> RunOutcome:
+    """Choose and deliver the messages due, holding the run lock throughout.
+
+    `on_result` hears of each message as soon as it is settled, so progress
+    shows while a slow server works through the rest. Raises `Busy` when
+    another run holds the lock.
+    """
+    from bmnn_cli.store.reminders import lock_anchor, run_lock
+
+    results: list[Result] = []
+    with run_lock(lock_anchor(store)):
+        messages = due_messages(store, query, settings, route.channel)
+        with _channel(store, settings, route) as deliver_one:
+            for message in messages:
+                results.append(deliver_one(message))
+                on_result(results[-1])
+    return RunOutcome(route.channel, results)
+
+
+@contextmanager
+def _channel(
+    store: Store, settings: Settings, route: Route
+) -> Iterator[Callable[[Message], Result]]:
+    """Deliver one message at a time: into a file, or over one SMTP session for the run."""
+    if route.folder is not None:
+        folder = route.folder
+        yield lambda message: _write_one(store, message, settings, folder)
+        return
+    from bmnn_cli.delivery.mail import Mailer
+
+    with Mailer(settings.smtp, route.secret) as mailer:
+        yield _Smtp(store, mailer, settings).send
+
+
+@dataclass
+class _Smtp:
+    """Sends over one session; once the server proves unusable, fails the rest unsent."""
+
+    store: Store
+    mailer: Mailer
+    settings: Settings
+    fatal: str = ""
+
+    def send(self, message: Message) -> Result:
+        from bmnn_cli.delivery.mail import ConnectionFailed
+
+        if self.fatal:
+            return Result(message, "failed", self.fatal)
+        try:
+            return _send_one(self.store, self.mailer, message, self.settings)
+        except ConnectionFailed as error:
+            self.fatal = str(error)  # the server is unusable: do not try every agency
+            return Result(message, "failed", self.fatal)
+
+
+def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings) -> Result:
+    import smtplib
+
+    from bmnn_cli.delivery import mail
+
+    if not message.recipients:
+        return Result(message, "failed", t("remind.no_address"))
+    email = mail.build(message, settings.smtp.sender)
+    try:
+        refused = mailer.send(email, list(message.recipients))
+    except smtplib.SMTPRecipientsRefused as error:
+        reasons = [f"{a}: {mail.reply_text(c, m)}" for a, (c, m) in error.recipients.items()]
+        return Result(message, "failed", "; ".join(reasons))
+    except (smtplib.SMTPException, OSError) as error:
+        return Result(message, "failed", mail.describe(error))
+    accepted = [a for a in message.recipients if a not in refused]
+    _record(store, message, "smtp", accepted, str(email["Message-ID"]))
+    return Result(message, "sent", refused=refused)
+
+
+def _write_one(store: Store, message: Message, settings: Settings, folder: Path) -> Result:
+    from bmnn_cli.delivery import mail
+
+    email = mail.build(message, settings.smtp.sender)
+    try:
+        path = mail.write_eml(folder, message, email)
+    except OSError as error:
+        return Result(message, "failed", f"{folder}: {error.strerror}")
+    where = f"file {path.name}"
+    _record(store, message, "eml", list(message.recipients), str(email["Message-ID"]), where)
+    return Result(message, "written", path=path)
+
+
+def _record(
+    store: Store,
+    message: Message,
+    channel: str,
+    recipients: list[str],
+    message_id: str,
+    where: str = "",
+) -> None:
+    """Log one delivered message in its own transaction (with its audit entries)."""
+    from bmnn_cli.errors import BmnnError, DatabaseError
+    from bmnn_cli.store import reminders as log
+
+    try:
+        with store.write() as session:
+            log.record(
+                session,
+                message,
+                channel=channel,
+                recipients=recipients,
+                message_id=message_id,
+                where=where,
+            )
+    except BmnnError as error:
+        raise DatabaseError(
+            f"{error.message}; the reminder to {message.agency} went out but could not be "
+            "recorded, so it may go out again next run"
+        ) from None

@@ -1,0 +1,193 @@
+"""What `bmnn report` holds, assembled from the store's counts for one period.
+
+The command parses options and renders; this module decides the content: a
+quarter's (or a year's) bounds and heading, the counts per agency and group
+with the total and the five worst, the overdue obligations due in the
+period, per-plan task counts and submissions per week. `Report.document`
+lays them out for the screen (tables, markdown, csv) or for a file someone
+opens (xlsx, html, with charts); its `data` is the JSON form either way, so
+every format carries the same figures. The SQL stays in `store.queries`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bmnn_cli.columns import (
+    FIGURE_COLUMNS,
+    OBLIGATION_KEYS,
+    OVERDUE_COLUMNS,
+    REPORT_OVERDUE_COLUMNS,
+    REPORT_TASK_COLUMNS,
+    STATUS_COLUMNS,
+    STATUS_KEYS,
+    WEEK_COLUMNS,
+    WORST_COLUMNS,
+    obligation_rows,
+    status_rows,
+)
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Chart, Document, Listing
+
+if TYPE_CHECKING:
+    from bmnn_cli.store.db import Store
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a report covers: a quarter, or the whole year when `quarter` is None."""
+
+    year: int
+    quarter: int | None
+    start: dt.date
+    end: dt.date
+
+    def heading(self, as_of: dt.date) -> str:
+        day = f"{as_of:%d/%m/%Y}"
+        if self.quarter:
+            return t("report.heading", quarter=self.quarter, year=self.year, as_of=day)
+        return t("report.year_heading", year=self.year, as_of=day)
+
+
+def period(quarter: int | None, year: int) -> Period:
+    """First and last day of the quarter (or year): the store must reach `end`."""
+    from bmnn_cli.domain.schedule import quarter_bounds
+
+    if quarter:
+        return Period(year, quarter, *quarter_bounds(year, quarter))
+    return Period(year, quarter, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@dataclass
+class Report:
+    """The figures of one period, with statuses as of `as_of`."""
+
+    period: Period
+    as_of: dt.date
+    counts: Rows  # per agency and group, then the total (`level`)
+    late: Rows  # overdue obligations whose due date falls in the period
+    plans: Rows  # {"plan", "title", "tasks": per-task counts}
+    weeks: Rows  # due and submitted per week, with running totals
+
+    def worst(self) -> Rows:
+        """The five agencies with the most overdue obligations."""
+        agencies = [r for r in self.counts if r["level"] == "agency" and r["overdue"]]
+        return sorted(agencies, key=lambda r: (-r["overdue"], r["agency"]))[:5]
+
+    def level(self, name: str) -> Rows:
+        """The count rows of one level: "agency", "group" or "total" (one row)."""
+        return [r for r in self.counts if r["level"] == name]
+
+    def data(self) -> dict[str, Any]:
+        """The report as JSON: every figure, whatever the format shows of it."""
+        span = self.period
+        return {
+            "period": {
+                "year": span.year,
+                "quarter": span.quarter,
+                "start": span.start,
+                "end": span.end,
+            },
+            "as_of": self.as_of,
+            "agencies": self.level("agency"),
+            "groups": self.level("group"),
+            "totals": next(iter(self.level("total")), None),
+            "worst": self.worst(),
+            "overdue": self.late,
+            "plans": self.plans,
+            "weeks": self.weeks,
+        }
+
+    def document(self, *, opened: bool) -> Document:
+        """The layout for a file someone opens (`opened`: xlsx, html) or for the screen."""
+        document = self._file() if opened else self._screen()
+        document.data = self.data()
+        return document
+
+    def _screen(self) -> Document:
+        """Tables to read in a terminal or paste: per agency, totals, worst, overdue."""
+        rows = [r for r in self.counts if r["level"] != "total"]
+        listings = [
+            Listing(STATUS_COLUMNS, rows, title=t("report.by_agency")),
+            Listing(STATUS_COLUMNS, self.level("total"), title=t("report.totals")),
+            Listing(WORST_COLUMNS, self.worst(), title=t("report.worst")),
+            Listing(OVERDUE_COLUMNS, self.late, title=t("report.overdue")),
+        ]
+        return Document(listings, heading=self.period.heading(self.as_of))
+
+    def _file(self) -> Document:
+        """A workbook or a page: one summary with totals, charts, a part per plan."""
+        listings = [
+            Listing(STATUS_COLUMNS, self.counts, title=t("report.summary"), keys=STATUS_KEYS),
+            Listing(WORST_COLUMNS, self.worst(), title=t("report.worst")),
+            Listing(
+                REPORT_OVERDUE_COLUMNS, self.late, title=t("report.overdue"), keys=OBLIGATION_KEYS
+            ),
+            *self._per_plan(),
+        ]
+        heading = self.period.heading(self.as_of)
+        return Document(listings, heading=heading, charts=self._charts())
+
+    def _per_plan(self) -> list[Listing]:
+        return [
+            Listing(
+                REPORT_TASK_COLUMNS,
+                entry["tasks"],
+                title=t("report.plan", plan=entry["plan"], title=entry["title"]),
+                name=entry["plan"],
+            )
+            for entry in self.plans
+        ]
+
+    def _charts(self) -> list[Chart]:
+        """Totals as figures, weeks over time (the as-of day marked), best rates first."""
+        agencies = sorted(
+            self.level("agency"),
+            key=lambda r: (-(r["rate"] if r["rate"] is not None else -1), r["overdue"]),
+        )
+        weeks = Listing(
+            WEEK_COLUMNS, self.weeks, title=t("report.chart_weeks"), name=t("report.weeks_sheet")
+        )
+        return [
+            Chart("figures", Listing(FIGURE_COLUMNS, self.level("total"))),
+            Chart("weeks", weeks, marker=self.as_of),
+            Chart("rates", Listing(STATUS_COLUMNS, agencies, title=t("report.chart_rates"))),
+        ]
+
+
+def build(
+    store: Store,
+    span: Period,
+    as_of: dt.date,
+    *,
+    plan: str | None = None,
+    agency: str | None = None,
+    group: str | None = None,
+) -> Report:
+    """Read the period's figures for the chosen plan, agency or group, in one transaction."""
+    from bmnn_cli.store import queries
+    from bmnn_cli.store.lookup import scope
+
+    window = queries.Window(span.start, span.end)
+    with store.read() as session:
+        chosen = scope(session, plan=plan, agency=agency, group=group)
+        counts = status_rows(queries.status(session, chosen, as_of, window))
+        late = obligation_rows(queries.overdue(session, chosen, as_of, window))
+        tasks = queries.status_by_task(session, chosen, as_of, window)
+        weeks = queries.submissions_by_week(session, chosen, as_of, window)
+    return Report(span, as_of, counts, late, by_plan(tasks), weeks)
+
+
+def by_plan(tasks: Rows) -> Rows:
+    """Per-task counts grouped by plan, for a report's section per plan."""
+    plans: dict[str, dict[str, Any]] = {}
+    for row in tasks:
+        entry = plans.setdefault(
+            row["plan"], {"plan": row["plan"], "title": row["plan_title"], "tasks": []}
+        )
+        entry["tasks"].append(row)
+    return list(plans.values())

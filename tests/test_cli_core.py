@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from conftest import CAO_BANG, LAO_CAI, Cli, Db, dump
@@ -139,3 +142,30 @@ def test_every_command_has_help(cli: Cli) -> None:
         assert command.callback and command.callback.__doc__, command.name
         name = command.name or command.callback.__name__
         assert "Usage" in cli(name, "--help")
+
+
+def test_show_lists_each_obligation_with_its_status(cli: Cli, lao_cai: Db) -> None:
+    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-02-20", "--as-of", "2026-03-01")
+    out = cli("show", "IV.1.a", "--as-of", "2026-03-01")
+    assert "hoàn thành đúng hạn" in out and "quá hạn" in out
+    rows = list(
+        csv.DictReader(io.StringIO(cli("show", "IV.1.a", "--as-of", "2026-03-01", "-f", "csv")))
+    )
+    assert len(rows) == 104 and {r["status"] for r in rows} == {"done_on_time", "overdue"}
+
+
+def test_rich_tables_keep_dates_whole_on_a_narrow_terminal(
+    lao_cai: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bmnn_cli.render import Column, Format, Listing, render
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "40")
+    out = Terminal()
+    columns = [Column("title", "col.title"), Column("due", "col.due", "date")]
+    title = "Xây dựng Kế hoạch cụ thể triển khai thực hiện " * 3
+    render(Listing(columns, [{"title": title, "due": dt.date(2026, 2, 27)}]), Format.table, out)
+    assert "27/02/2026" in out.getvalue()

@@ -145,3 +145,27 @@ def test_csv_output_neutralises_formulas(cli: Cli, lao_cai: Path) -> None:
     from bmnn_cli.render import _csv_cell
 
     assert _csv_cell("=1+1") == "'=1+1" and _csv_cell("-3") == "-3" and _csv_cell("@x") == "'@x"
+
+
+QUARTER_ONE = ["report", "-q", "1", "-y", "2026", "--as-of", "2026-11-27"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ical", "--as-of", "2026-11-27", "-o", "{folder}"], "cannot write"),
+        ([*QUARTER_ONE, "-f", "html", "-o", "{folder}"], "is a directory"),
+        ([*QUARTER_ONE, "-o", "{folder}/no/such.md"], "cannot write"),
+    ],
+)  # fmt: skip
+def test_output_to_a_folder_is_a_usage_error(
+    cli: Cli, lao_cai: Db, tmp_path: Path, args: list[str], message: str
+) -> None:
+    err = cli.fail(*[a.format(folder=tmp_path) for a in args], code=2)
+    assert message in err and "Traceback" not in err and "internal error" not in err
+
+
+@pytest.mark.sqlite_only
+def test_backup_to_a_folder_is_a_usage_error(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
+    err = cli.fail("backup", "--force", str(tmp_path), code=2)
+    assert "cannot write" in err and "it is a folder" in err

@@ -626,3 +626,23 @@ def test_quoted_printable_for_a_server_without_8bitmime(cli: Cli, plan: Path) ->
     assert seven.as_bytes().isascii()
     assert seven["Subject"] == original["Subject"] and seven["To"] == original["To"]
     assert seven.get_content() == original.get_content() == message.body
+
+
+def test_subject_keeps_every_space_when_folded() -> None:
+    """Python's default folding dropped the space between two encoded words."""
+    import datetime as dt
+    import email
+    import email.policy
+    from types import SimpleNamespace
+
+    from bmnn_cli.delivery.mail import build
+
+    subject = "[BMNN] Nhắc hạn: 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn – Sở Tư pháp"
+    message = SimpleNamespace(
+        agency="Sở Tư pháp", recipients=["stp@test.example"], subject=subject, body="Kính gửi",
+        as_of=dt.date(2026, 10, 25), agency_id="so-tu-phap", fingerprint=lambda: "0" * 24,
+    )  # fmt: skip
+    raw = build(message, "CA <pa03@test.example>").as_bytes(policy=email.policy.SMTP)  # type: ignore[arg-type]
+    assert all(len(line) <= 78 for line in raw.split(b"\r\n"))
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert parsed["Subject"] == subject

@@ -27,7 +27,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        if os.environ.get("BMNN_DEBUG"):
+        if os.environ.get("BMNN_DEBUG", "") not in ("", "0"):
             raise
         print(
             f"bmnn: internal error ({type(error).__name__}: {error}); "

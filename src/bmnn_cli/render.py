@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bmnn_cli.errors import UsageError
+from bmnn_cli.files import write_atomically
 from bmnn_cli.i18n import t
 
 
@@ -158,10 +159,7 @@ def _write_file(doc: Document, fmt: Format, path: Path) -> None:
         buffer = io.StringIO()
         render(doc, fmt, buffer)
         data = buffer.getvalue().encode("utf-8")
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    write_atomically(path, data)
 
 
 def _write_binary(data: bytes, out: IO[str]) -> None:
@@ -324,7 +322,13 @@ def _rich(doc: Document, out: IO[str]) -> None:
         table = Table(title=listing.title, box=box.SIMPLE_HEAVY, title_justify="left")
         for header, column in zip(headers, listing.columns, strict=True):
             numeric = column.kind in ("int", "rate")
-            table.add_column(header, justify="right" if numeric else "left")
+            # dates and figures are never cut; long text wraps inside its column instead
+            table.add_column(
+                header,
+                justify="right" if numeric else "left",
+                no_wrap=column.kind != "text",
+                overflow="fold",
+            )
         for row in body:
             table.add_row(*row)
         if not body:

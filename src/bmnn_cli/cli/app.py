@@ -1,8 +1,11 @@
 """The Typer application: global options and the one place errors are shown.
 
-Commands live in `cli.plans` (plan files, registry, listings of what a plan
-says) and `cli.tracking` (obligations, submissions, overdue, status, report).
-They parse options, call the store or domain layer and render the result.
+Commands live in the modules named in `COMMAND_MODULES`: `cli.plans` (plan
+files, registry, listings of what a plan says), `cli.tracking` (obligations,
+submissions, overdue, status, report), `cli.admin` (log, backup, restore,
+check, migrate), `cli.extract` (extract, explain) and `cli.remind` (remind,
+ical). They parse options, call the domain, store or service layer, and
+render the result through `render.py`.
 """
 
 from __future__ import annotations

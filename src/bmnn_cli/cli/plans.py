@@ -221,6 +221,7 @@ def show(
 ) -> None:
     """Show one task in full, with each agency's obligations and their status."""
     from bmnn_cli.cli.tracking import OBLIGATION_COLUMNS
+    from bmnn_cli.columns import OBLIGATION_KEYS, obligation_rows
     from bmnn_cli.store import catalog, queries
     from bmnn_cli.store.lookup import Scope, find_task
     from bmnn_cli.store.models import Plan
@@ -232,14 +233,15 @@ def show(
         plan_row = session.get(Plan, row.plan_id)
         assert plan_row is not None
         detail = catalog.task_row(session, row, plan_row.code)
-        owed = [
-            o
-            for o in queries.obligations(session, Scope(plan_id=row.plan_id), day)
-            if o["task"] == row.code
-        ]
+        owed = obligation_rows(queries.obligations(session, Scope(task_id=row.id), day))
     if fmt is Format.json:
         render(Document([], data={**detail, "obligations": owed}), fmt)
         return
+    obligations = Listing(OBLIGATION_COLUMNS, owed, keys=OBLIGATION_KEYS)
+    if fmt is Format.csv:  # one table per file: the obligations
+        render(obligations, fmt)
+        return
+    detail["deliverable"] = t(f"deliverable.{detail['deliverable']}")
     facts = [Column("key", "col.key"), Column("value", "col.value")]
     fields = ["plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule",
               "source_line", "note"]  # fmt: skip
@@ -248,7 +250,7 @@ def show(
     rows = [
         {"key": t(headers[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
     ]
-    render(Document([Listing(facts, rows), Listing(OBLIGATION_COLUMNS, owed)]), fmt)
+    render(Document([Listing(facts, rows), obligations]), fmt)
 
 
 @app.command()

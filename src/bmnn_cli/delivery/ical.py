@@ -12,14 +12,13 @@ feed updates its events instead of doubling them.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from bmnn_cli import __version__
 from bmnn_cli.domain.reminders import Open, Sender, due_text, plan_label
+from bmnn_cli.files import write_atomically
 from bmnn_cli.i18n import t
 
 OPEN = ("pending", "overdue")
@@ -87,19 +86,4 @@ def _description(row: dict[str, Any], as_of: dt.date, sender: Sender, status: st
 
 def write(path: Path, data: bytes) -> None:
     """Replace `path` whole, so a calendar fetching it never reads half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".bmnn-", suffix=".ics.tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # as any new file: mkstemp's 0600 is not
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    write_atomically(path, data)

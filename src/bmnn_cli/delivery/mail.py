@@ -18,6 +18,7 @@ import os
 import smtplib
 import ssl
 import tempfile
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -42,7 +43,9 @@ def build(message: Message, sender: str, *, now: dt.datetime | None = None) -> E
     email["From"] = sender
     if message.recipients:
         email["To"] = [Address(message.agency, addr_spec=a) for a in message.recipients]
-    email["Subject"] = message.subject
+    # Encoded by hand: the default folding drops the space where it breaks a
+    # line between two encoded words ("Sở Tư pháp" came out "SởTư pháp").
+    email.set_raw("Subject", Header(message.subject, "utf-8", header_name="Subject").encode())
     email["Date"] = format_datetime(now or dt.datetime.now(VIETNAM))
     email["Message-ID"] = f"<bmnn.{message.fingerprint()}@{domain_of(sender)}>"
     email["Auto-Submitted"] = "auto-generated"

@@ -19,6 +19,7 @@ class Scope:
 
     plan_id: int | None = None
     agency_ids: tuple[int, ...] | None = None
+    task_id: int | None = None
 
 
 def directories(session: Session, province_id: int | None = None) -> dict[int, Directory]:

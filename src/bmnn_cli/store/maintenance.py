@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from bmnn_cli.errors import DatabaseError, InputError, Refused
+from bmnn_cli.files import check_target
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 
 
@@ -24,6 +25,7 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
 
 def backup(source: Path, dest: Path, *, force: bool = False) -> int:
     """Snapshot `source` into `dest`; returns the size in bytes."""
+    check_target(dest)
     if dest.exists() and not force:
         raise Refused(f"{dest}: already exists; pass --force to replace it")
     if dest.resolve() == source.resolve():

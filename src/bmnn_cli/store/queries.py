@@ -60,6 +60,9 @@ def _where(
     if scope.plan_id is not None:
         tasks.append("t.plan_id = :plan_id")
         params["plan_id"] = scope.plan_id
+    if scope.task_id is not None:
+        clauses.append("o.task_id = :task_id")
+        params["task_id"] = scope.task_id
     if joined:
         clauses += tasks
     else:

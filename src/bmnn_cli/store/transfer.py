@@ -83,9 +83,14 @@ def _verify(origin: Any, target: Any, tables: list[Table]) -> None:
 
 
 def _reset_sequences(target: Any, dialect: str, tables: list[Table]) -> None:
-    """New rows on PostgreSQL must be numbered after the copied ones."""
+    """New rows on PostgreSQL must be numbered after the copied ones.
+
+    The planner's statistics are refreshed too: without them its first plans
+    for a freshly filled database are guesses.
+    """
     if dialect != "postgresql":
         return
+    target.execute(text("ANALYZE"))
     for table in tables:
         if "id" in table.c and table.c.id.primary_key:
             target.execute(

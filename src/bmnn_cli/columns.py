@@ -67,7 +67,7 @@ REPORT_TASK_COLUMNS = [
 REPORT_OVERDUE_COLUMNS = [
     *OVERDUE_COLUMNS[:3],
     Column("title", "col.title"),
-    Column("period", "col.period"),
+    Column("period_text", "col.period"),
     *OVERDUE_COLUMNS[4:],
 ]
 WORST_COLUMNS = [STATUS_COLUMNS[0], STATUS_COLUMNS[5]]  # agency, overdue
@@ -96,7 +96,20 @@ def iter_obligation_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, A
     for row in rows:
         row["status_text"] = t(f"status.{row['status']}")
         row["short_title"] = short(row["title"])
+        row["period_text"] = period_label(row["period"])
         yield row
+
+
+def period_label(period: str) -> str:
+    """A period key ("once", "request-3", "2026-Q3") as a person reads it."""
+    if period in ("once", "ongoing"):
+        return t(f"period.{period}")
+    kind, _, number = period.partition("-")
+    if kind == "once" and number.isdigit():
+        return t("period.once_n", n=number)
+    if kind == "request" and number.isdigit():
+        return t("period.request", n=number)
+    return period
 
 
 def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from bmnn_cli.columns import (
     STATUS_KEYS,
     iter_obligation_rows,
     obligation_rows,
+    period_label,
     status_rows,
 )
 from bmnn_cli.errors import ExitCode
@@ -39,7 +40,7 @@ OBLIGATION_COLUMNS = [
     Column("agency", "col.agency"),
     Column("plan", "col.plan"),
     Column("task", "col.task"),
-    Column("period", "col.period"),
+    Column("period_text", "col.period"),
     Column("scheduled_due", "col.scheduled_due", "date"),
     Column("effective_due", "col.effective_due", "date"),
     Column("status_text", "col.status"),
@@ -80,7 +81,7 @@ def _say(outcome: Any) -> None:
             outcome.message,
             agency=outcome.agency,
             task=outcome.task,
-            period=outcome.period,
+            period=period_label(outcome.period),
             date=date,
             status=t(outcome.status) if outcome.status.startswith("status.") else outcome.status,
             old=old,

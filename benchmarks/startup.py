@@ -25,7 +25,6 @@ it is timed too, for information.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -35,6 +34,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from scale import child_env  # the sibling script: one definition of the timed environment
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "lao-cai" / "bmnn-2026.toml"
@@ -79,19 +80,6 @@ def interpreter_of(script: str) -> str:
         if words and "python" in Path(words[0]).name and Path(words[0]).exists():
             return words[0]
     return sys.executable
-
-
-def child_env(tmp: Path) -> dict[str, str]:
-    """The environment of the timed commands.
-
-    Bytecode is cached, as in a normal install, but in a private folder
-    (PYTHONPYCACHEPREFIX) so that nothing is written into the source tree,
-    even when the calling shell sets PYTHONDONTWRITEBYTECODE.
-    """
-    env = {**os.environ, "BMNN_LANG": "en", "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
-    for name in ("BMNN_DEBUG", "PYTHONDONTWRITEBYTECODE", "BMNN_DB"):
-        env.pop(name, None)
-    return env
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> float:

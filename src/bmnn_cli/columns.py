@@ -16,6 +16,16 @@ from typing import Any
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column
 
+OBLIGATION_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("plan", "col.plan"),
+    Column("task", "col.task"),
+    Column("period_text", "col.period"),
+    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("effective_due", "col.effective_due", "date"),
+    Column("status_text", "col.status"),
+    Column("submitted_on", "col.submitted_on", "date"),
+]
 OVERDUE_COLUMNS = [
     Column("agency", "col.agency"),
     Column("plan", "col.plan"),

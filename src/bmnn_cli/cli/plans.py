@@ -220,8 +220,7 @@ def show(
     db: DbOpt = None,
 ) -> None:
     """Show one task in full, with each agency's obligations and their status."""
-    from bmnn_cli.cli.tracking import OBLIGATION_COLUMNS
-    from bmnn_cli.columns import OBLIGATION_KEYS, obligation_rows
+    from bmnn_cli.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
     from bmnn_cli.store import catalog, queries
     from bmnn_cli.store.lookup import Scope, find_task
     from bmnn_cli.store.models import Plan

@@ -34,18 +34,8 @@ from bmnn_cli.columns import (
 )
 from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
-from bmnn_cli.render import Column, Format, Listing, render
+from bmnn_cli.render import Format, Listing, render
 
-OBLIGATION_COLUMNS = [
-    Column("agency", "col.agency"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("period_text", "col.period"),
-    Column("scheduled_due", "col.scheduled_due", "date"),
-    Column("effective_due", "col.effective_due", "date"),
-    Column("status_text", "col.status"),
-    Column("submitted_on", "col.submitted_on", "date"),
-]
 TaskOpt = Annotated[
     str, typer.Option("--task", "-t", help='Task id in the plan ("IV.1.a"), or PLAN:TASK.')
 ]

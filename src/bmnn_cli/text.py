@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACES = re.compile(r"\s+")
 # zero-width characters, soft hyphens and bidirectional controls: invisible in a
@@ -37,3 +39,26 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """An ASCII id made from a name: "Sở Tư pháp" -> "so-tu-phap"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def did_you_mean(names: Iterable[str]) -> str:
+    """The "; did you mean …?" tail of a not-found message ("" when nothing is close)."""
+    unique = list(dict.fromkeys(names))
+    return f"; did you mean {', '.join(repr(n) for n in unique)}?" if unique else ""
+
+
+def parse_date(text: str) -> dt.date:
+    """A date typed day-first (27/02/2026, 27-02-2026, 27.02.2026) or ISO (2026-02-27).
+
+    Raises ValueError with a message a person can act on.
+    """
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        if match:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a date ({error})") from None
+    raise ValueError(f"{text!r} is not a date; write 27/02/2026 or 2026-02-27")

@@ -10,6 +10,7 @@ import typer
 
 from bmnn_cli.cli.app import app, open_db, state
 from bmnn_cli.cli.common import AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
+from bmnn_cli.columns import short
 from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
@@ -57,13 +58,9 @@ def show_log(
             codes = sorted({a.code for a in (session.get(Agency, i) for i in ids) if a})
         rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
     for row in rows:
-        row["short_detail"] = _short(row["detail"], 90)
+        row["short_detail"] = short(row["detail"], 90)
     keys = [*(c.key for c in LOG_COLUMNS if c.key != "short_detail"), "detail", "command"]
     render(Listing(LOG_COLUMNS, rows, keys=keys), fmt)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 PG_BACKUPS = (

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bmnn_cli.render import Format
+from bmnn_cli.text import parse_date
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST since 1975
 
@@ -21,16 +22,10 @@ def parse_day(value: str | dt.date | None) -> dt.date | None:
     """A date typed day-first (27/02/2026, 27-02-2026) or ISO (2026-02-27)."""
     if value is None or isinstance(value, dt.date):
         return value
-    text = value.strip()
     try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-            return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
-        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-        if match:
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        return parse_date(value)
     except ValueError as error:
-        raise typer.BadParameter(f"{value!r} is not a date ({error})") from None
-    raise typer.BadParameter(f"{value!r} is not a date; write 27/02/2026 or 2026-02-27")
+        raise typer.BadParameter(str(error)) from None
 
 
 def parse_days(value: str | int) -> int:

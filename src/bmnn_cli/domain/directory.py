@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bmnn_cli.domain.planfile import AgencySpec, GroupSpec, RegistrySpec
 from bmnn_cli.errors import NotFound
-from bmnn_cli.text import fold
+from bmnn_cli.text import did_you_mean, fold
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,7 @@ class Directory:
         return seen
 
     def did_you_mean(self, text: str, kinds: tuple[str, ...] = ("agency", "group")) -> str:
-        names = self.suggest(text, kinds)
-        return f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
+        return did_you_mean(self.suggest(text, kinds))
 
     def label(self, ref: Ref) -> str:
         item: AgencySpec | GroupSpec = (

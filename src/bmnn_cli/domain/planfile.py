@@ -19,7 +19,7 @@ from typing import Any
 from bmnn_cli.domain.deadlines import Rules
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.errors import InputError
-from bmnn_cli.text import clean
+from bmnn_cli.text import clean, did_you_mean
 
 MAX_BYTES = 5 * 1024 * 1024
 AGENCY_KINDS = (
@@ -120,7 +120,7 @@ class _Reader:
         for key in table:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1)
-                more = f"; did you mean {hint[0]!r}?" if hint else ""
+                more = did_you_mean(hint)
                 self.fail(f"{where}: unknown key {key!r}{more}", key)
 
     def fail(self, message: str, value: str | None = None) -> None:
@@ -375,8 +375,7 @@ def _check_registry_links(file: PlanFile, registry: RegistrySpec) -> None:
 
 
 def _did_you_mean(value: str, choices: set[str] | list[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.6)
-    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return did_you_mean(difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.6))
 
 
 def _plan(file: PlanFile, data: Mapping[str, Any]) -> PlanSpec:

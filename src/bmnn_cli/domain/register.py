@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bmnn_cli.domain.planfile import read_text
 from bmnn_cli.errors import InputError
+from bmnn_cli.text import parse_date
 
 REQUIRED = ("task", "agency", "date")
 OPTIONAL = ("ref", "note", "plan", "period")
@@ -26,16 +26,6 @@ class RegisterRow:
     note: str = ""
     plan: str | None = None
     period: str | None = None
-
-
-def _day(text: str) -> dt.date:
-    text = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text)
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if not match:
-        raise ValueError(f"{text!r} is not a date (27/02/2026 or 2026-02-27)")
-    return dt.date(int(match[3]), int(match[2]), int(match[1]))
 
 
 def read_register(path: Path) -> list[RegisterRow]:
@@ -57,7 +47,7 @@ def read_register(path: Path) -> list[RegisterRow]:
             if not values.get(column):
                 raise InputError(f"empty {column}", path=str(path), line=line)
         try:
-            day = _day(values["date"])
+            day = parse_date(values["date"])
         except ValueError as error:
             raise InputError(str(error), path=str(path), line=line) from None
         rows.append(

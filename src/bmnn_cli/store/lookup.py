@@ -10,7 +10,7 @@ from bmnn_cli.domain.directory import Directory
 from bmnn_cli.errors import NotFound, UsageError
 from bmnn_cli.store.models import Agency, AgencyGroup, GroupMember, Plan, Province, Task
 from bmnn_cli.store.plans import find_plan, load_registry
-from bmnn_cli.text import fold
+from bmnn_cli.text import did_you_mean, fold
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,7 @@ def agency_ids(
             select(Agency.id).where(Agency.province_id == pid).where(col(Agency.code).in_(codes))
         ).all()  # type: ignore[arg-type]
     if not found:
-        hint = (
-            f"; did you mean {', '.join(repr(s) for s in dict.fromkeys(suggestions))}?"
-            if suggestions
-            else ""
-        )
+        hint = did_you_mean(suggestions)
         what = "agency or group" if groups else "agency"
         raise NotFound(f"unknown {what} {text!r}{hint}", value=text, suggestions=suggestions)
     return found
@@ -134,5 +130,5 @@ def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
     import difflib
 
     close = difflib.get_close_matches(text, sorted({t.code for t in tasks}), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    hint = did_you_mean(close)
     raise NotFound(f"unknown task {text!r}{hint}", value=text, suggestions=close)

@@ -686,7 +686,7 @@ def needs_extension(session: Session, year: int) -> bool:
 
 
 def find_plan(session: Session, text: str) -> Plan:
-    from bmnn_cli.text import fold
+    from bmnn_cli.text import did_you_mean, fold
 
     plans = session.exec(select(Plan)).all()
     for plan in plans:
@@ -695,7 +695,7 @@ def find_plan(session: Session, text: str) -> Plan:
     import difflib
 
     close = difflib.get_close_matches(text, [p.code for p in plans], n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    hint = did_you_mean(close)
     known = "" if close else f" (plans: {', '.join(p.code for p in plans) or 'none imported yet'})"
     raise NotFound(f"unknown plan {text!r}{hint}{known}", value=text, suggestions=close)
 

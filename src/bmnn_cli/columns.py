@@ -10,7 +10,7 @@ added to the rows here too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bmnn_cli.i18n import t
@@ -102,12 +102,24 @@ def obligation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def iter_obligation_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """The same, one row at a time, for listings streamed from the database."""
+    """The same, one row at a time, for listings streamed from the database.
+
+    A listing of a hundred thousand rows repeats a few statuses, titles and
+    periods; each is worked out once.
+    """
+    texts: dict[tuple[str, str], str] = {}
     for row in rows:
-        row["status_text"] = t(f"status.{row['status']}")
-        row["short_title"] = short(row["title"])
-        row["period_text"] = period_label(row["period"])
+        for target, source, make in _DERIVED:
+            value = row[source]
+            known = texts.get((source, value))
+            if known is None:
+                known = texts[(source, value)] = make(value)
+            row[target] = known
         yield row
+
+
+def _status_text(status: str) -> str:
+    return t(f"status.{status}")
 
 
 def period_label(period: str) -> str:
@@ -120,6 +132,13 @@ def period_label(period: str) -> str:
     if kind == "request" and number.isdigit():
         return t("period.request", n=number)
     return period
+
+
+_DERIVED: list[tuple[str, str, Callable[[str], str]]] = [
+    ("status_text", "status", _status_text),
+    ("short_title", "title", short),
+    ("period_text", "period", period_label),
+]
 
 
 def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

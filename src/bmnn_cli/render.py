@@ -36,6 +36,11 @@ class Format(StrEnum):
     html = "html"
 
     @property
+    def machine(self) -> bool:
+        """Made for programs: stable English keys, values as stored, no translated text."""
+        return self in (Format.json, Format.csv)
+
+    @property
     def opened(self) -> bool:
         """Made to be opened in another program (Excel, a browser), not read in a terminal."""
         return self in (Format.xlsx, Format.html)
@@ -191,11 +196,11 @@ def _stream(listing: Listing, fmt: Format, out: IO[str]) -> None:
         _write_csv(listing, out)
         return
     keys = listing.machine_keys()
+    encode = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
     out.write("[")
     separator = "\n"
     for row in _rows(listing):
-        item = {key: row.get(key) for key in keys}
-        out.write(separator + json.dumps(item, ensure_ascii=False, default=_json_default))
+        out.write(separator + encode({key: row.get(key) for key in keys}))
         separator = ",\n"
     out.write("\n]\n" if separator != "\n" else "]\n")
 

@@ -32,7 +32,7 @@ from bmnn_cli.i18n import t
 from bmnn_cli.render import Chart, Document, Listing
 
 if TYPE_CHECKING:
-    from bmnn_cli.store.db import Store
+    from bmnn_cli.store.reader import Reader
 
 Rows = list[dict[str, Any]]
 
@@ -160,7 +160,7 @@ class Report:
 
 
 def build(
-    store: Store,
+    reader: Reader,
     span: Period,
     as_of: dt.date,
     *,
@@ -168,17 +168,16 @@ def build(
     agency: str | None = None,
     group: str | None = None,
 ) -> Report:
-    """Read the period's figures for the chosen plan, agency or group, in one transaction."""
+    """Read the period's figures for the chosen plan, agency or group (one read transaction)."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
     window = queries.Window(span.start, span.end)
-    with store.read() as session:
-        chosen = scope(session, plan=plan, agency=agency, group=group)
-        counts = status_rows(queries.status(session, chosen, as_of, window))
-        late = obligation_rows(queries.overdue(session, chosen, as_of, window))
-        tasks = queries.status_by_task(session, chosen, as_of, window)
-        weeks = queries.submissions_by_week(session, chosen, as_of, window)
+    chosen = scope(reader, plan=plan, agency=agency, group=group)
+    counts = status_rows(queries.status(reader, chosen, as_of, window))
+    late = obligation_rows(queries.overdue(reader, chosen, as_of, window))
+    tasks = queries.status_by_task(reader, chosen, as_of, window)
+    weeks = queries.submissions_by_week(reader, chosen, as_of, window)
     return Report(span, as_of, counts, late, by_plan(tasks), weeks)
 
 

@@ -11,6 +11,8 @@ render the result through `render.py`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -115,6 +117,31 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
         with store.write() as session:
             ensure_through(session, as_of.year)
     return store
+
+
+@contextmanager
+def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
+    """A Reader for a read-only question as of a day.
+
+    A SQLite file at the current schema whose schedules already reach the
+    year is read with the standard `sqlite3` module (no SQLAlchemy to load);
+    anything else goes through the store, which migrates, extends or
+    explains what is wrong first.
+    """
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.migrations import SCHEMA_VERSION
+    from bmnn_cli.store.reader import SessionReader, sqlite_reader
+
+    target = resolve(db or state(ctx).db)
+    if not target.is_url:
+        path = str(target.path)
+        with sqlite_reader(path, path, schema=SCHEMA_VERSION, year=as_of.year) as reader:
+            if reader is not None:
+                yield reader
+                return
+    store = open_as_of(ctx, db, as_of)
+    with store.read() as session:
+        yield SessionReader(session)
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_as_of, open_db
+from bmnn_cli.cli.app import app, open_db, reading
 from bmnn_cli.cli.common import (
     AgencyOpt,
     AsOfOpt,
@@ -356,10 +356,10 @@ def overdue(
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
-    store = open_as_of(ctx, db, day)
-    with store.read() as session:  # rows are written as they are read
-        chosen = scope(session, plan=plan, agency=agency, group=group)
-        rows = Counted(iter_obligation_rows(queries.iter_overdue(session, chosen, day)))
+    with reading(ctx, db, day) as reader:  # rows are written as they are read
+        chosen = scope(reader, plan=plan, agency=agency, group=group)
+        found = queries.iter_overdue(reader, chosen, day)
+        rows = Counted(found if fmt.machine else iter_obligation_rows(found))
         render(Listing(OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, stream=iter(rows)), fmt)
     if fail_on_overdue and rows.count:
         raise typer.Exit(int(ExitCode.OVERDUE))
@@ -399,10 +399,9 @@ def due(
     except typer.BadParameter as error:
         raise typer.BadParameter(str(error), param_hint="--within") from None
     day = as_of or today()
-    store = open_as_of(ctx, db, day + dt.timedelta(days=days))
-    with store.read() as session:
-        chosen = scope(session, plan=plan, agency=agency, group=group)
-        rows = queries.due_within(session, chosen, day, days)
+    with reading(ctx, db, day + dt.timedelta(days=days)) as reader:
+        chosen = scope(reader, plan=plan, agency=agency, group=group)
+        rows = queries.due_within(reader, chosen, day, days)
     render(Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS), fmt)
 
 
@@ -426,9 +425,8 @@ def status(
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
-    store = open_as_of(ctx, db, day)
-    with store.read() as session:
-        rows = queries.status(session, scope(session, plan=plan, agency=agency, group=group), day)
+    with reading(ctx, db, day) as reader:
+        rows = queries.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
     render(Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS), fmt)
 
 
@@ -479,8 +477,8 @@ def report(
         )
     day = as_of or today()
     period = reporting.period(quarter, year or day.year)
-    store = open_as_of(ctx, db, max(day, period.end))
-    report = reporting.build(store, period, day, plan=plan, agency=agency, group=group)
+    with reading(ctx, db, max(day, period.end)) as reader:
+        report = reporting.build(reader, period, day, plan=plan, agency=agency, group=group)
     render(report.document(opened=fmt.opened), fmt, path=output)
     if output is not None:
         typer.echo(t("msg.report_written", path=output))

@@ -25,6 +25,7 @@ from typing import Any
 
 from bmnn_cli.errors import DatabaseError
 from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION, script_for
+from bmnn_cli.store.reader import explain as _explain
 
 ENV_VAR = "BMNN_DB"
 BUSY_TIMEOUT_MS = 30_000
@@ -74,30 +75,6 @@ def resolve(option: str | None) -> Target:
     if os.environ.get(ENV_VAR):
         return Target(os.environ[ENV_VAR], "env")
     return Target(str(default_path()), "default")
-
-
-def _explain(where: str, error: BaseException) -> DatabaseError:
-    text = str(getattr(error, "orig", None) or error).strip()
-    if "file is not a database" in text:
-        return DatabaseError(f"{where}: not a bmnn database (the file is not SQLite)")
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError(f"{where}: the database is read-only; nothing was changed")
-    if "locked" in text or "busy" in text or "lock timeout" in text:
-        return DatabaseError(f"{where}: the database is busy (another bmnn is writing); try again")
-    if "unable to open" in text:
-        return DatabaseError(f"{where}: cannot open the database file (does its folder exist?)")
-    if any(
-        word in text
-        for word in (
-            "could not connect",
-            "connection refused",
-            "connection to server",
-            'database "',
-        )
-    ):
-        first = text.splitlines()[0]
-        return DatabaseError(f"{where}: cannot connect to the database server: {first}")
-    return DatabaseError(f"{where}: database error: {text.splitlines()[0] if text else error}")
 
 
 @dataclass

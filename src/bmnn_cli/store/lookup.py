@@ -1,16 +1,28 @@
-"""Finding the plan, task and agency a person means, across provinces."""
+"""Finding the plan, task and agency a person means, across provinces.
+
+Plain SQL over a Reader (a SQLAlchemy session is wrapped on the way in), so
+that the read-only listings resolve `--plan`, `--agency` and `--group`
+without loading SQLAlchemy.
+"""
 
 from __future__ import annotations
 
+import difflib
+import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlmodel import Session, col, select
-
-from bmnn_cli.domain.directory import Directory
 from bmnn_cli.errors import NotFound, UsageError
-from bmnn_cli.store.models import Agency, AgencyGroup, GroupMember, Plan, Province, Task
-from bmnn_cli.store.plans import find_plan, load_registry
+from bmnn_cli.store.reader import Reader, reader_of
 from bmnn_cli.text import did_you_mean, fold
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bmnn_cli.domain.directory import Directory
+    from bmnn_cli.store.models import Task
+
+    Source: TypeAlias = Reader | Session
 
 
 @dataclass(frozen=True)
@@ -22,24 +34,57 @@ class Scope:
     task_id: int | None = None
 
 
-def directories(session: Session, province_id: int | None = None) -> dict[int, Directory]:
-    query = select(Province)
-    if province_id is not None:
-        query = query.where(Province.id == province_id)
-    return {p.id: Directory(load_registry(session, p)) for p in session.exec(query) if p.id}
+@dataclass(frozen=True)
+class PlanRef:
+    id: int
+    code: str
+    province_id: int
+
+
+def plan_ref(source: Source, text: str) -> PlanRef:
+    """The plan `text` names by its code or its document number (case and accents aside)."""
+    plans = [
+        (PlanRef(i, code, province), number)
+        for i, code, number, province in reader_of(source).rows(
+            "SELECT id, code, number, province_id FROM plan ORDER BY id"
+        )
+    ]
+    for plan, number in plans:
+        if fold(text) in (fold(plan.code), fold(number or "\0")):
+            return plan
+    codes = [plan.code for plan, _ in plans]
+    close = difflib.get_close_matches(text, codes, n=3, cutoff=0.5)
+    known = "" if close else f" (plans: {', '.join(codes) or 'none imported yet'})"
+    raise NotFound(
+        f"unknown plan {text!r}{did_you_mean(close)}{known}", value=text, suggestions=close
+    )
+
+
+def directories(source: Source, province_id: int | None = None) -> dict[int, Directory]:
+    from bmnn_cli.domain.directory import Directory
+    from bmnn_cli.store.registry import load_registry
+
+    reader = reader_of(source)
+    ids = [row[0] for row in reader.rows("SELECT id FROM province ORDER BY id")]
+    return {
+        pid: Directory(load_registry(reader, pid))
+        for pid in ids
+        if province_id is None or pid == province_id
+    }
 
 
 def agency_ids(
-    session: Session, text: str, *, province_id: int | None = None, groups: bool = True
+    source: Source, text: str, *, province_id: int | None = None, groups: bool = True
 ) -> list[int]:
     """Agencies `text` names (a group gives its members), in one or all provinces."""
-    exact = _exact_agency(session, text, province_id)
+    reader = reader_of(source)
+    exact = _exact_agency(reader, text, province_id)
     if exact:
         return exact
     found: list[int] = []
     suggestions: list[str] = []
     kinds = ("agency", "group") if groups else ("agency",)
-    for pid, directory in directories(session, province_id).items():
+    for pid, directory in directories(reader, province_id).items():
         try:
             ref = directory.find(text, kinds=kinds)
         except NotFound as error:
@@ -48,87 +93,96 @@ def agency_ids(
         codes = (
             [ref.code] if ref.kind == "agency" else [a.code for a, _ in directory.members(ref.code)]
         )
-        found += session.exec(
-            select(Agency.id).where(Agency.province_id == pid).where(col(Agency.code).in_(codes))
-        ).all()  # type: ignore[arg-type]
+        found += _ids_of_codes(reader, pid, codes)
     if not found:
-        hint = did_you_mean(suggestions)
         what = "agency or group" if groups else "agency"
-        raise NotFound(f"unknown {what} {text!r}{hint}", value=text, suggestions=suggestions)
+        raise NotFound(
+            f"unknown {what} {text!r}{did_you_mean(suggestions)}",
+            value=text,
+            suggestions=suggestions,
+        )
     return found
 
 
-def _exact_agency(session: Session, text: str, province_id: int | None) -> list[int]:
+def _exact_agency(reader: Reader, text: str, province_id: int | None) -> list[int]:
     """The common case, an id or a name typed exactly, without reading the registry."""
-    query = select(Agency.id).where((Agency.code == text) | (Agency.name == text))
+    sql = "SELECT id FROM agency WHERE (code = :text OR name = :text)"
     if province_id is not None:
-        query = query.where(Agency.province_id == province_id)
-    return [i for i in session.exec(query).all() if i is not None]
+        sql += " AND province_id = :province"
+    return [
+        row[0] for row in reader.rows(sql + " ORDER BY id", {"text": text, "province": province_id})
+    ]
 
 
-def group_ids(session: Session, text: str) -> list[int]:
-    rows = session.exec(select(AgencyGroup)).all()
+def _ids_of_codes(reader: Reader, province_id: int, codes: list[str]) -> list[int]:
+    wanted = set(codes)
+    rows = reader.rows(
+        "SELECT id, code FROM agency WHERE province_id = :province ORDER BY id",
+        {"province": province_id},
+    )
+    return [agency_id for agency_id, code in rows if code in wanted]
+
+
+def group_ids(source: Source, text: str) -> list[int]:
+    rows = list(reader_of(source).rows("SELECT id, code, name, aliases FROM agency_group"))
     matches = [
-        g.id for g in rows if fold(text) in {fold(g.code), fold(g.name), *map(fold, _aliases(g))}
+        group_id
+        for group_id, code, name, aliases in rows
+        if fold(text) in {fold(code), fold(name), *map(fold, json.loads(aliases))}
     ]
     if not matches:
-        raise NotFound(
-            f"unknown group {text!r} (groups: {', '.join(sorted({g.code for g in rows}))})",
-            value=text,
-        )
-    return [m for m in matches if m is not None]
+        known = ", ".join(sorted({code for _, code, _, _ in rows}))
+        raise NotFound(f"unknown group {text!r} (groups: {known})", value=text)
+    return matches
 
 
-def _aliases(group: AgencyGroup) -> list[str]:
-    import json
-
-    return list(json.loads(group.aliases))
-
-
-def members_of(session: Session, group_ids_: list[int]) -> list[int]:
-    return list(
-        session.exec(
-            select(GroupMember.agency_id).where(col(GroupMember.group_id).in_(group_ids_))
-        ).all()
-    )
+def members_of(source: Source, group_ids_: list[int]) -> list[int]:
+    wanted = set(group_ids_)
+    rows = reader_of(source).rows("SELECT group_id, agency_id FROM group_member")
+    return [agency_id for group_id, agency_id in rows if group_id in wanted]
 
 
 def scope(
-    session: Session,
+    source: Source,
     *,
     plan: str | None = None,
     agency: str | None = None,
     group: str | None = None,
 ) -> Scope:
-    plan_row = find_plan(session, plan) if plan else None
+    reader = reader_of(source)
+    plan_row = plan_ref(reader, plan) if plan else None
     province_id = plan_row.province_id if plan_row else None
     ids: set[int] | None = None
     if agency:
-        ids = set(agency_ids(session, agency, province_id=province_id))
+        ids = set(agency_ids(reader, agency, province_id=province_id))
     if group:
-        members = set(members_of(session, group_ids(session, group)))
+        members = set(members_of(reader, group_ids(reader, group)))
         ids = members if ids is None else ids & members
     return Scope(plan_row.id if plan_row else None, tuple(sorted(ids)) if ids is not None else None)
 
 
 def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
     """A task by its id in the document; "PLAN:ID" or --plan picks among plans."""
+    from bmnn_cli.store.models import Task
+
     if plan is None and ":" in text:
         plan, text = text.rsplit(":", 1)
-    query = select(Task).where(col(Task.archived_at).is_(None))
+    sql = "SELECT t.id, t.code, p.code FROM task t JOIN plan p ON p.id = t.plan_id"
+    sql += " WHERE t.archived_at IS NULL"
+    params: dict[str, Any] = {}
     if plan:
-        query = query.where(Task.plan_id == find_plan(session, plan).id)
-    tasks = session.exec(query).all()
-    matches = [t for t in tasks if fold(t.code) == fold(text)]
+        sql += " AND t.plan_id = :plan"
+        params["plan"] = plan_ref(session, plan).id
+    tasks = list(reader_of(session).rows(sql + " ORDER BY t.id", params))
+    matches = [
+        (task_id, plan_code) for task_id, code, plan_code in tasks if fold(code) == fold(text)
+    ]
     if len(matches) == 1:
-        return matches[0]
+        task = session.get(Task, matches[0][0])
+        assert task is not None
+        return task
     if len(matches) > 1:
-        plans = session.exec(
-            select(Plan.code).where(col(Plan.id).in_({t.plan_id for t in matches}))
-        ).all()
-        raise UsageError(f"task {text!r} is in several plans ({', '.join(plans)}); add --plan")
-    import difflib
-
-    close = difflib.get_close_matches(text, sorted({t.code for t in tasks}), n=3, cutoff=0.5)
-    hint = did_you_mean(close)
-    raise NotFound(f"unknown task {text!r}{hint}", value=text, suggestions=close)
+        plans = ", ".join(sorted({plan_code for _, plan_code in matches}))
+        raise UsageError(f"task {text!r} is in several plans ({plans}); add --plan")
+    close = difflib.get_close_matches(text, sorted({code for _, code, _ in tasks}), n=3, cutoff=0.5)
+    raise NotFound(f"unknown task {text!r}{did_you_mean(close)}", value=text, suggestions=close)

@@ -22,7 +22,6 @@ from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.planfile import (
     AgencySpec,
     GroupSpec,
-    Membership,
     PlanFile,
     PlanSpec,
     RegistrySpec,
@@ -80,45 +79,10 @@ def _json(values: list[Any]) -> str:
 
 def load_registry(session: Session, province: Province) -> RegistrySpec:
     """The registry as a spec, so one matching code serves files and database."""
-    assert province.id is not None
-    groups = session.exec(
-        select(AgencyGroup)
-        .where(AgencyGroup.province_id == province.id)
-        .order_by(col(AgencyGroup.position))
-    ).all()
-    agencies = session.exec(
-        select(Agency).where(Agency.province_id == province.id).order_by(col(Agency.position))
-    ).all()
-    group_codes = {g.id: g.code for g in groups}
-    agency_codes = {a.id: a.code for a in agencies}
-    memberships: dict[int, list[Membership]] = {}
-    for member in session.exec(
-        select(GroupMember).where(col(GroupMember.group_id).in_(group_codes))
-    ):
-        memberships.setdefault(member.agency_id, []).append(
-            Membership(group_codes[member.group_id], member.since)
-        )
-    group_order = {code: i for i, code in enumerate(group_codes.values())}
-    return RegistrySpec(
-        province=province.code,
-        name=province.name,
-        days_off=[dt.date.fromisoformat(d) for d in json.loads(province.days_off)],
-        working_days=[dt.date.fromisoformat(d) for d in json.loads(province.working_days)],
-        groups=[GroupSpec(g.code, g.name, json.loads(g.aliases)) for g in groups],
-        agencies=[
-            AgencySpec(
-                code=a.code,
-                name=a.name,
-                kind=a.kind,
-                aliases=json.loads(a.aliases),
-                emails=json.loads(a.emails),
-                groups=sorted(memberships.get(a.id or 0, []), key=lambda m: group_order[m.group]),
-                successor=agency_codes.get(a.successor_id) if a.successor_id else None,
-                merged_on=a.merged_on,
-            )
-            for a in agencies
-        ],
-    )
+    from bmnn_cli.store import registry
+    from bmnn_cli.store.reader import reader_of
+
+    return registry.load_registry(reader_of(session), key(province))
 
 
 def calendar_of(province: Province) -> WorkCalendar:
@@ -686,18 +650,11 @@ def needs_extension(session: Session, year: int) -> bool:
 
 
 def find_plan(session: Session, text: str) -> Plan:
-    from bmnn_cli.text import did_you_mean, fold
+    from bmnn_cli.store.lookup import plan_ref
 
-    plans = session.exec(select(Plan)).all()
-    for plan in plans:
-        if fold(text) in (fold(plan.code), fold(plan.number or "\0")):
-            return plan
-    import difflib
-
-    close = difflib.get_close_matches(text, [p.code for p in plans], n=3, cutoff=0.5)
-    hint = did_you_mean(close)
-    known = "" if close else f" (plans: {', '.join(p.code for p in plans) or 'none imported yet'})"
-    raise NotFound(f"unknown plan {text!r}{hint}{known}", value=text, suggestions=close)
+    plan = session.get(Plan, plan_ref(session, text).id)
+    assert plan is not None
+    return plan
 
 
 def plan_spec(session: Session, plan: Plan) -> tuple[PlanSpec, RegistrySpec]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import text
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from bmnn_cli.store.lookup import Scope
+from bmnn_cli.store.reader import as_date, reader_of
+
+if TYPE_CHECKING:
+    from bmnn_cli.store.lookup import Source
 
 STATUS_SQL = """
 CASE
@@ -81,10 +82,6 @@ def _params(as_of: dt.date) -> dict[str, Any]:
     return {"as_of": as_of.isoformat(), "year": as_of.year}
 
 
-def _date(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
-
-
 OBLIGATION_COLUMNS = """
   a.code AS agency_id, a.name AS agency, p.code AS plan, t.code AS task, t.title AS title,
   o.period AS period, o.scheduled_due AS scheduled_due, o.effective_due AS effective_due,
@@ -93,7 +90,7 @@ OBLIGATION_COLUMNS = """
 
 
 def iter_obligations(
-    session: Session,
+    source: Source,
     scope: Scope,
     as_of: dt.date,
     *,
@@ -115,10 +112,13 @@ def iter_obligations(
       WHERE {where}
       ORDER BY {order}
     """
-    for row in session.connection().execute(text(sql), params).mappings():
-        item = dict(row)
+    days: dict[Any, dt.date | None] = {None: None}  # a listing has few distinct dates
+    for item in reader_of(source).mappings(sql, params):
         for key in ("scheduled_due", "effective_due", "submitted_on"):
-            item[key] = _date(item[key])
+            value = item[key]
+            if value not in days:
+                days[value] = as_date(value)
+            item[key] = days[value]
         due = item["effective_due"]
         item["days_late"] = (as_of - due).days if due and item["status"] == "overdue" else None
         item["days_left"] = (due - as_of).days if due and item["status"] == "pending" else None
@@ -126,29 +126,29 @@ def iter_obligations(
 
 
 def obligations(
-    session: Session, scope: Scope, as_of: dt.date, *, window: Window | None = None
+    source: Source, scope: Scope, as_of: dt.date, *, window: Window | None = None
 ) -> list[dict[str, Any]]:
-    return list(iter_obligations(session, scope, as_of, window=window))
+    return list(iter_obligations(source, scope, as_of, window=window))
 
 
 def iter_overdue(
-    session: Session, scope: Scope, as_of: dt.date, window: Window | None = None
+    source: Source, scope: Scope, as_of: dt.date, window: Window | None = None
 ) -> Iterator[dict[str, Any]]:
     """Unmet obligations past due, most days late first."""
     order = "o.effective_due, a.name, p.code, t.code"
-    return iter_obligations(session, scope, as_of, status="overdue", window=window, order=order)
+    return iter_obligations(source, scope, as_of, status="overdue", window=window, order=order)
 
 
 def overdue(
-    session: Session, scope: Scope, as_of: dt.date, window: Window | None = None
+    source: Source, scope: Scope, as_of: dt.date, window: Window | None = None
 ) -> list[dict[str, Any]]:
-    return list(iter_overdue(session, scope, as_of, window))
+    return list(iter_overdue(source, scope, as_of, window))
 
 
-def due_within(session: Session, scope: Scope, as_of: dt.date, days: int) -> list[dict[str, Any]]:
+def due_within(source: Source, scope: Scope, as_of: dt.date, days: int) -> list[dict[str, Any]]:
     """Open obligations falling due from `as_of` to `as_of + days`, both inclusive."""
     window = Window(as_of, as_of + dt.timedelta(days=days))
-    return list(iter_obligations(session, scope, as_of, status="pending", window=window))
+    return list(iter_obligations(source, scope, as_of, status="pending", window=window))
 
 
 COUNTS = """
@@ -166,7 +166,7 @@ COUNTS = """
 
 
 def status(
-    session: Session, scope: Scope, as_of: dt.date, window: Window | None = None
+    source: Source, scope: Scope, as_of: dt.date, window: Window | None = None
 ) -> list[dict[str, Any]]:
     """Per agency counts, then a roll-up row per group, then the total.
 
@@ -182,11 +182,11 @@ def status(
       FROM obligation o WHERE {where} GROUP BY o.agency_id, status
     """
     tallies: dict[int, _Tally] = {}
-    for agency_id, status_name, count, last in session.connection().execute(text(sql), params):
-        tallies.setdefault(agency_id, _Tally()).add(status_name, count, _date(last))
-    agencies = _agencies(session, list(tallies))
+    for agency_id, status_name, count, last in reader_of(source).rows(sql, params):
+        tallies.setdefault(agency_id, _Tally()).add(status_name, count, as_date(last))
+    agencies = _agencies(source, list(tallies))
     rows = [tallies[a.id].row(a.code, a.name, "agency") for a in agencies]
-    for group in _groups(session, list(tallies)):
+    for group in _groups(source, list(tallies)):
         total = _Tally.sum(tallies[m] for m in group.members)
         rows.append(total.row(group.code, group.name, "group"))
     if tallies:
@@ -236,17 +236,17 @@ class _Named:
     members: tuple[int, ...] = ()
 
 
-def _agencies(session: Session, ids: list[int]) -> list[_Named]:
+def _agencies(source: Source, ids: list[int]) -> list[_Named]:
     if not ids:
         return []
     sql = f"""
       SELECT id, code, name FROM agency WHERE id IN ({", ".join(str(int(i)) for i in ids)})
       ORDER BY province_id, position, id
     """
-    return [_Named(*row) for row in session.connection().execute(text(sql))]
+    return [_Named(*row) for row in reader_of(source).rows(sql)]
 
 
-def _groups(session: Session, ids: list[int]) -> list[_Named]:
+def _groups(source: Source, ids: list[int]) -> list[_Named]:
     """Groups with at least one of these agencies, and which of them they hold."""
     if not ids:
         return []
@@ -257,13 +257,13 @@ def _groups(session: Session, ids: list[int]) -> list[_Named]:
       ORDER BY g.province_id, g.position, g.id
     """
     groups: dict[int, tuple[str, str, list[int]]] = {}
-    for group_id, code, name, agency_id in session.connection().execute(text(sql)):
+    for group_id, code, name, agency_id in reader_of(source).rows(sql):
         groups.setdefault(group_id, (code, name, []))[2].append(agency_id)
     return [_Named(g, code, name, tuple(m)) for g, (code, name, m) in groups.items()]
 
 
 def status_by_task(
-    session: Session, scope: Scope, as_of: dt.date, window: Window | None = None
+    source: Source, scope: Scope, as_of: dt.date, window: Window | None = None
 ) -> list[dict[str, Any]]:
     """Counts per plan and task (the same columns as `status`), plan by plan.
 
@@ -284,9 +284,9 @@ def status_by_task(
       GROUP BY t.id, p.id ORDER BY p.code, t.position
     """
     rows = []
-    for row in session.connection().execute(text(sql), params).mappings():
+    for row in reader_of(source).mappings(sql, params):
         item = {k: (v or 0) if k in _COUNT_KEYS else v for k, v in dict(row).items()}
-        item["last_submission"] = _date(item["last_submission"])
+        item["last_submission"] = as_date(item["last_submission"])
         item["rate"] = item["on_time"] / item["fallen_due"] if item["fallen_due"] else None
         rows.append(item)
     return rows
@@ -298,7 +298,7 @@ _COUNT_KEYS = frozenset(
 
 
 def submissions_by_week(
-    session: Session, scope: Scope, as_of: dt.date, window: Window
+    source: Source, scope: Scope, as_of: dt.date, window: Window
 ) -> list[dict[str, Any]]:
     """Per week (Monday first): obligations falling due, and submissions made.
 
@@ -326,8 +326,8 @@ def submissions_by_week(
       ) AS days GROUP BY day
     """
     counts: dict[dt.date, tuple[int, int]] = {}
-    for row in session.connection().execute(text(sql), params).mappings():
-        day = _date(row["day"])
+    for row in reader_of(source).mappings(sql, params):
+        day = as_date(row["day"])
         assert day is not None
         week = day - dt.timedelta(days=day.weekday())
         due, sent = counts.get(week, (0, 0))

@@ -1,0 +1,155 @@
+"""Read-only questions in plain SQL, over SQLite's own module or a SQLAlchemy session.
+
+The listings an officer runs every day (overdue, due, status, report) are
+plain SQL with `:name` parameters. On a SQLite file that is already at the
+current schema they run over the standard `sqlite3` module, so a question
+does not spend about half a second importing SQLAlchemy and SQLModel before
+it reads a row (benchmarks/RESULTS.md). Everywhere else (PostgreSQL, a file
+still to be migrated or extended) the same SQL runs through the session.
+Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Protocol, runtime_checkable
+
+from bmnn_cli.errors import DatabaseError
+
+Params = Mapping[str, Any] | None
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A DATE column's value: text on SQLite, a date on PostgreSQL."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """What the query modules need: rows as tuples or as dictionaries."""
+
+    @property
+    def dialect(self) -> str: ...
+
+    def rows(self, sql: str, params: Params = None) -> Iterator[tuple[Any, ...]]: ...
+
+    def mappings(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]: ...
+
+
+class SessionReader:
+    """The Reader of an open SQLAlchemy session (any engine)."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    @property
+    def dialect(self) -> str:
+        return str(self.session.get_bind().dialect.name)
+
+    def _execute(self, sql: str, params: Params) -> Any:
+        from sqlalchemy import text
+
+        self.session.flush()  # as a query through the ORM would: pending rows are seen
+        return self.session.connection().execute(text(sql), dict(params or {}))
+
+    def rows(self, sql: str, params: Params = None) -> Iterator[tuple[Any, ...]]:
+        return (tuple(row) for row in self._execute(sql, params))
+
+    def mappings(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
+        return (dict(row) for row in self._execute(sql, params).mappings())
+
+
+def reader_of(session_or_reader: Any) -> Reader:
+    """A Reader for a session, so that code holding a session can ask the same questions."""
+    if isinstance(session_or_reader, Reader):
+        return session_or_reader
+    return SessionReader(session_or_reader)
+
+
+class SqliteReader:
+    """The Reader of a SQLite file opened with the standard module, in one read transaction."""
+
+    dialect = "sqlite"
+
+    def __init__(self, connection: sqlite3.Connection, where: str) -> None:
+        self.connection, self.where = connection, where
+
+    def rows(self, sql: str, params: Params = None) -> Iterator[tuple[Any, ...]]:
+        try:
+            yield from self.connection.execute(sql, dict(params or {}))
+        except sqlite3.Error as error:
+            raise explain(self.where, error) from None
+
+    def mappings(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
+        try:
+            cursor = self.connection.execute(sql, dict(params or {}))
+            names = [d[0] for d in cursor.description]
+            for row in cursor:
+                yield dict(zip(names, row, strict=True))
+        except sqlite3.Error as error:
+            raise explain(self.where, error) from None
+
+
+@contextmanager
+def sqlite_reader(path: str, where: str, *, schema: int, year: int) -> Iterator[Reader | None]:
+    """A plain sqlite3 Reader on `path`, or None when the file needs the full store first.
+
+    None when the file is missing, is not at schema `schema` (it must be
+    migrated, or is refused as newer) or holds a plan whose schedules do not
+    reach `year` yet (they must be extended, which writes): the caller then
+    opens the store, which does those things and says what is wrong.
+    """
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        yield None
+        return
+    try:
+        ready = _ready(connection, schema, year)
+        if ready:  # one snapshot for every query of the answer, as a writer may commit meanwhile
+            connection.execute("BEGIN")
+        yield SqliteReader(connection, where) if ready else None
+    finally:
+        connection.close()
+
+
+def _ready(connection: sqlite3.Connection, schema: int, year: int) -> bool:
+    from bmnn_cli.store.db import BUSY_TIMEOUT_MS
+
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only = ON")
+        if connection.execute("PRAGMA user_version").fetchone()[0] != schema:
+            return False
+        behind = "SELECT 1 FROM plan WHERE through_year < ? LIMIT 1"
+        return connection.execute(behind, (year,)).fetchone() is None
+    except sqlite3.Error:
+        return False
+
+
+def explain(where: str, error: BaseException) -> DatabaseError:
+    """A database error as one line a person can act on, whichever engine raised it."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    if "file is not a database" in text:
+        return DatabaseError(f"{where}: not a bmnn database (the file is not SQLite)")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(f"{where}: the database is read-only; nothing was changed")
+    if "locked" in text or "busy" in text or "lock timeout" in text:
+        return DatabaseError(f"{where}: the database is busy (another bmnn is writing); try again")
+    if "unable to open" in text:
+        return DatabaseError(f"{where}: cannot open the database file (does its folder exist?)")
+    if any(
+        word in text
+        for word in (
+            "could not connect",
+            "connection refused",
+            "connection to server",
+            'database "',
+        )
+    ):
+        first = text.splitlines()[0]
+        return DatabaseError(f"{where}: cannot connect to the database server: {first}")
+    return DatabaseError(f"{where}: database error: {text.splitlines()[0] if text else error}")

@@ -1,0 +1,151 @@
+"""The read-only listings give the same answers over sqlite3 and over SQLAlchemy.
+
+On a SQLite file at the current schema, `overdue`, `due`, `status` and
+`report` read through the standard `sqlite3` module; elsewhere through the
+session. These tests hold the two paths to the same answer and check when
+each is taken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bmnn_cli import reporting
+from bmnn_cli.store import queries
+from bmnn_cli.store.db import open_store
+from bmnn_cli.store.lookup import Scope, scope
+from bmnn_cli.store.migrations import SCHEMA_VERSION
+from bmnn_cli.store.reader import Reader, SessionReader, SqliteReader, sqlite_reader
+from conftest import CAO_BANG, LAO_CAI, Cli, query
+
+pytestmark = pytest.mark.sqlite_only
+
+DAYS = [dt.date(2026, 2, 27), dt.date(2026, 3, 2), dt.date(2026, 10, 31), dt.date(2026, 12, 31)]
+
+
+def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
+    """Every question the read-only commands ask, for all plans and for one agency."""
+    everything = Scope()
+    police = scope(reader, agency="Công an tỉnh", plan="lao-cai-bmnn-2026")
+    window = queries.Window(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    return {
+        "overdue": queries.overdue(reader, everything, day),
+        "police": queries.overdue(reader, police, day),
+        "due": queries.due_within(reader, everything, day, 30),
+        "status": queries.status(reader, everything, day),
+        "quarter": queries.status(reader, everything, day, window),
+        "tasks": queries.status_by_task(reader, everything, day, window),
+        "weeks": queries.submissions_by_week(reader, everything, day, window),
+    }
+
+
+@pytest.fixture
+def recorded(cli: Cli, db: Path) -> Path:
+    """Both example plans, with submissions on time, late, retracted, and a waiver."""
+    cli("import", str(LAO_CAI))
+    cli("import", str(CAO_BANG))
+    late = "--as-of", "2026-03-05"
+    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *late)
+    cli("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *late)
+    cli("submit", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "-d", "25/02/2026", *late)
+    cli("retract", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "--reason", "nhầm cơ quan")
+    cli("waive", "-t", "IV.1.a", "-a", "Sở Tài chính", "--reason", "mới thành lập", *late)
+    return db
+
+
+@pytest.mark.parametrize("day", DAYS, ids=str)
+def test_both_paths_give_the_same_answers(recorded: Path, day: dt.date) -> None:
+    store = open_store(recorded, create=False)
+    with store.read() as session:
+        through_session = answers(SessionReader(session), day)
+    with sqlite_reader(str(recorded), "x", schema=SCHEMA_VERSION, year=day.year) as reader:
+        assert isinstance(reader, SqliteReader)
+        through_sqlite3 = answers(reader, day)
+    assert through_sqlite3 == through_session
+    assert through_session["status"] and through_session["tasks"]  # not two empty answers
+    if day >= dt.date(2026, 3, 5):  # after every submission and the waiver
+        statuses = {row["status"] for row in through_session["overdue"] + through_session["police"]}
+        assert statuses == {"overdue"}
+        counted = through_session["status"][-1]
+        assert counted["on_time"] and counted["late"] and counted["waived"]
+
+
+def test_a_report_reads_the_same_through_both_paths(recorded: Path) -> None:
+    day, period = dt.date(2026, 4, 15), reporting.period(1, 2026)
+    store = open_store(recorded, create=False)
+    with store.read() as session:
+        slow = reporting.build(SessionReader(session), period, day)
+    with sqlite_reader(str(recorded), "x", schema=SCHEMA_VERSION, year=2026) as reader:
+        assert reader is not None
+        fast = reporting.build(reader, period, day)
+    assert fast == slow
+    assert slow.counts[-1]["overdue"] > 0
+
+
+def test_a_file_that_needs_work_first_is_not_read_directly(recorded: Path, tmp_path: Path) -> None:
+    path = str(recorded)
+    with sqlite_reader(path, "x", schema=SCHEMA_VERSION, year=2026) as reader:
+        assert reader is not None
+    with sqlite_reader(path, "x", schema=SCHEMA_VERSION + 1, year=2026) as reader:
+        assert reader is None  # to be migrated (or refused) by the store
+    with sqlite_reader(path, "x", schema=SCHEMA_VERSION, year=2099) as reader:
+        assert reader is None  # schedules to be extended to 2099 first, which writes
+    with sqlite_reader(str(tmp_path / "missing.db"), "x", schema=1, year=2026) as reader:
+        assert reader is None
+    assert not (tmp_path / "missing.db").exists()  # and nothing was created
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database\n" * 100)
+    with sqlite_reader(str(junk), "x", schema=1, year=2026) as reader:
+        assert reader is None
+
+
+def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, db: Path) -> None:
+    """The direct path steps aside when the schedules must grow; the answer includes the year."""
+    cli("import", str(LAO_CAI))
+    later = query(db, "SELECT MAX(through_year) FROM plan")[0][0] + 1
+    rows = json.loads(cli("overdue", "--as-of", f"{later}-12-31", "--format", "json"))
+    assert any(row["period"] == str(later) for row in rows)
+    assert query(db, "SELECT MIN(through_year) FROM plan")[0][0] == later
+
+
+def test_the_direct_path_writes_nothing(recorded: Path) -> None:
+    with sqlite_reader(str(recorded), "x", schema=SCHEMA_VERSION, year=2026) as reader:
+        assert reader is not None
+        with pytest.raises(Exception, match="readonly|read-only"):
+            list(reader.rows("DELETE FROM obligation"))
+    assert query(recorded, "SELECT COUNT(*) FROM obligation")[0][0] > 0
+
+
+LISTINGS = [
+    ["overdue", "--as-of", "2026-03-02", "--format", "json"],
+    ["status", "--as-of", "2026-03-02", "--format", "json"],
+    ["due", "--within", "30d", "--as-of", "2026-02-01", "--format", "json"],
+    ["report", "--quarter", "1", "--year", "2026", "--as-of", "2026-04-15", "--format", "json"],
+]
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=lambda a: a[0])
+def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> None:
+    """The point of the direct path: a daily question skips SQLAlchemy's import time."""
+    script = (
+        "import sys\n"
+        "from bmnn_cli.entry import main\n"
+        f"sys.argv = ['bmnn', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
+        "print('LOADED', code, loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "BMNN_DB": str(recorded)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout)  # a real answer was printed
+    assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr

@@ -112,9 +112,13 @@ class Cli:
         assert result.exit_code == code, (result.exit_code, result.output, result.stderr)
         return result.stdout
 
-    def fail(self, *args: str, code: int) -> str:
-        """Run a command that must fail; return its stderr."""
-        result = self.runner.invoke(app, list(args), catch_exceptions=False)
+    def fail(self, *args: str, code: int, lang: str = "en") -> str:
+        """Run a command that must fail; return its stderr.
+
+        Errors are checked in English by default, whose wording the tests pin
+        down; tests/test_i18n.py checks that the same errors read in Vietnamese.
+        """
+        result = self.runner.invoke(app, ["--lang", lang, *args], catch_exceptions=False)
         assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
         return result.stderr
 

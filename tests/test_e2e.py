@@ -49,6 +49,13 @@ def test_errors_have_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
 
 
+def test_an_unknown_language_is_refused_in_both(tmp_path: Path) -> None:
+    """--lang chooses the language, so its own error cannot wait for the choice."""
+    result = run("--lang", "fr", "status", db=tmp_path / "x.db")
+    assert result.returncode == 2
+    assert "'fr': hãy chọn vi (tiếng Việt) hoặc en (tiếng Anh) / choose vi or en" in result.stderr
+
+
 def test_readme_test_command_is_what_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

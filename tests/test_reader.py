@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from bmnn_cli import reporting
+from bmnn_cli import i18n, reporting
 from bmnn_cli.store import queries
 from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
@@ -117,6 +117,7 @@ def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, db: Path) -> Non
 
 
 def test_the_direct_path_writes_nothing(recorded: Path) -> None:
+    i18n.set_language("en")  # the message is checked in English
     with sqlite_reader(str(recorded), "x", schema=SCHEMA_VERSION, year=2026) as reader:
         assert reader is not None
         with pytest.raises(Exception, match="readonly|read-only"):

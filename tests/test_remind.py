@@ -209,9 +209,9 @@ def log_rows(db: Path) -> list[tuple[Any, ...]]:
     )
 
 
-def send(cli: Cli, offset: int, *extra: str, code: int = 0) -> str:
+def send(cli: Cli, offset: int, *extra: str, code: int = 0, lang: str = "en") -> str:
     args = ("remind", "--send", "--as-of", day(offset), "--plan", "nhac-han", *extra)
-    return cli(*args) if code == 0 else cli.fail(*args, code=code)
+    return cli(*args) if code == 0 else cli.fail(*args, code=code, lang=lang)
 
 
 # -- stages (pure) -------------------------------------------------------------
@@ -328,10 +328,10 @@ def test_overdue_only_with_the_option(cli: Cli, plan: Path, inbox: Inbox) -> Non
 
 def test_a_refused_address_does_not_stop_the_others(cli: Cli, plan: Path, inbox: Inbox) -> None:
     inbox.refuse.add(address("so-noi-vu"))
-    err = send(cli, -7, code=7)
+    err = send(cli, -7, code=7, lang="vi")
     assert len(inbox.take()) == 4 and inbox.to("so-noi-vu") == []
     assert "Không gửi được tới Sở Nội vụ" in err and "550" in err
-    assert "1 of 5 reminder messages were not delivered" in err
+    assert "1/5 thư nhắc hạn chưa gửi được: Sở Nội vụ (" in err
     assert "so-noi-vu" not in {code for code, *_ in log_rows(plan)}
     inbox.refuse.clear()
     send(cli, -7)  # the next run sends only what failed

@@ -29,9 +29,8 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get("BMNN_DEBUG", "") not in ("", "0"):
             raise
-        print(
-            f"bmnn: internal error ({type(error).__name__}: {error}); "
-            "please report it with the command you ran (BMNN_DEBUG=1 shows details)",
-            file=sys.stderr,
-        )
+        from bmnn_cli.i18n import t  # loaded already, with the language of this run
+
+        report = t("err.cli.internal", kind=type(error).__name__, error=error)
+        print(f"bmnn: {report}", file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)

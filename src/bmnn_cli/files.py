@@ -7,15 +7,16 @@ import tempfile
 from pathlib import Path
 
 from bmnn_cli.errors import UsageError
+from bmnn_cli.i18n import t
 
 
 def check_target(path: Path) -> None:
     """Refuse, before any work, an output path that cannot become a file."""
     if path.is_dir():
-        raise UsageError(f"cannot write {path}: it is a folder; give a file name")
+        raise UsageError(t("err.cli.target_is_folder", path=path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+        raise UsageError(t("err.cli.no_folder", path=path, folder=folder))
 
 
 def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
@@ -28,7 +29,9 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UsageError(
+            t("err.cli.cannot_write", path=path, error=error.strerror or error)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -36,7 +39,9 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UsageError(
+            t("err.cli.cannot_write", path=path, error=error.strerror or error)
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

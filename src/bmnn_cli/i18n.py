@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 from typing import Final
 
+from bmnn_cli.messages import inputs, options, records
+
 LANGUAGES: Final = ("vi", "en")
 
 # key: (Vietnamese, English)
-MESSAGES: Final[dict[str, tuple[str, str]]] = {
+_NOTICES: Final[dict[str, tuple[str, str]]] = {
     # statuses, in the government's words
     "status.pending": ("đang thực hiện, trong hạn", "pending"),
     "status.overdue": ("quá hạn", "overdue"),
@@ -266,7 +268,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "No reminders are due (as of {as_of}).",
     ),
     "remind.preview": (
-        "{messages} thư nhắc hạn ({reminders} nghĩa vụ) đến lượt gửi; --send để gửi, --eml THƯ_MỤC để ghi tệp .eml.",
+        "{messages} thư nhắc hạn ({reminders} nghĩa vụ) đến lượt gửi; --send để gửi, --eml DIR để ghi tệp .eml.",
         "Due to go out: {messages} reminder message(s) covering {reminders} obligation(s); --send sends them, --eml DIR writes .eml files.",
     ),
     "remind.dry_run": (
@@ -359,7 +361,30 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "change.removed": ("bỏ", "removed"),
     "change.archived": ("lưu trữ (có hồ sơ đã ghi nhận)", "archived (records kept)"),
     "change.changed": ("sửa", "changed"),
+    # shared parts of error messages
+    "hint.did_you_mean": ("; có phải là {names}?", "; did you mean {names}?"),
+    "err.date.invalid": (
+        "{text!r} không phải là ngày ({error})",
+        "{text!r} is not a date ({error})",
+    ),
+    "err.date.format": (
+        "{text!r} không phải là ngày; hãy viết 27/02/2026 hoặc 2026-02-27",
+        "{text!r} is not a date; write 27/02/2026 or 2026-02-27",
+    ),
 }
+
+
+def _assemble(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """One catalogue from its parts; a key defined twice is a mistake caught at start."""
+    merged: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        twice = merged.keys() & table.keys()
+        assert not twice, f"message keys defined twice: {sorted(twice)}"
+        merged.update(table)
+    return merged
+
+
+MESSAGES: Final = _assemble(_NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES)
 
 _language = "vi"
 

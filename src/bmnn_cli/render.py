@@ -171,10 +171,7 @@ def _write_binary(data: bytes, out: IO[str]) -> None:
     """A workbook on stdout, for `> file.xlsx`; never onto a terminal."""
     binary = getattr(out, "buffer", None)
     if binary is None or _isatty(out):
-        raise UsageError(
-            "--format xlsx makes a binary file: redirect the output (> report.xlsx)"
-            " or use a command with -o FILE"
-        )
+        raise UsageError(t("err.cli.binary_output"))
     out.flush()
     binary.write(data)
     binary.flush()

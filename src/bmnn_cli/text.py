@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from bmnn_cli.i18n import t
+
 _SPACES = re.compile(r"\s+")
 # zero-width characters, soft hyphens and bidirectional controls: invisible in a
 # terminal, they would make two equal-looking names differ (or reorder text)
@@ -44,7 +46,7 @@ def slug(text: str) -> str:
 def did_you_mean(names: Iterable[str]) -> str:
     """The "; did you mean …?" tail of a not-found message ("" when nothing is close)."""
     unique = list(dict.fromkeys(names))
-    return f"; did you mean {', '.join(repr(n) for n in unique)}?" if unique else ""
+    return t("hint.did_you_mean", names=", ".join(map(repr, unique))) if unique else ""
 
 
 def parse_date(text: str) -> dt.date:
@@ -60,5 +62,5 @@ def parse_date(text: str) -> dt.date:
         if match:
             return dt.date(int(match[3]), int(match[2]), int(match[1]))
     except ValueError as error:
-        raise ValueError(f"{text!r} is not a date ({error})") from None
-    raise ValueError(f"{text!r} is not a date; write 27/02/2026 or 2026-02-27")
+        raise ValueError(t("err.date.invalid", text=text, error=error)) from None
+    raise ValueError(t("err.date.format", text=text))

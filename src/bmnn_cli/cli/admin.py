@@ -63,10 +63,6 @@ def show_log(
     render(Listing(LOG_COLUMNS, rows, keys=keys), fmt)
 
 
-PG_BACKUPS = (
-    "{where}: back up and restore a PostgreSQL database with pg_dump and pg_restore "
-    "(see the README, 'A shared database for a team')"
-)
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
 
 
@@ -85,7 +81,7 @@ def backup(
 
     store = open_db(ctx, db)
     if store.dialect != "sqlite":
-        raise Refused(PG_BACKUPS.format(where=store.where))
+        raise Refused(t("err.cli.pg_backups", where=store.where))
     size = maintenance.backup(store.path, file, force=force)
     typer.echo(t("msg.backup", path=file, size=size))
 
@@ -106,7 +102,7 @@ def restore(
 
     target = resolve(db or state(ctx).db)
     if target.is_url:
-        raise Refused(PG_BACKUPS.format(where=target.display))
+        raise Refused(t("err.cli.pg_backups", where=target.display))
     maintenance.restore(file, target.path, force=force)
     store = open_store(target, create=False)
     with store.write() as session:

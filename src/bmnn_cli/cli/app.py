@@ -89,7 +89,11 @@ def main(
     ] = False,
 ) -> None:
     if lang and lang.lower()[:2] not in i18n.LANGUAGES:
-        raise typer.BadParameter(f"{lang!r}: choose vi or en", param_hint="--lang")
+        # This option chooses the language, so none is chosen yet, and whoever
+        # mistyped it may read either: say it in both, Vietnamese (the default) first.
+        vi, en = i18n.MESSAGES["err.cli.lang"]
+        both = f"{lang!r}: {vi} / {en}"
+        raise typer.BadParameter(both, param_hint="--lang")
     i18n.set_language(lang)
     ctx.obj = State(db=db)
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from bmnn_cli.i18n import t
 from bmnn_cli.render import Format
 from bmnn_cli.text import parse_date
 
@@ -36,7 +37,7 @@ def parse_days(value: str | int) -> int:
         r"\s*(\d{1,4})\s*([dw]|days?|weeks?|ngay|ngày|tuần|tuan)?\s*", value.lower()
     )
     if not match:
-        raise typer.BadParameter(f"{value!r} is not a span; write 14d, 2w or 14")
+        raise typer.BadParameter(t("err.cli.span", value=value))
     count = int(match[1])
     return count * 7 if (match[2] or "d")[0] in "wt" else count
 

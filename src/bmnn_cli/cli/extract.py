@@ -127,7 +127,7 @@ def _extract(
     from bmnn_cli.domain.extract.emit import to_toml
 
     if output is not None and output.exists() and not force:
-        raise Refused(f"{output} exists (a reviewed plan?); pass --force to overwrite it")
+        raise Refused(t("err.input.output_exists", output=output))
     spec = (
         _registry_file(registry)
         if registry is not None
@@ -163,7 +163,9 @@ def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UsageError(
+            t("err.input.cannot_write", path=path, error=error.strerror or error)
+        ) from None
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -179,7 +181,7 @@ def _registry_file(path: Path) -> RegistrySpec:
 
     loaded = load(path)
     if loaded.registry is None:
-        raise InputError("not an agency registry (no [province] or registry = …)", path=str(path))
+        raise InputError(t("err.input.not_registry"), path=str(path))
     return loaded.registry
 
 
@@ -238,7 +240,7 @@ def _check(
 
     reviewed = load(reviewed_path)
     if reviewed.plan is None:
-        raise InputError("not a plan file (no [plan] table)", path=str(reviewed_path))
+        raise InputError(t("err.input.not_plan"), path=str(reviewed_path))
     plan = reviewed.plan
     spec = _registry_file(registry) if registry is not None else reviewed.registry
     if spec is None:
@@ -296,7 +298,7 @@ def explain(
     first = year or today().year
     result = explain_phrase(phrase, year=first, years=years, event=event, strict=strict)
     if not result.parts:
-        raise UsageError(f"cannot read {phrase!r} as a deadline phrase")
+        raise UsageError(t("err.input.phrase_unread", phrase=phrase))
     if fmt is Format.json:
         render(Document([], data=result.as_dict()), fmt)
         return

@@ -95,7 +95,7 @@ def remind(
     from bmnn_cli.domain.reminders import lead_days
 
     if send and eml is not None:
-        raise typer.BadParameter("give --send or --eml DIR, not both")
+        raise typer.BadParameter(t("err.cli.send_or_eml"))
     settings = load(config)
     days = _span(within) if within else lead_days(settings.stages)
     query = run.Query(as_of or today(), days, include_overdue, plan, agency, group)

@@ -122,11 +122,11 @@ def submit(
     day_of = as_of or today()
     if from_csv is not None:
         if task or agency:
-            raise typer.BadParameter("give either --from-csv or --task/--agency, not both")
+            raise typer.BadParameter(t("err.cli.csv_or_task"))
         _submit_csv(ctx, db, from_csv, plan, day_of)
         return
     if not task or not agency:
-        raise typer.BadParameter("--task and --agency are required (or --from-csv FILE)")
+        raise typer.BadParameter(t("err.cli.task_agency_required"))
     store = open_db(ctx, db)
     with store.write() as session:
         outcome = tracking.submit(
@@ -178,7 +178,7 @@ def amend(
     from bmnn_cli.store import tracking
 
     if not reason.strip():
-        raise typer.BadParameter("say why (--reason)", param_hint="--reason")
+        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
     day_of = as_of or today()
     store = open_db(ctx, db)
     with store.write() as session:
@@ -203,7 +203,7 @@ def retract(
     from bmnn_cli.store import tracking
 
     if not reason.strip():
-        raise typer.BadParameter("say why (--reason)", param_hint="--reason")
+        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
     store = open_db(ctx, db)
     with store.write() as session:
         outcome = tracking.retract(
@@ -227,7 +227,7 @@ def waive(
     from bmnn_cli.store import tracking
 
     if not reason.strip():
-        raise typer.BadParameter("say why (--reason)", param_hint="--reason")
+        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
     store = open_db(ctx, db)
     with store.write() as session:
         outcome = tracking.waive(
@@ -472,9 +472,7 @@ def report(
     from bmnn_cli import reporting
 
     if fmt.opened and output is None:
-        raise typer.BadParameter(
-            f"--format {fmt} writes a file: add -o FILE.{fmt}", param_hint="--output"
-        )
+        raise typer.BadParameter(t("err.cli.needs_output", fmt=fmt), param_hint="--output")
     day = as_of or today()
     period = reporting.period(quarter, year or day.year)
     with reading(ctx, db, max(day, period.end)) as reader:

@@ -22,6 +22,7 @@ from typing import Any
 
 from bmnn_cli.domain.reminders import DEFAULT_STAGES, Sender, Stage, parse_stages
 from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 
 SECURITY = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -52,7 +53,7 @@ class Smtp:
 
     def where(self, key: str) -> str:
         """Where a setting came from, for error messages."""
-        return self.origin.get(key, "the default")
+        return self.origin[key] if key in self.origin else t("err.input.config_default")
 
 
 @dataclass(frozen=True)
@@ -81,16 +82,14 @@ def load(option: str | None = None, env: Mapping[str, str] | None = None) -> Set
     data = _read(path, explicit)
     unknown = set(data) - {"smtp", "remind"}
     if unknown:
-        raise InputError(
-            f"unknown table(s) {sorted(unknown)}; expected [smtp], [remind]", path=str(path)
-        )
+        raise InputError(t("err.input.config_tables", tables=sorted(unknown)), path=str(path))
     smtp = _smtp(_table(data, "smtp", path), env, path)
     remind = _table(data, "remind", path)
     _check_keys(remind, REMIND_KEYS, "remind", path)
     try:
         stages = parse_stages(_strings(remind.get("stages", list(DEFAULT_STAGES)), "stages", path))
     except ValueError as error:
-        raise InputError(f"[remind] stages: {error}", path=str(path)) from None
+        raise InputError(t("err.input.config_stages", error=error), path=str(path)) from None
     sender = Sender(
         office=_text(remind, "office", path), results_to=_text(remind, "results_to", path)
     )
@@ -103,33 +102,31 @@ def _read(path: Path, explicit: bool) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         if explicit:
-            raise InputError("no such config file", path=str(path)) from None
+            raise InputError(t("err.input.config_missing"), path=str(path)) from None
         return {}
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"not valid TOML: {error}", path=str(path)) from None
+        raise InputError(t("err.input.config_toml", error=error), path=str(path)) from None
     except OSError as error:
-        raise InputError(f"cannot read the config file: {error.strerror}", path=str(path)) from None
+        raise InputError(
+            t("err.input.config_unreadable", error=error.strerror), path=str(path)
+        ) from None
 
 
 def _table(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
     table = data.get(name, {})
     if not isinstance(table, dict):
-        raise InputError(f"[{name}] must be a table", path=str(path))
+        raise InputError(t("err.input.config_not_table", name=name), path=str(path))
     return table
 
 
 def _check_keys(table: dict[str, Any], allowed: Any, name: str, path: Path) -> None:
     if "password" in table:
-        raise InputError(
-            f"[{name}] password: the password is never read from the config file; put it "
-            "in a file readable by you only and name it with password_file, or set "
-            "BMNN_SMTP_PASSWORD",
-            path=str(path),
-        )
+        raise InputError(t("err.input.config_password", name=name), path=str(path))
     unknown = sorted(set(table) - set(allowed))
     if unknown:
         raise InputError(
-            f"[{name}]: unknown key(s) {unknown}; known: {sorted(allowed)}", path=str(path)
+            t("err.input.config_keys", name=name, unknown=unknown, known=sorted(allowed)),
+            path=str(path),
         )
 
 
@@ -141,12 +138,19 @@ def _smtp(table: dict[str, Any], env: Mapping[str, str], path: Path) -> Smtp:
         if env.get(var):
             values[key], origin[key] = env[var], var
         elif key in table:
-            values[key], origin[key] = table[key], f"[smtp] {key} in {path}"
+            values[key], origin[key] = (
+                table[key],
+                t("err.input.config_origin", field=key, path=path),
+            )
     security = str(values.get("security", "starttls")).strip().lower()
     if security not in SECURITY:
         raise InputError(
-            f"SMTP security {security!r} (from {origin.get('security')}): choose "
-            + ", ".join(SECURITY),
+            t(
+                "err.input.smtp_security",
+                security=security,
+                origin=origin.get("security"),
+                choices=", ".join(SECURITY),
+            ),
             path=str(path),
         )
     return Smtp(
@@ -168,23 +172,23 @@ def _number(value: Any, key: str, origin: dict[str, str], path: Path, kind: type
     except (TypeError, ValueError):
         number = None
     if number is None or number <= 0 or isinstance(value, bool):
-        where = origin.get(key, "the default")
+        where = origin[key] if key in origin else t("err.input.config_default")
         raise InputError(
-            f"SMTP {key} {value!r} (from {where}) is not a positive number", path=str(path)
+            t("err.input.smtp_number", field=key, value=value, origin=where), path=str(path)
         )
     return number
 
 
 def _strings(value: Any, key: str, path: Path) -> list[str]:
     if isinstance(value, str) or not isinstance(value, list):
-        raise InputError(f"[remind] {key} must be a list of strings", path=str(path))
+        raise InputError(t("err.input.remind_not_strings", field=key), path=str(path))
     return [str(v) for v in value]
 
 
 def _text(table: dict[str, Any], key: str, path: Path) -> str:
     value = table.get(key, "")
     if not isinstance(value, str):
-        raise InputError(f"[remind] {key} must be a string", path=str(path))
+        raise InputError(t("err.input.remind_not_string", field=key), path=str(path))
     return value.strip()
 
 
@@ -196,16 +200,17 @@ def password(smtp: Smtp, env: Mapping[str, str] | None = None) -> str:
     source = smtp.password_file
     if not source:
         if smtp.user:
-            raise InputError(
-                f"SMTP user {smtp.user!r} has no password: set BMNN_SMTP_PASSWORD, or "
-                "BMNN_SMTP_PASSWORD_FILE / [smtp] password_file naming a file that holds it"
-            )
+            raise InputError(t("err.input.smtp_no_password", user=smtp.user))
         return ""
     try:
         text = Path(source).expanduser().read_text(encoding="utf-8")
     except OSError as error:
         raise InputError(
-            f"cannot read the SMTP password file ({smtp.where('password_file')}): {error.strerror}",
+            t(
+                "err.input.password_file_unreadable",
+                origin=smtp.where("password_file"),
+                error=error.strerror,
+            ),
             path=source,
         ) from None
     return text.splitlines()[0] if text else ""  # the first line: editors add a newline

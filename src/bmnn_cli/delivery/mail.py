@@ -29,6 +29,7 @@ from types import TracebackType
 from bmnn_cli import __version__
 from bmnn_cli.delivery.config import Smtp
 from bmnn_cli.domain.reminders import Message
+from bmnn_cli.i18n import t
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 
@@ -140,19 +141,21 @@ class Mailer:
             if settings.user:
                 client.login(settings.user, self._password)
         except UnicodeEncodeError:
-            raise ConnectionFailed(
-                "the SMTP user name or password has non-ASCII characters, which the SMTP "
-                "client cannot send; use an ASCII password"
-            ) from None
+            raise ConnectionFailed(t("err.cli.smtp_ascii")) from None
         except smtplib.SMTPAuthenticationError as error:
+            reply = reply_text(error.smtp_code, error.smtp_error)
             raise ConnectionFailed(
-                f"the server refused the login for {settings.user!r}: "
-                f"{reply_text(error.smtp_code, error.smtp_error)}"
+                t("err.cli.smtp_login", user=settings.user, reply=reply)
             ) from None
         except (smtplib.SMTPException, OSError) as error:
             raise ConnectionFailed(
-                f"cannot use the SMTP server {settings.host}:{settings.port} "
-                f"({settings.security}): {describe(error)}"
+                t(
+                    "err.cli.smtp_unusable",
+                    host=settings.host,
+                    port=settings.port,
+                    security=settings.security,
+                    error=describe(error),
+                )
             ) from None
         self._client = client
         return client

@@ -89,14 +89,19 @@ class RunOutcome:
         parts = []
         if failed:
             names = ", ".join(f"{r.message.agency} ({r.error})" for r in failed[:5])
-            more = f" and {len(failed) - 5} more" if len(failed) > 5 else ""
+            more = t("err.cli.and_more", count=len(failed) - 5) if len(failed) > 5 else ""
             parts.append(
-                f"{len(failed)} of {len(self.results)} reminder messages were not delivered: "
-                f"{names}{more}; they were not recorded and will be retried on the next run"
+                t(
+                    "err.cli.not_delivered",
+                    failed=len(failed),
+                    total=len(self.results),
+                    names=names,
+                    more=more,
+                )
             )
         if refused:
             names = ", ".join(f"{a} ({r.message.agency})" for r in refused for a in r.refused)
-            parts.append(f"the server refused some addresses (the other ones got it): {names}")
+            parts.append(t("err.cli.addresses_refused", names=names))
         return "; ".join(parts)
 
 
@@ -109,13 +114,12 @@ def route(settings: Settings, folder: Path | None) -> Route:
     from bmnn_cli.delivery.config import password
     from bmnn_cli.errors import InputError
 
-    where = f"[smtp] in {settings.path}"
     if not settings.smtp.sender:
-        raise InputError(f"no sender address: set `from` {where}, or BMNN_SMTP_FROM")
+        raise InputError(t("err.cli.no_sender", path=settings.path))
     if folder is not None:
         return Route(folder)
     if not settings.smtp.host:
-        raise InputError(f"no SMTP server: set `host` {where}, or BMNN_SMTP_HOST")
+        raise InputError(t("err.cli.no_smtp_host", path=settings.path))
     return Route(secret=password(settings.smtp))
 
 
@@ -258,6 +262,5 @@ def _record(
             )
     except BmnnError as error:
         raise DatabaseError(
-            f"{error.message}; the reminder to {message.agency} went out but could not be "
-            "recorded, so it may go out again next run"
+            t("err.cli.not_recorded", error=error.message, agency=message.agency)
         ) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bmnn_cli.errors import Refused
+from bmnn_cli.i18n import t
 from bmnn_cli.text import clean, fold
 
 MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
@@ -38,8 +39,4 @@ def refuse_classified(text: str, path: str) -> None:
     found = find_stamp(text)
     if found:
         line, mark = found
-        raise Refused(
-            f"{path}:{line}: the file bears the classification mark {mark!r}; bmnn keeps "
-            "metadata about obligations, never the content of secret documents. If the "
-            "file is not secret, pass --allow-classified"
-        )
+        raise Refused(t("err.input.classified", path=path, line=line, mark=mark))

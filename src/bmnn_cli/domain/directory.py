@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bmnn_cli.domain.planfile import AgencySpec, GroupSpec, RegistrySpec
 from bmnn_cli.errors import NotFound
+from bmnn_cli.i18n import t
 from bmnn_cli.text import did_you_mean, fold
 
 
@@ -41,9 +42,19 @@ class Directory:
     def find(self, text: str, *, kinds: tuple[str, ...] = ("agency", "group")) -> Ref:
         ref = self._keys.get(fold(text))
         if ref is None or ref.kind not in kinds:
-            what = " or ".join("agency" if k == "agency" else "group" for k in kinds)
+            words = [
+                t("err.input.ref_agency" if k == "agency" else "err.input.ref_group") for k in kinds
+            ]
+            what = words[0]
+            if len(words) == 2:
+                what = t("err.input.ref_or", first=words[0], second=words[1])
             raise NotFound(
-                f"unknown {what} {text!r}{self.did_you_mean(text, kinds)}",
+                t(
+                    "err.input.unknown_ref",
+                    what=what,
+                    text=text,
+                    hint=self.did_you_mean(text, kinds),
+                ),
                 value=text,
                 suggestions=self.suggest(text, kinds),
             )

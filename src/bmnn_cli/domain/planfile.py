@@ -19,6 +19,7 @@ from typing import Any
 from bmnn_cli.domain.deadlines import Rules
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 from bmnn_cli.text import clean, did_you_mean
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -121,7 +122,7 @@ class _Reader:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1)
                 more = did_you_mean(hint)
-                self.fail(f"{where}: unknown key {key!r}{more}", key)
+                self.fail(t("err.input.unknown_key", where=where, field=key, hint=more), key)
 
     def fail(self, message: str, value: str | None = None) -> None:
         line = self.file.line_of(value) if value else None
@@ -133,32 +134,29 @@ class _Reader:
         value = self.table.get(key)
         if value is None:
             if required:
-                self.fail(f"{self.where}: missing required field {key!r}")
+                self.fail(t("err.input.missing_field", where=self.where, field=key))
             return default
         if not isinstance(value, str):
-            self.fail(f"{self.where}: {key} = {value!r} should be text", key)
+            self.fail(t("err.input.not_text", where=self.where, field=key, value=value), key)
         cleaned = clean(str(value))
         if required and not cleaned:
-            self.fail(f"{self.where}: {key} is empty", key)
+            self.fail(t("err.input.empty_field", where=self.where, field=key), key)
         return cleaned
 
     def slug(self, key: str) -> str:
         value = self.text(key)
         if not _SLUG.match(value):
-            self.fail(
-                f"{self.where}: {key} = {value!r} should be lower-case letters, digits and '-'",
-                value,
-            )
+            self.fail(t("err.input.not_slug", where=self.where, field=key, value=value), value)
         return value
 
     def integer(self, key: str, *, required: bool = True) -> int | None:
         value = self.table.get(key)
         if value is None:
             if required:
-                self.fail(f"{self.where}: missing required field {key!r}")
+                self.fail(t("err.input.missing_field", where=self.where, field=key))
             return None
         if type(value) is not int:
-            self.fail(f"{self.where}: {key} = {value!r} should be a whole number", key)
+            self.fail(t("err.input.not_integer", where=self.where, field=key, value=value), key)
         return int(value)
 
     def date(self, key: str) -> dt.date | None:
@@ -166,15 +164,13 @@ class _Reader:
         if value is None:
             return None
         if type(value) is not dt.date:
-            self.fail(
-                f"{self.where}: {key} = {value!r} should be a TOML date such as 2026-02-27", key
-            )
+            self.fail(t("err.input.not_date", where=self.where, field=key, value=value), key)
         return value
 
     def dates(self, key: str) -> list[dt.date]:
         values = self.table.get(key, [])
         if not isinstance(values, list) or any(type(v) is not dt.date for v in values):
-            self.fail(f"{self.where}: {key} should be a list of dates such as [2026-02-13]", key)
+            self.fail(t("err.input.not_dates", where=self.where, field=key), key)
         return list(values)
 
     def texts(self, key: str) -> list[str]:
@@ -182,19 +178,28 @@ class _Reader:
         if isinstance(values, str):
             values = [values]
         if not isinstance(values, list) or any(not isinstance(v, str) for v in values):
-            self.fail(f"{self.where}: {key} should be a list of text values", key)
+            self.fail(t("err.input.not_texts", where=self.where, field=key), key)
         return [clean(v) for v in values if clean(v)]
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
         value = self.text(key, required=default is None, default=default or "")
         if value not in choices:
-            self.fail(f"{self.where}: {key} = {value!r} is not one of {', '.join(choices)}", value)
+            self.fail(
+                t(
+                    "err.input.not_a_choice",
+                    where=self.where,
+                    field=key,
+                    value=value,
+                    choices=", ".join(choices),
+                ),
+                value,
+            )
         return value
 
     def tables(self, key: str) -> list[Mapping[str, Any]]:
         values = self.table.get(key, [])
         if not isinstance(values, list) or any(not isinstance(v, dict) for v in values):
-            self.fail(f"{self.where}: {key} should be an array of tables ([[{key}]])", key)
+            self.fail(t("err.input.not_tables", where=self.where, field=key), key)
         return list(values)
 
 
@@ -211,28 +216,28 @@ def read_text(path: Path) -> str:
     name = str(path)
     try:
         if path.is_dir():
-            raise InputError("is a folder, not a plan file", path=name)
+            raise InputError(t("err.input.is_folder_not_plan"), path=name)
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"file is {size} bytes; plan files are at most {MAX_BYTES}", path=name)
+            raise InputError(t("err.input.plan_too_big", size=size, limit=MAX_BYTES), path=name)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
+        raise InputError(t("err.input.no_such_file"), path=name) from None
     except PermissionError:
-        raise InputError("permission denied", path=name) from None
+        raise InputError(t("err.input.permission_denied"), path=name) from None
     if not data.strip():
-        raise InputError("the file is empty", path=name)
+        raise InputError(t("err.input.file_empty"), path=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(
-            f"not UTF-8 text (byte {data[error.start]:#04x}); save the file as UTF-8",
+            t("err.input.not_utf8_byte", byte=data[error.start]),
             path=name,
             line=line,
         ) from None
     if "\x00" in text:
-        raise InputError("binary data, not a TOML text file", path=name)
+        raise InputError(t("err.input.binary"), path=name)
     return text.removeprefix("\ufeff")
 
 
@@ -249,23 +254,26 @@ def loads(text: str, *, path: Path, allow_classified: bool = False) -> PlanFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"malformed TOML: {error}", path=str(path)) from None
+        raise InputError(t("err.input.toml_malformed", error=error), path=str(path)) from None
     except RecursionError:
-        raise InputError("malformed TOML: nested too deeply", path=str(path)) from None
+        raise InputError(t("err.input.toml_too_deep"), path=str(path)) from None
     return parse(data, path=str(path), text=text)
 
 
 def parse(data: Mapping[str, Any], *, path: str, text: str = "") -> PlanFile:
     file = PlanFile(path=path, text=text)
     top = _Reader(
-        file, data, "file", ("registry", "province", "groups", "agencies", "plan", "tasks")
+        file,
+        data,
+        t("err.input.where_file"),
+        ("registry", "province", "groups", "agencies", "plan", "tasks"),
     )
     if "tasks" in data and "plan" not in data:
-        top.fail("file: [[tasks]] given without a [plan] table", "tasks")
+        top.fail(t("err.input.tasks_without_plan"), "tasks")
     if "plan" not in data and "province" not in data and "registry" not in data:
-        top.fail("file: neither a plan ([plan]) nor an agency registry ([province])")
+        top.fail(t("err.input.neither_plan_nor_registry"))
     if "province" in data and "registry" in data:
-        top.fail('file: give registry = "…" or an inline [province], not both', "registry")
+        top.fail(t("err.input.registry_twice"), "registry")
     if "province" in data:
         file.registry = _registry(file, data)
     elif "registry" in data:
@@ -279,13 +287,15 @@ def _linked_registry(file: PlanFile, relative: str) -> RegistrySpec:
     target = Path(file.path).parent / relative
     linked = load(target)
     if linked.registry is None:
-        raise InputError(f"registry = {relative!r} is not an agency registry", path=file.path)
+        raise InputError(t("err.input.linked_not_registry", relative=relative), path=file.path)
     return linked.registry
 
 
 def _registry(file: PlanFile, data: Mapping[str, Any]) -> RegistrySpec:
     if not isinstance(data["province"], dict):
-        _Reader(file, {}, "file", ()).fail("[province] should be a table", "province")
+        _Reader(file, {}, t("err.input.where_file"), ()).fail(
+            t("err.input.province_not_table"), "province"
+        )
     province = _Reader(
         file, data["province"], "[province]", ("id", "name", "days_off", "working_days")
     )
@@ -295,7 +305,7 @@ def _registry(file: PlanFile, data: Mapping[str, Any]) -> RegistrySpec:
         days_off=province.dates("days_off"),
         working_days=province.dates("working_days"),
     )
-    top = _Reader(file, data, "file", tuple(data))
+    top = _Reader(file, data, t("err.input.where_file"), tuple(data))
     seen: set[str] = set()
     for number, raw in enumerate(top.tables("groups"), start=1):
         group = _Reader(file, raw, f"[[groups]] #{number}", ("id", "name", "aliases"))
@@ -310,7 +320,7 @@ def _registry(file: PlanFile, data: Mapping[str, Any]) -> RegistrySpec:
 
 def _unique(reader: _Reader, seen: set[str], code: str) -> None:
     if code in seen:
-        reader.fail(f"{reader.where}: duplicate id {code!r}", code)
+        reader.fail(t("err.input.duplicate_id", where=reader.where, code=code), code)
     seen.add(code)
 
 
@@ -318,7 +328,7 @@ def _agency(file: PlanFile, raw: Mapping[str, Any], number: int, seen: set[str])
     keys = ("id", "name", "aliases", "kind", "groups", "emails", "successor", "merged_on")
     reader = _Reader(file, raw, f"[[agencies]] #{number}", keys)
     code = reader.slug("id")
-    reader.where = f"agency {code!r}"
+    reader.where = t("err.input.where_agency", code=code)
     _unique(reader, seen, code)
     spec = AgencySpec(
         code=code,
@@ -332,7 +342,7 @@ def _agency(file: PlanFile, raw: Mapping[str, Any], number: int, seen: set[str])
     for entry in raw.get("groups", []) if isinstance(raw.get("groups", []), list) else [None]:
         spec.groups.append(_membership(reader, entry))
     if spec.successor and spec.merged_on is None:
-        reader.fail(f"agency {code!r}: successor given without merged_on", spec.successor)
+        reader.fail(t("err.input.successor_without_date", agency=code), spec.successor)
     return spec
 
 
@@ -342,15 +352,15 @@ def _membership(reader: _Reader, entry: object) -> Membership:
     if isinstance(entry, dict) and isinstance(entry.get("group"), str):
         since = entry.get("since")
         if since is not None and type(since) is not dt.date:
-            reader.fail(f"{reader.where}: groups since = {since!r} should be a date", "since")
+            reader.fail(t("err.input.since_not_date", where=reader.where, since=since), "since")
         extra = set(entry) - {"group", "since"}
         if extra:
-            reader.fail(f"{reader.where}: unknown key {sorted(extra)[0]!r} in groups", "groups")
+            key = sorted(extra)[0]
+            reader.fail(
+                t("err.input.membership_unknown_key", where=reader.where, field=key), "groups"
+            )
         return Membership(clean(entry["group"]), since)
-    reader.fail(
-        f'{reader.where}: groups entries are ids or {{ group = "id", since = 2026-07-01 }}',
-        "groups",
-    )
+    reader.fail(t("err.input.membership_form", where=reader.where), "groups")
     raise AssertionError  # unreachable: fail() raises
 
 
@@ -363,13 +373,23 @@ def _check_registry_links(file: PlanFile, registry: RegistrySpec) -> None:
             if membership.group not in groups:
                 hint = _did_you_mean(membership.group, groups)
                 reader.fail(
-                    f"agency {agency.code!r}: unknown group {membership.group!r}{hint}",
+                    t(
+                        "err.input.unknown_group_of",
+                        agency=agency.code,
+                        group=membership.group,
+                        hint=hint,
+                    ),
                     membership.group,
                 )
         if agency.successor and agency.successor not in agencies:
             hint = _did_you_mean(agency.successor, agencies)
             reader.fail(
-                f"agency {agency.code!r}: unknown successor {agency.successor!r}{hint}",
+                t(
+                    "err.input.unknown_successor",
+                    agency=agency.code,
+                    successor=agency.successor,
+                    hint=hint,
+                ),
                 agency.successor,
             )
 
@@ -380,13 +400,13 @@ def _did_you_mean(value: str, choices: set[str] | list[str]) -> str:
 
 def _plan(file: PlanFile, data: Mapping[str, Any]) -> PlanSpec:
     if not isinstance(data["plan"], dict):
-        _Reader(file, {}, "file", ()).fail("[plan] should be a table", "plan")
+        _Reader(file, {}, t("err.input.where_file"), ()).fail(t("err.input.plan_not_table"), "plan")
     keys = ("id", "number", "title", "issuer", "province", "issued", "year", "source", "deadlines")
     reader = _Reader(file, data["plan"], "[plan]", keys)
     year = reader.integer("year")
     assert year is not None
     if not 1900 <= year <= 2200:
-        reader.fail(f"[plan]: year = {year} is out of range", "year")
+        reader.fail(t("err.input.year_out_of_range", year=year), "year")
     plan = PlanSpec(
         code=reader.slug("id"),
         title=reader.text("title"),
@@ -400,16 +420,21 @@ def _plan(file: PlanFile, data: Mapping[str, Any]) -> PlanSpec:
     )
     if file.registry and file.registry.province != plan.province:
         reader.fail(
-            f"[plan]: province = {plan.province!r} but the registry is {file.registry.province!r}",
+            t(
+                "err.input.province_mismatch",
+                province=plan.province,
+                registry=file.registry.province,
+            ),
             plan.province,
         )
-    top = _Reader(file, data, "file", tuple(data))
+    top = _Reader(file, data, t("err.input.where_file"), tuple(data))
     seen: set[str] = set()
     for number, raw in enumerate(top.tables("tasks"), start=1):
         task = _task(file, raw, number, plan.year)
         if task.code in seen:
-            _Reader(file, raw, f"task {task.code!r}", tuple(raw)).fail(
-                f"duplicate task id {task.code!r}", task.code
+            where = t("err.input.where_task", code=task.code)
+            _Reader(file, raw, where, tuple(raw)).fail(
+                t("err.input.duplicate_task", code=task.code), task.code
             )
         seen.add(task.code)
         plan.tasks.append(task)
@@ -418,22 +443,20 @@ def _plan(file: PlanFile, data: Mapping[str, Any]) -> PlanSpec:
 
 def _rules(file: PlanFile, raw: object) -> Rules:
     if not isinstance(raw, dict):
-        _Reader(file, {}, "[plan.deadlines]", ()).fail("[plan.deadlines] should be a table")
+        _Reader(file, {}, "[plan.deadlines]", ()).fail(t("err.input.deadlines_not_table"))
     assert isinstance(raw, dict)
     reader = _Reader(file, raw, "[plan.deadlines]", ("before", "roll_to_working_day", "yearly_due"))
     before = reader.choice("before", ("inclusive", "strict"), default="inclusive")
     roll = raw.get("roll_to_working_day", True)
     if type(roll) is not bool:
-        reader.fail(f"[plan.deadlines]: roll_to_working_day = {roll!r} should be true or false")
+        reader.fail(t("err.input.roll_not_bool", roll=roll))
     yearly = reader.text("yearly_due", required=False, default="12-31")
     match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", yearly)
     try:
         month, day = (int(match[1]), int(match[2])) if match else (0, 0)
         dt.date(2023, month, day)  # a common year: 29/02 would vanish three years in four
     except ValueError:
-        reader.fail(
-            f"[plan.deadlines]: yearly_due = {yearly!r} should be MM-DD, e.g. 12-31", yearly
-        )
+        reader.fail(t("err.input.yearly_due_form", yearly=yearly), yearly)
     return Rules(before=before, roll_to_working_day=bool(roll), yearly_due=(month, day))
 
 
@@ -444,10 +467,10 @@ def _task(file: PlanFile, raw: Mapping[str, Any], number: int, year: int) -> Tas
     )  # fmt: skip
     reader = _Reader(file, raw, f"[[tasks]] #{number}", keys)
     code = reader.text("id")
-    reader.where = f"task {code!r}"
+    reader.where = t("err.input.where_task", code=code)
     lead = reader.texts("lead")
     if not lead:
-        reader.fail(f"task {code!r}: no lead agency (lead = [...])", code)
+        reader.fail(t("err.input.no_lead", code=code), code)
     deadline = reader.text("deadline", required=False)
     task = TaskSpec(
         code=code,
@@ -462,7 +485,8 @@ def _task(file: PlanFile, raw: Mapping[str, Any], number: int, year: int) -> Tas
     )
     for index, part in enumerate(reader.tables("schedule"), start=1):
         try:
-            task.parts.append(part_from_dict(part, where=f"task {code!r} schedule #{index}"))
+            where = t("err.input.where_task_schedule", code=code, index=index)
+            task.parts.append(part_from_dict(part, where=where))
         except InputError as error:
             reader.fail(error.message, str(part.get("kind", "schedule")))
     if not task.parts:
@@ -476,14 +500,12 @@ def _parts_from_phrase(reader: _Reader, deadline: str, year: int) -> list[Part]:
 
     where = reader.where
     if not deadline:
-        reader.fail(f"{where}: give a deadline phrase or [[tasks.schedule]]")
+        reader.fail(t("err.input.no_deadline", where=where))
     reading = parse_phrase(deadline, year=year)
     if not reading.parts or not reading.confident:
-        reader.fail(
-            f"{where}: cannot read the deadline {deadline!r}; add [[tasks.schedule]] by hand",
-            deadline,
-        )
-    return [part_from_dict(p, where=f"{where} deadline") for p in reading.parts]
+        reader.fail(t("err.input.deadline_unread", where=where, deadline=deadline), deadline)
+    within = t("err.input.where_deadline", where=where)
+    return [part_from_dict(p, where=within) for p in reading.parts]
 
 
 # -- writing -----------------------------------------------------------------

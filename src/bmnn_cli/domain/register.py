@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bmnn_cli.domain.planfile import read_text
 from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 from bmnn_cli.text import parse_date
 
 REQUIRED = ("task", "agency", "date")
@@ -36,7 +37,9 @@ def read_register(path: Path) -> list[RegisterRow]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(
-            f"missing column(s) {', '.join(missing)}; header is {header}", path=str(path), line=1
+            t("err.input.csv_missing_columns", columns=", ".join(missing), header=header),
+            path=str(path),
+            line=1,
         )
     reader.fieldnames = header
     rows = []
@@ -45,7 +48,9 @@ def read_register(path: Path) -> list[RegisterRow]:
         values = {k: (v or "").strip() for k, v in record.items() if k}
         for column in REQUIRED:
             if not values.get(column):
-                raise InputError(f"empty {column}", path=str(path), line=line)
+                raise InputError(
+                    t("err.input.csv_empty_value", column=column), path=str(path), line=line
+                )
         try:
             day = parse_date(values["date"])
         except ValueError as error:
@@ -63,5 +68,5 @@ def read_register(path: Path) -> list[RegisterRow]:
             )  # fmt: skip
         )
     if not rows:
-        raise InputError("no rows under the header", path=str(path))
+        raise InputError(t("err.input.csv_no_rows"), path=str(path))
     return rows

@@ -60,21 +60,21 @@ def parse_stage(text: str) -> Stage:
     """
     match = _STAGE.match(str(text))
     if not match:
-        raise ValueError(f"{text!r} is not a stage; write -7d, 0d, +1d or +7d/7d")
+        raise ValueError(t("err.input.stage_form", text=text))
     sign, count, unit, every, every_unit = match.groups()
     offset = int(count) * (7 if unit == "w" else 1) * (-1 if sign == "-" else 1)
     repeat = int(every) * (7 if every_unit == "w" else 1) if every else None
     if repeat == 0:
-        raise ValueError(f"{text!r}: a stage cannot repeat every 0 days")
+        raise ValueError(t("err.input.stage_every_zero", text=text))
     if repeat and offset < 0:
-        raise ValueError(f"{text!r}: only stages on or after the due day repeat")
+        raise ValueError(t("err.input.stage_repeat_early", text=text))
     return Stage(offset, repeat)
 
 
 def parse_stages(texts: Iterable[str]) -> tuple[Stage, ...]:
     stages = tuple(sorted({parse_stage(text) for text in texts}, key=lambda s: s.offset))
     if not stages:
-        raise ValueError("no reminder stages: give at least one, e.g. stages = ['0d']")
+        raise ValueError(t("err.input.no_stages"))
     return stages
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 
 Year: TypeAlias = int
 ONGOING = "ongoing"  # period key of duties with no computable due date
@@ -166,20 +167,28 @@ def part_from_dict(raw: Mapping[str, Any], *, where: str) -> Part:
     kind = raw.get("kind")
     if kind not in _FIELDS:
         raise InputError(
-            f"{where}: unknown schedule kind {kind!r} (expected one of: {', '.join(KINDS)})"
+            t("err.input.schedule_kind", where=where, kind=kind, kinds=", ".join(KINDS))
         )
     fields = _FIELDS[kind]
     for key, value in raw.items():
         if key == "kind":
             continue
         if key not in fields:
-            raise InputError(f"{where}: key {key!r} does not belong to a {kind!r} schedule")
+            raise InputError(t("err.input.schedule_key", where=where, field=key, kind=kind))
         expected = fields[key]
         if type(value) is not expected and not (expected is dt.date and type(value) is dt.date):
-            raise InputError(f"{where}: {key} = {value!r} should be {_type_name(expected)}")
+            raise InputError(
+                t(
+                    "err.input.schedule_type",
+                    where=where,
+                    field=key,
+                    value=value,
+                    expected=_type_name(expected),
+                )
+            )
     for key in _REQUIRED.get(kind, ()):
         if key not in raw:
-            raise InputError(f"{where}: a {kind!r} schedule needs {key!r}")
+            raise InputError(t("err.input.schedule_needs", where=where, kind=kind, field=key))
     part = Part(
         kind=kind,
         date=raw.get("date"),
@@ -198,35 +207,40 @@ def part_from_dict(raw: Mapping[str, Any], *, where: str) -> Part:
 
 
 def _type_name(expected: type) -> str:
-    return {
-        int: "a whole number",
-        str: "text",
-        bool: "true or false",
-        dt.date: "a date (2026-02-27)",
+    key = {
+        int: "err.input.type_int",
+        str: "err.input.type_text",
+        bool: "err.input.type_bool",
+        dt.date: "err.input.type_date",
     }[expected]
+    return t(key)
 
 
 def _check_ranges(part: Part, where: str) -> None:
     if part.quarter is not None and not 1 <= part.quarter <= 4:
-        raise InputError(f"{where}: quarter = {part.quarter} is not between 1 and 4")
+        raise InputError(t("err.input.quarter_range", where=where, quarter=part.quarter))
     if part.month is not None and not 1 <= part.month <= 12:
-        raise InputError(f"{where}: month = {part.month} is not between 1 and 12")
+        raise InputError(t("err.input.month_range", where=where, month=part.month))
     if (part.month is None) != (part.day is None) and part.kind == "yearly":
-        raise InputError(f"{where}: a yearly schedule needs both month and day, or neither")
+        raise InputError(t("err.input.yearly_month_day", where=where))
     if part.month is not None and part.day is not None:
         try:
             dt.date(2024, part.month, part.day)  # a leap year accepts 29/02
         except ValueError:
-            raise InputError(f"{where}: {part.day:02d}/{part.month:02d} is not a date") from None
+            raise InputError(
+                t("err.input.day_month_not_date", where=where, day=part.day, month=part.month)
+            ) from None
     if part.day is not None and not 1 <= part.day <= 31:
-        raise InputError(f"{where}: day = {part.day} is not between 1 and 31")
+        raise InputError(t("err.input.day_range", where=where, day=part.day))
     for year in (part.year, part.start, part.until):
         if year is not None and not 1900 <= year <= 2200:
-            raise InputError(f"{where}: year {year} is out of range")
+            raise InputError(t("err.input.schedule_year_range", where=where, year=year))
     if part.start and part.until and part.until < part.start:
-        raise InputError(f"{where}: until = {part.until} is before from = {part.start}")
+        raise InputError(
+            t("err.input.until_before_from", where=where, until=part.until, start=part.start)
+        )
     if part.days is not None and not 0 < part.days <= 3660:
-        raise InputError(f"{where}: days = {part.days} must be between 1 and 3660")
+        raise InputError(t("err.input.days_range", where=where, days=part.days))
 
 
 def part_to_dict(part: Part) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bmnn_cli.errors import DatabaseError
+from bmnn_cli.i18n import t
 from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION, script_for
 from bmnn_cli.store.reader import explain as _explain
 
@@ -90,7 +91,7 @@ class Store:
     def path(self) -> Path:
         """The SQLite file; PostgreSQL stores have none."""
         if self.dialect != "sqlite":
-            raise DatabaseError(f"{self.where}: a PostgreSQL database has no file")
+            raise DatabaseError(t("err.store.postgresql_no_file", where=self.where))
         return self.target.path
 
     @property
@@ -184,15 +185,13 @@ def _server_engine(url: str) -> Any:
     try:
         engine = create_engine(url, poolclass=NullPool)
     except NoSuchModuleError:
-        raise DatabaseError(f"{url.split(':')[0]}: unsupported database kind") from None
+        raise DatabaseError(t("err.store.unsupported_kind", kind=url.split(":")[0])) from None
     except ArgumentError as error:
-        raise DatabaseError(f"cannot read the database URL: {error}") from None
+        raise DatabaseError(t("err.store.bad_url", error=error)) from None
     except ModuleNotFoundError as error:
-        raise DatabaseError(
-            f"the driver {error.name!r} is not installed: pip install 'bmnn[postgresql]'"
-        ) from None
+        raise DatabaseError(t("err.store.driver_missing", name=error.name)) from None
     if engine.dialect.name != "postgresql":
-        raise DatabaseError(f"{engine.dialect.name}: only SQLite and PostgreSQL are supported")
+        raise DatabaseError(t("err.store.unsupported_engine", name=engine.dialect.name))
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -223,18 +222,16 @@ def open_store(target: Target | Path | str, *, create: bool) -> Store:
 
 def _check_file(path: Path, *, create: bool) -> None:
     if path.is_dir():
-        raise DatabaseError(f"{path}: is a folder, not a database file")
+        raise DatabaseError(t("err.store.is_folder", path=path))
     if path.exists():
         return
     if not create:
-        raise DatabaseError(
-            f"{path}: no database here yet; import a plan first (bmnn import PLAN.toml)"
-        )
+        raise DatabaseError(t("err.store.no_database", path=path))
     try:  # an empty file readable by its owner only: the records are sensitive
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     except OSError as error:
-        raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
+        raise DatabaseError(t("err.store.cannot_create", path=path, error=error.strerror)) from None
 
 
 def _applied(conn: Any) -> set[str]:
@@ -280,6 +277,5 @@ def _migrate(store: Store) -> None:
 
 def _refuse_newer(store: Store, version: int) -> None:
     raise DatabaseError(
-        f"{store.where}: made by a newer bmnn (schema {version}, this one knows "
-        f"{SCHEMA_VERSION}); upgrade bmnn"
+        t("err.store.newer_schema", where=store.where, version=version, known=SCHEMA_VERSION)
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from bmnn_cli.errors import NotFound, UsageError
+from bmnn_cli.i18n import t
 from bmnn_cli.store.reader import Reader, reader_of
 from bmnn_cli.text import did_you_mean, fold
 
@@ -54,10 +55,12 @@ def plan_ref(source: Source, text: str) -> PlanRef:
             return plan
     codes = [plan.code for plan, _ in plans]
     close = difflib.get_close_matches(text, codes, n=3, cutoff=0.5)
-    known = "" if close else f" (plans: {', '.join(codes) or 'none imported yet'})"
-    raise NotFound(
-        f"unknown plan {text!r}{did_you_mean(close)}{known}", value=text, suggestions=close
-    )
+    if close:
+        message = t("err.store.unknown_plan", text=text, hint=did_you_mean(close))
+    else:
+        listed = ", ".join(codes) or t("err.store.no_plans_yet")
+        message = t("err.store.unknown_plan_listed", text=text, plans=listed)
+    raise NotFound(message, value=text, suggestions=close)
 
 
 def directories(source: Source, province_id: int | None = None) -> dict[int, Directory]:
@@ -95,9 +98,9 @@ def agency_ids(
         )
         found += _ids_of_codes(reader, pid, codes)
     if not found:
-        what = "agency or group" if groups else "agency"
+        key = "err.store.unknown_agency_or_group" if groups else "err.store.unknown_agency"
         raise NotFound(
-            f"unknown {what} {text!r}{did_you_mean(suggestions)}",
+            t(key, text=text, hint=did_you_mean(suggestions)),
             value=text,
             suggestions=suggestions,
         )
@@ -132,7 +135,7 @@ def group_ids(source: Source, text: str) -> list[int]:
     ]
     if not matches:
         known = ", ".join(sorted({code for _, code, _, _ in rows}))
-        raise NotFound(f"unknown group {text!r} (groups: {known})", value=text)
+        raise NotFound(t("err.store.unknown_group", text=text, groups=known), value=text)
     return matches
 
 
@@ -183,6 +186,10 @@ def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
         return task
     if len(matches) > 1:
         plans = ", ".join(sorted({plan_code for _, plan_code in matches}))
-        raise UsageError(f"task {text!r} is in several plans ({plans}); add --plan")
+        raise UsageError(t("err.store.task_in_several_plans", text=text, plans=plans))
     close = difflib.get_close_matches(text, sorted({code for _, code, _ in tasks}), n=3, cutoff=0.5)
-    raise NotFound(f"unknown task {text!r}{did_you_mean(close)}", value=text, suggestions=close)
+    raise NotFound(
+        t("err.store.unknown_task", text=text, hint=did_you_mean(close)),
+        value=text,
+        suggestions=close,
+    )

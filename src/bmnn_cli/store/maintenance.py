@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bmnn_cli.errors import DatabaseError, InputError, Refused
 from bmnn_cli.files import check_target
+from bmnn_cli.i18n import t
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 
 
@@ -27,9 +28,9 @@ def backup(source: Path, dest: Path, *, force: bool = False) -> int:
     """Snapshot `source` into `dest`; returns the size in bytes."""
     check_target(dest)
     if dest.exists() and not force:
-        raise Refused(f"{dest}: already exists; pass --force to replace it")
+        raise Refused(t("err.store.backup_exists", path=dest))
     if dest.resolve() == source.resolve():
-        raise Refused(f"{dest}: is the database itself; choose another file")
+        raise Refused(t("err.store.backup_is_database", path=dest))
     handle, temporary = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent or ".")
     os.close(handle)
     try:
@@ -41,7 +42,7 @@ def backup(source: Path, dest: Path, *, force: bool = False) -> int:
         os.chmod(temporary, 0o600)
         os.replace(temporary, dest)
     except sqlite3.Error as error:
-        raise DatabaseError(f"{source}: backup failed: {error}") from None
+        raise DatabaseError(t("err.store.backup_failed", path=source, error=error)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -51,20 +52,20 @@ def backup(source: Path, dest: Path, *, force: bool = False) -> int:
 def verify_backup(path: Path) -> int:
     """The schema version of a backup file, after checking it is sound."""
     if not path.is_file():
-        raise InputError("no such file", path=str(path))
+        raise InputError(t("err.store.no_such_file"), path=str(path))
     try:
         with contextlib.closing(_connect_ro(path)) as conn:
             status = conn.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError:
-        raise InputError("not a bmnn database (the file is not SQLite)", path=str(path)) from None
+        raise InputError(t("err.store.backup_not_sqlite"), path=str(path)) from None
     if status != "ok":
-        raise InputError(f"the backup is damaged: {status}", path=str(path))
+        raise InputError(t("err.store.backup_damaged", status=status), path=str(path))
     if "_bmnn_migrations" not in tables:
-        raise InputError("an SQLite file, but not a bmnn database", path=str(path))
+        raise InputError(t("err.store.backup_not_bmnn"), path=str(path))
     if version > SCHEMA_VERSION:
-        raise InputError(f"made by a newer bmnn (schema {version}); upgrade bmnn", path=str(path))
+        raise InputError(t("err.store.backup_newer", version=version), path=str(path))
     return version
 
 
@@ -82,7 +83,7 @@ def restore(source: Path, target: Path, *, force: bool = False) -> None:
     """Replace the content of `target` by the backup `source`."""
     verify_backup(source)
     if has_records(target) and not force:
-        raise Refused(f"{target}: holds records; pass --force to replace them by {source}")
+        raise Refused(t("err.store.restore_has_records", path=target, source=source))
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists():
         os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
@@ -93,7 +94,7 @@ def restore(source: Path, target: Path, *, force: bool = False) -> None:
         ):
             src.backup(dst)
     except sqlite3.Error as error:
-        raise DatabaseError(f"{target}: restore failed: {error}") from None
+        raise DatabaseError(t("err.store.restore_failed", path=target, error=error)) from None
 
 
 def check(path: Path) -> list[str]:
@@ -102,9 +103,9 @@ def check(path: Path) -> list[str]:
         with contextlib.closing(_connect_ro(path)) as conn:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [
-                f"{table} row {rowid}: missing {parent} row"
+                t("err.store.check_missing_row", table=table, rowid=rowid, parent=parent)
                 for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
             ]
     except sqlite3.DatabaseError as error:
-        return [f"cannot read the database: {error}"]
+        return [t("err.store.check_unreadable", error=error)]
     return problems

@@ -29,6 +29,7 @@ from bmnn_cli.domain.planfile import (
 )
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.errors import InputError, NotFound, Refused
+from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store.models import (
     Agency,
@@ -237,8 +238,7 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
         province = session.exec(select(Province).where(Province.code == plan_spec.province)).first()
         if province is None:
             raise InputError(
-                f"[plan]: province {plan_spec.province!r} has no agency registry yet; "
-                'import its registry first or add registry = "agencies.toml"',
+                t("err.store.no_registry", province=plan_spec.province),
                 path=file.path,
                 line=file.line_of(plan_spec.province),
             )
@@ -276,13 +276,18 @@ def _audit_import(session: Session, path: str, plan: str, changes: list[Change])
 
 def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:
     for task in plan.tasks:
-        for role, refs in (("lead", task.lead), ("support", task.support)):
+        for role, refs in ((t("role.lead"), task.lead), (t("role.support"), task.support)):
             for ref in refs:
                 try:
                     directory.find(ref)
                 except NotFound as error:
                     raise InputError(
-                        f"task {task.code!r} {role}: {error.message}",
+                        t(
+                            "err.store.bad_reference",
+                            task=task.code,
+                            role=role,
+                            error=error.message,
+                        ),
                         path=file.path,
                         line=file.line_of(ref),
                     ) from None
@@ -323,7 +328,7 @@ def _save_plan(
         changes.append(Change("added", f"plan {spec.code}"))
     else:
         if plan.province_id != province.id:
-            raise Refused(f"plan {spec.code!r} belongs to another province; give it another id")
+            raise Refused(t("err.store.plan_of_other_province", plan=spec.code))
         changes += _update(plan, values, f"plan {spec.code}")
         plan.through_year = max(plan.through_year, _through_year(spec))
         plan.imported_at = now()
@@ -390,9 +395,7 @@ def _remove_task(session: Session, task: Task, *, force: bool) -> Change:
     ).one()
     if (recorded or requests) and not force:
         raise Refused(
-            f"task {task.code!r} is no longer in the plan but has {recorded} recorded "
-            f"submissions or waivers and {requests} requests; keep it in the file, or "
-            "import with --force to archive it (its records are kept)"
+            t("err.store.task_has_records", task=task.code, recorded=recorded, requests=requests)
         )
     if recorded or requests:
         task.archived_at = now()
@@ -473,7 +476,8 @@ def rules_of(plan: Plan) -> Rules:
 
 def task_parts(task: Task) -> list[Part]:
     return [
-        part_from_dict(raw, where=f"task {task.code}") for raw in _dates(json.loads(task.schedule))
+        part_from_dict(raw, where=t("err.input.where_task_code", code=task.code))
+        for raw in _dates(json.loads(task.schedule))
     ]
 
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any, Protocol, runtime_checkable
 
 from bmnn_cli.errors import DatabaseError
+from bmnn_cli.i18n import t
 
 Params = Mapping[str, Any] | None
 
@@ -134,13 +135,13 @@ def explain(where: str, error: BaseException) -> DatabaseError:
     """A database error as one line a person can act on, whichever engine raised it."""
     text = str(getattr(error, "orig", None) or error).strip()
     if "file is not a database" in text:
-        return DatabaseError(f"{where}: not a bmnn database (the file is not SQLite)")
+        return DatabaseError(t("err.store.not_sqlite", where=where))
     if "readonly" in text or "read-only" in text:
-        return DatabaseError(f"{where}: the database is read-only; nothing was changed")
+        return DatabaseError(t("err.store.read_only", where=where))
     if "locked" in text or "busy" in text or "lock timeout" in text:
-        return DatabaseError(f"{where}: the database is busy (another bmnn is writing); try again")
+        return DatabaseError(t("err.store.busy", where=where))
     if "unable to open" in text:
-        return DatabaseError(f"{where}: cannot open the database file (does its folder exist?)")
+        return DatabaseError(t("err.store.cannot_open", where=where))
     if any(
         word in text
         for word in (
@@ -151,5 +152,6 @@ def explain(where: str, error: BaseException) -> DatabaseError:
         )
     ):
         first = text.splitlines()[0]
-        return DatabaseError(f"{where}: cannot connect to the database server: {first}")
-    return DatabaseError(f"{where}: database error: {text.splitlines()[0] if text else error}")
+        return DatabaseError(t("err.store.cannot_connect", where=where, error=first))
+    detail = text.splitlines()[0] if text else error
+    return DatabaseError(t("err.store.database_error", where=where, error=detail))

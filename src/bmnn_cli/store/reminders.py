@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from bmnn_cli.domain.reminders import Message, Open
 from bmnn_cli.errors import Busy
+from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.models import ReminderLog
@@ -194,10 +195,7 @@ def run_lock(database: Path) -> Iterator[Path]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Busy(
-                f"another `bmnn remind` is sending for {database} (lock {path}); "
-                "nothing was sent by this run, try again later"
-            ) from None
+            raise Busy(t("err.store.remind_busy", database=database, path=path)) from None
         yield path
     finally:
         os.close(fd)

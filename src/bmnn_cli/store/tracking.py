@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from bmnn_cli.domain.deadlines import due_after_event
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import NotFound, Refused, UsageError
+from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store import plans as plan_store
 from bmnn_cli.store.lookup import agency_ids, find_task
@@ -67,7 +68,7 @@ def _obligations(session: Session, task: Task, agency: Agency) -> list[Obligatio
     ).all()
     if not rows:
         raise NotFound(
-            f"{agency.name} ({agency.code}) is not answerable for task {task.code!r}",
+            t("err.store.not_answerable", agency=agency.name, code=agency.code, task=task.code),
             value=agency.code,
         )
     return list(rows)
@@ -81,7 +82,8 @@ def _pick(rows: list[Obligation], period: str | None, task: Task) -> Obligation:
             return row
     periods = ", ".join(r.period for r in rows)
     raise NotFound(
-        f"task {task.code!r} has no period {period!r} (periods: {periods})", value=period
+        t("err.store.no_such_period", task=task.code, period=period, periods=periods),
+        value=period,
     )
 
 
@@ -89,17 +91,13 @@ def _check_date(
     day: dt.date, as_of: dt.date, plan: Plan, obligation: Obligation | None = None
 ) -> None:
     if day > as_of:
-        raise UsageError(
-            f"date {day:%d/%m/%Y} is after the as-of date {as_of:%d/%m/%Y}; "
-            "a document cannot arrive in the future (pass --as-of to record it later)"
-        )
+        raise UsageError(t("err.store.date_after_as_of", day=day, as_of=as_of))
     earliest = plan.issued or dt.date(plan.year - 1, 1, 1)
     if obligation and obligation.starts_on:
         earliest = max(earliest, obligation.starts_on)
     if day < earliest:
         raise UsageError(
-            f"date {day:%d/%m/%Y} is before {earliest:%d/%m/%Y}, when plan {plan.code!r} "
-            "or this request began"
+            t("err.store.date_before_start", day=day, earliest=earliest, plan=plan.code)
         )
 
 
@@ -137,8 +135,13 @@ def submit(
         if obligation.submitted_on == day:
             return Outcome("msg.already_submitted", changed=False, **outcome)  # type: ignore[arg-type]
         raise Refused(
-            f"{agency_row.name} already has a submission for {task_row.code} ({obligation.period}) "
-            f"dated {obligation.submitted_on:%d/%m/%Y}; use `bmnn amend` to correct it"
+            t(
+                "err.store.already_submitted",
+                agency=agency_row.name,
+                task=task_row.code,
+                period=obligation.period,
+                day=obligation.submitted_on,
+            )
         )
     session.add(
         Submission(
@@ -182,10 +185,7 @@ def _same_day(rows: list[Obligation], day: dt.date) -> Obligation | None:
 
 def _refuse_done(rows: list[Obligation], task: Task, agency: Agency) -> Obligation:
     done = ", ".join(f"{r.period}: {r.submitted_on or r.waived_on or '–'}" for r in rows)
-    raise Refused(
-        f"{agency.name} has nothing open for task {task.code!r} ({done}); "
-        "use --period with `bmnn amend` to correct a submission"
-    )
+    raise Refused(t("err.store.nothing_open_done", agency=agency.name, task=task.code, done=done))
 
 
 def _active_submission(session: Session, obligation: Obligation) -> Submission:
@@ -196,7 +196,8 @@ def _active_submission(session: Session, obligation: Obligation) -> Submission:
     ).first()
     if row is None:
         raise NotFound(
-            f"no submission recorded for period {obligation.period!r}", value=obligation.period
+            t("err.store.no_submission_for_period", period=obligation.period),
+            value=obligation.period,
         )
     return row
 
@@ -206,7 +207,7 @@ def _latest_done(rows: list[Obligation], period: str | None, task: Task) -> Obli
         return _pick(rows, period, task)
     done = [r for r in rows if r.submitted_on is not None]
     if not done:
-        raise NotFound(f"no submission recorded for task {task.code!r}", value=task.code)
+        raise NotFound(t("err.store.no_submission_for_task", task=task.code), value=task.code)
     return max(done, key=lambda r: r.submitted_on or dt.date.min)
 
 
@@ -298,15 +299,13 @@ def waive(
 ) -> Outcome:
     """Excuse an agency from one period of a task, with a reason."""
     if not reason.strip():
-        raise UsageError("a waiver needs a reason (--reason)")
+        raise UsageError(t("err.store.waiver_needs_reason"))
     task_row, plan_row, agency_row = _target(session, task, agency, plan)
     plan_store.ensure_through(session, as_of.year)
     rows = _obligations(session, task_row, agency_row)
     obligation = _pick(rows, period, task_row) if period else _open_for(rows, as_of)
     if obligation is None:
-        raise Refused(
-            f"{agency_row.name} has nothing open for task {task_row.code!r}; give --period"
-        )
+        raise Refused(t("err.store.nothing_open", agency=agency_row.name, task=task_row.code))
     if obligation.waived_on is not None:
         return Outcome(
             "msg.waived", agency_row.name, task_row.code, obligation.period, changed=False
@@ -333,11 +332,11 @@ def _part(task: Task, kind: str) -> Part:
     for part in plan_store.task_parts(task):
         if part.kind == kind:
             return part
-    words = {"on_request": "an ad-hoc (đột xuất)", "after_event": "an event-triggered (sau khi …)"}
-    raise Refused(
-        f"task {task.code!r} has no {words[kind]} schedule (its deadline: {task.deadline!r}); "
-        "nothing to record"
-    )
+    keys = {
+        "on_request": "err.store.no_request_schedule",
+        "after_event": "err.store.no_event_schedule",
+    }
+    raise Refused(t(keys[kind], task=task.code, deadline=task.deadline))
 
 
 def record_request(
@@ -363,7 +362,7 @@ def record_request(
     _check_date(day, as_of, plan_row)
     due = _request_due(day, due, days or part.days, part, province)
     if due < day:
-        raise UsageError(f"due date {due:%d/%m/%Y} is before the request date {day:%d/%m/%Y}")
+        raise UsageError(t("err.store.due_before_request", due=due, day=day))
     ids = sorted(
         {i for text in agencies for i in agency_ids(session, text, province_id=province.id)}
     )
@@ -394,7 +393,7 @@ def _request_due(
     if due is not None:
         return due
     if days is None:
-        raise UsageError("give the due date (--due D) or the time allowed (--days N)")
+        raise UsageError(t("err.store.due_or_days"))
     calendar = plan_store.calendar_of(province)
     return due_after_event(day, days, working_days=part.working_days, calendar=calendar)
 
@@ -408,7 +407,7 @@ def _check_answerable(session: Session, task: Task, plan: Plan, ids: list[int]) 
     for agency_id in ids:
         if agency_id not in answerable:
             raise NotFound(
-                f"{_code(session, agency_id)} is not answerable for task {task.code!r}",
+                t("err.store.code_not_answerable", code=_code(session, agency_id), task=task.code),
                 value=str(agency_id),
             )
 

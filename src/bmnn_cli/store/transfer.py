@@ -13,6 +13,7 @@ from sqlalchemy import Table, func, select, text, update
 from sqlmodel import SQLModel
 
 from bmnn_cli.errors import DatabaseError, Refused
+from bmnn_cli.i18n import t
 from bmnn_cli.store import (
     audit,
     models,  # noqa: F401  (registers the tables)
@@ -35,9 +36,7 @@ def copy_all(source: Store, destination: Store) -> list[Copied]:
     tables = SQLModel.metadata.sorted_tables
     with destination.write() as target:
         if target.execute(select(func.count()).select_from(_table("plan"))).scalar():
-            raise Refused(
-                f"{destination.where}: already holds plans; migrate into an empty database"
-            )
+            raise Refused(t("err.store.migrate_not_empty", where=destination.where))
         for table in tables:
             target.execute(table.delete())  # an empty schema may still hold an init's audit row
         with source.read() as origin:
@@ -78,7 +77,7 @@ def _verify(origin: Any, target: Any, tables: list[Table]) -> None:
         got = target.execute(select(func.count()).select_from(table)).scalar()
         if want != got:
             raise DatabaseError(
-                f"{table.name}: {want} rows in the source, {got} copied; nothing kept"
+                t("err.store.migrate_incomplete", table=table.name, want=want, got=got)
             )
 
 

@@ -22,6 +22,7 @@ from bmnn_cli.domain.extract.tasks import AgencyRef, Builder, Skipped, TaskDraft
 from bmnn_cli.domain.phrases import Part
 from bmnn_cli.domain.planfile import RegistrySpec
 from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 from bmnn_cli.text import fold, slug
 
 __all__ = [
@@ -79,7 +80,7 @@ def extract(
     plan_year = year or header.year or _deadline_year(root)
     if plan_year is None:
         if default_year is None:
-            raise InputError("the document gives no year; give the plan's year", path=document.path)
+            raise InputError(t("err.input.document_no_year"), path=document.path)
         plan_year = default_year
         reviews.append(f"the document gives no year; year = {plan_year} assumed")
     elif year is None and header.year is None:

@@ -18,6 +18,7 @@ from bmnn_cli.domain.extract import Extraction
 from bmnn_cli.domain.planfile import PlanSpec, TaskSpec
 from bmnn_cli.domain.schedule import part_from_dict, part_to_dict
 from bmnn_cli.errors import NotFound
+from bmnn_cli.i18n import t
 
 FIELDS = ("lead", "support", "deliverable", "deadline", "schedule", "source_line")
 HEADER = ("number", "issued", "year", "province")
@@ -45,7 +46,8 @@ def to_spec(extraction: Extraction, plan_id: str) -> PlanSpec:
         header.issued,
     )
     for task in extraction.tasks:
-        parts = [part_from_dict(p, where=f"task {task.code}") for p in task.parts]
+        where = t("err.input.where_task_code", code=task.code)
+        parts = [part_from_dict(p, where=where) for p in task.parts]
         plan.tasks.append(
             TaskSpec(
                 task.code,

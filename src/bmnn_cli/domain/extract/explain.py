@@ -15,6 +15,7 @@ from typing import Any
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar, due_after_event, effective_due
 from bmnn_cli.domain.phrases import parse_phrase
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
+from bmnn_cli.i18n import t
 
 
 @dataclass
@@ -56,7 +57,7 @@ def explain_phrase(
     rules = Rules(before="strict" if strict else "inclusive")
     calendar = WorkCalendar()
     for index, raw in enumerate(reading.parts, start=1):
-        part = part_from_dict(raw, where="phrase")
+        part = part_from_dict(raw, where=t("err.input.where_phrase"))
         keys = part_to_dict(part)
         out.schedule.append(keys)
         shown = ", ".join(f"{k} = {v}" for k, v in keys.items() if k != "kind")

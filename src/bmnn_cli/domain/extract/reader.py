@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 
 MAX_BYTES = 20 * 1024 * 1024
 _EMPHASIS = re.compile(r"\*+|(?<!\w)__|__(?!\w)")
@@ -44,14 +45,14 @@ def read_document(path: Path) -> Document:
     """The document at ``path`` as lines; an InputError a person can act on otherwise."""
     name = str(path)
     if not path.exists():
-        raise InputError("no such file", path=name)
+        raise InputError(t("err.input.no_such_file"), path=name)
     if path.is_dir():
-        raise InputError("is a folder, not a document", path=name)
+        raise InputError(t("err.input.is_folder_not_document"), path=name)
     if path.stat().st_size > MAX_BYTES:
-        raise InputError(f"file is larger than {MAX_BYTES // 2**20} MB", path=name)
+        raise InputError(t("err.input.document_too_big", megabytes=MAX_BYTES // 2**20), path=name)
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        raise InputError("old Word .doc files cannot be read; save it as .docx", path=name)
+        raise InputError(t("err.input.old_doc"), path=name)
     if suffix == ".docx":
         lines, kind = _docx_lines(path), "docx"
     elif suffix == ".pdf":
@@ -59,22 +60,20 @@ def read_document(path: Path) -> Document:
     else:
         lines, kind = _text_lines(path), "txt"
     if not any(line.strip() for line in lines):
-        raise InputError("the document has no text", path=name)
+        raise InputError(t("err.input.document_no_text"), path=name)
     return Document(name, [strip_emphasis(line).rstrip() for line in lines], kind)
 
 
 def _text_lines(path: Path) -> list[str]:
     data = path.read_bytes()
     if data.startswith((b"%PDF", b"PK\x03\x04")):
-        raise InputError("a PDF or Office file: name it .pdf or .docx", path=str(path))
+        raise InputError(t("err.input.misnamed_binary"), path=str(path))
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
         return data.decode(encoding).splitlines()
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            "not UTF-8 text; save the file as UTF-8", path=str(path), line=line
-        ) from None
+        raise InputError(t("err.input.not_utf8"), path=str(path), line=line) from None
 
 
 def _docx_lines(path: Path) -> list[str]:
@@ -84,13 +83,11 @@ def _docx_lines(path: Path) -> list[str]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise InputError(
-            "reading .docx needs python-docx: pip install 'bmnn[docx]'", path=str(path)
-        ) from None
+        raise InputError(t("err.input.docx_missing"), path=str(path)) from None
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several kinds for a bad file
-        raise InputError(f"not a readable .docx file ({error})", path=str(path)) from None
+        raise InputError(t("err.input.docx_unreadable", error=error), path=str(path)) from None
     numbering = _Numbering(document)
     lines: list[str] = []
     for child in document.element.body.iterchildren():
@@ -204,19 +201,15 @@ def _pdf_lines(path: Path) -> list[str]:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:
-        raise InputError(
-            "reading .pdf needs pypdf: pip install 'bmnn[pdf]'", path=str(path)
-        ) from None
+        raise InputError(t("err.input.pdf_missing"), path=str(path)) from None
     try:
         reader = PdfReader(str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError) as error:
-        raise InputError(f"not a readable PDF ({error})", path=str(path)) from None
+        raise InputError(t("err.input.pdf_unreadable", error=error), path=str(path)) from None
     lines: list[str] = []
     for page in pages:
         lines.extend(line for line in page.splitlines() if not re.fullmatch(r"\s*\d{1,3}\s*", line))
     if not any(line.strip() for line in lines):
-        raise InputError(
-            "the PDF has no text layer (a scan?); use the .docx or a text copy", path=str(path)
-        )
+        raise InputError(t("err.input.pdf_no_text"), path=str(path))
     return lines

@@ -1,0 +1,87 @@
+"""One catalogue for every message, Vietnamese by default, English on request."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from bmnn_cli.i18n import MESSAGES
+from conftest import LAO_CAI, ROOT, Cli
+
+SOURCE = ROOT / "src" / "bmnn_cli"
+ERROR_CLASSES = {"NotFound", "UsageError", "InputError", "Refused", "DatabaseError", "Busy"}
+ERROR_CLASSES |= {"DeliveryError", "BadParameter"}
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_both_languages_say_it_with_the_same_values(key: str) -> None:
+    vi, en = MESSAGES[key]
+    assert vi.strip() and en.strip()
+    assert fields(vi) == fields(en), key
+
+
+def calls(path: Path) -> list[ast.Call]:
+    return [node for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Call)]
+
+
+def name_of(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    asked = {
+        call.args[0].value
+        for path in SOURCE.rglob("*.py")
+        for call in calls(path)
+        if name_of(call) == "t" and call.args and isinstance(call.args[0], ast.Constant)
+    }
+    assert asked, "no t() calls found"
+    assert sorted(asked - MESSAGES.keys()) == []
+
+
+def test_no_error_is_written_outside_the_catalogue() -> None:
+    """An error's text is a t() call (or passes on another error's), never a literal."""
+    literal: list[str] = []
+    for path in SOURCE.rglob("*.py"):
+        for call in calls(path):
+            if name_of(call) in ERROR_CLASSES and call.args:
+                first = call.args[0]
+                if isinstance(first, (ast.Constant, ast.JoinedStr)):
+                    literal.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert literal == []
+
+
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["overdue", "--plan", "lao-cai-bmnn-2025"], 4),
+        (["overdue", "--agency", "Sở Hải sản"], 4),
+        (["show", "IV.9"], 4),
+        (["submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-13-01"], 2),
+        (["waive", "-t", "IV.1.a", "-a", "so tu phap"], 2),
+        (["import", "missing.toml"], 3),
+        (["--db", "/nonexistent/folder/x.db", "status"], 5),
+    ],
+    ids=lambda a: " ".join(a[:2]) if isinstance(a, list) else str(a),
+)
+def test_errors_read_in_vietnamese_by_default(cli: Cli, args: list[str], code: int) -> None:
+    cli("import", str(LAO_CAI))
+    english = cli.fail(*args, code=code)
+    vietnamese = cli.fail(*args, code=code, lang="vi")
+    assert vietnamese != english
+    assert VIETNAMESE.search(vietnamese), vietnamese
+    assert "Traceback" not in vietnamese
+    if code != 2:  # Click frames a usage error with the usage line and a hint
+        assert vietnamese.startswith("bmnn: ") and vietnamese.count("\n") == 1

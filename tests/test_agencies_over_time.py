@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLES, Cli
+from conftest import CAO_BANG, EXAMPLES, LAO_CAI, Cli
 
 PLAN = """registry = "agencies.toml"
 
@@ -71,3 +71,18 @@ def test_merged_agency_passes_open_obligations_on(cli: Cli, tmp_path: Path) -> N
     # task does not name) the successor owes both its open 2026 report and 2027's
     assert periods(cli, "Sở Cũ", "2027-12-01") == {}
     assert periods(cli, "Công an tỉnh", "2027-12-01") == {"2026": "overdue", "2027": "overdue"}
+
+
+def test_agencies_of_two_provinces_are_told_apart_by_their_province(cli: Cli) -> None:
+    """Both provinces have a "Sở Tư pháp": a status across them names the province."""
+    cli("import", str(LAO_CAI))
+    cli("import", str(CAO_BANG))
+    rows = json.loads(
+        cli("status", "--agency", "so tu phap", "--as-of", "2026-11-27", "--format", "json")
+    )
+    names = [row["agency"] for row in rows if row["level"] == "agency"]
+    assert names == ["Sở Tư pháp (Lào Cai)", "Sở Tư pháp (Cao Bằng)"]
+    one = json.loads(
+        cli("status", "--plan", "lao-cai-bmnn-2026", "--as-of", "2026-11-27", "-f", "json")
+    )
+    assert "Sở Tư pháp" in [row["agency"] for row in one]  # one province: names as they are

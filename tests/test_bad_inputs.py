@@ -119,3 +119,50 @@ def test_read_only_database(cli: Cli, lao_cai: Path, monkeypatch: pytest.MonkeyP
                    "--as-of", "2026-03-01", code=5)  # fmt: skip
     assert "read-only" in err and str(lao_cai) in err and "Traceback" not in err
     assert dump(lao_cai) == before
+
+
+OPTION_CASES = {
+    "date_that_does_not_exist": (
+        ["overdue", "--as-of", "31/02/2026"],
+        "'31/02/2026' is not a real date: 02/2026 has 28 days",
+    ),
+    "month_13": (["overdue", "--as-of", "2026-13-01"], "the month must be 1 to 12"),
+    "year_9999": (["overdue", "--as-of", "9999-12-31"], "the year must be 1900 to 2200"),
+    "year_far_beyond_the_plans": (
+        ["overdue", "--as-of", "2060-01-01"],
+        "the year 2060 is too far beyond the plans (the newest is for 2026",
+    ),
+    "report_far_beyond_the_plans": (
+        ["report", "--quarter", "1", "--year", "2199", "--as-of", "2026-11-27"],
+        "the year 2199 is too far beyond the plans",
+    ),
+    "unknown_format": (["status", "--format", "pdf"], "format 'pdf' is not supported"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OPTION_CASES))
+def test_bad_option_value(cli: Cli, lao_cai: Path, case: str) -> None:
+    """Refused before anything is written, however far a mistyped year would reach."""
+    args, expected = OPTION_CASES[case]
+    before = dump(lao_cai)
+    err = cli.fail(*args, code=2)
+    assert expected in err, err
+    assert "Traceback" not in err
+    assert dump(lao_cai) == before
+
+
+def test_a_format_name_in_capitals_is_understood(cli: Cli, lao_cai: Path) -> None:
+    assert cli("status", "--format", "JSON", "--as-of", "2026-03-02").startswith("[")
+
+
+@pytest.mark.parametrize("name", ["ke-hoach.txt", "ke-hoach.docx", "ke-hoach.pdf"])
+def test_a_plan_document_given_to_import_points_to_extract(
+    cli: Cli, lao_cai: Path, tmp_path: Path, name: str
+) -> None:
+    document = tmp_path / name
+    document.write_bytes("KẾ HOẠCH\nBảo vệ bí mật nhà nước năm 2026\n".encode() + b"\x00PK")
+    before = dump(lao_cai)
+    err = cli.fail("import", str(document), code=3)
+    assert "this is a plan document, not a TOML plan file" in err
+    assert f"bmnn extract {document} -o plan.toml" in err and err.count("\n") == 1
+    assert dump(lao_cai) == before

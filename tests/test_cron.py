@@ -15,7 +15,16 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Cli
-from test_remind import DEPARTMENTS, SENDER, Inbox, day, free_port, start_smtp, write_plan
+from test_remind import (
+    DEPARTMENTS,
+    SENDER,
+    Inbox,
+    day,
+    free_port,
+    start_smtp,
+    without_addresses,
+    write_plan,
+)
 
 CRON = ROOT / "examples" / "cron"
 WRAPPER = CRON / "bmnn-remind.sh"
@@ -122,6 +131,38 @@ def test_failure_is_logged_mailed_and_passed_on(cron: Path, db: Path) -> None:
     assert "failed with exit 7" in err and "thư nhắc hạn chưa gửi được" in err  # cron mails this
     log = (cron / "log" / "bmnn-remind.log").read_text()
     assert "FAILED (exit 7)" in log and "không sử dụng được máy chủ SMTP" in log
+
+
+def test_missing_addresses_are_logged_and_mailed_only_when_nothing_can_go(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """Some agencies without an address: exit 0, a warning in the log, no mail from cron.
+
+    None with an address: nothing can ever be sent, so the run fails and cron mails it.
+    """
+    plan_file = write_plan(tmp_path / "plan")
+    without_addresses(plan_file, "so-khcn", "so-tai-chinh")
+    cli("import", str(plan_file))
+    home = tmp_path / "home"
+    inbox = Inbox()
+    controller = start_smtp(inbox)
+    try:
+        env = cron_environment(home, db, controller.port)
+        job = run_job(INSTALLED + " --send", env, "--as-of", day(-7))
+        out, err = job.communicate(timeout=120)
+        assert job.returncode == 0 and out == "" and err == "", (out, err)
+        assert len(inbox.messages) == 3
+        without_addresses(plan_file)  # the registry re-imported without any address
+        cli("import", str(plan_file))
+        job = run_job(INSTALLED + " --send", env, "--as-of", day(-7))
+        out, err = job.communicate(timeout=120)
+    finally:
+        controller.stop()
+    assert job.returncode == 3 and out == "" and len(inbox.messages) == 3
+    assert "failed with exit 3" in err and "không gửi được thư nhắc hạn nào" in err
+    log = (home / "log" / "bmnn-remind.log").read_text()
+    assert log.count("Cảnh báo: 2 cơ quan chưa có địa chỉ thư điện tử, chưa gửi") == 2
+    assert "done (exit 0)" in log and "FAILED (exit 3)" in log
 
 
 def test_wrapper_wants_the_database_named(tmp_path: Path) -> None:

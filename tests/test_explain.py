@@ -22,7 +22,7 @@ def test_yearly_day_rolls_off_a_saturday(cli: Cli) -> None:
 
 def test_table_shows_both_dates_and_the_reason(cli: Cli) -> None:
     out = cli("explain", "trước ngày 30/10 hàng năm và báo cáo đột xuất", "--year", "2027")
-    assert "ngày 30/10 hằng năm" in out and "on_request" in out
+    assert "ngày 30/10 hằng năm" in out and "đột xuất, theo yêu cầu" in out
     assert "30/10/2027" in out and "01/11/2027" in out and "thứ Hai" in out
     assert "dời sang ngày làm việc tiếp theo" in out
     assert "không xác định hạn" in out  # the ad-hoc part has no date until requested

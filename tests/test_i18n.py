@@ -85,3 +85,17 @@ def test_errors_read_in_vietnamese_by_default(cli: Cli, args: list[str], code: i
     assert "Traceback" not in vietnamese
     if code != 2:  # Click frames a usage error with the usage line and a hint
         assert vietnamese.startswith("bmnn: ") and vietnamese.count("\n") == 1
+
+
+def test_tables_show_values_in_words_and_json_keeps_the_file_values(cli: Cli) -> None:
+    import json
+
+    cli("import", str(LAO_CAI))
+    assert "tập huấn" in cli("tasks") and "training" not in cli("tasks")
+    assert {row["deliverable"] for row in json.loads(cli("tasks", "-f", "json"))} >= {"training"}
+    assert "công an" in cli("agencies") and "police" not in cli("agencies")
+    assert "police" in {row["kind"] for row in json.loads(cli("agencies", "-f", "json"))}
+    log = cli("log")
+    assert "nhập kế hoạch" in log and re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", log)
+    (entry,) = json.loads(cli("log", "-f", "json"))
+    assert entry["action"] == "import" and entry["at"].endswith("+00:00")

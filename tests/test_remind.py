@@ -410,18 +410,144 @@ def test_english(cli: Cli, plan: Path, inbox: Inbox) -> None:
     assert body.startswith("To: Sở Nội vụ\n") and "Effective due date: 10/03/2026, today" in body
 
 
-def test_an_agency_without_address_fails_alone(
-    cli: Cli, db: Path, tmp_path: Path, inbox: Inbox
-) -> None:
-    plan_file = write_plan(tmp_path / "p")
+# -- agencies without an e-mail address -----------------------------------------
+
+UNADDRESSED = ("so-khcn", "so-tai-chinh")
+WARNING_VI = (
+    "Cảnh báo: 2 cơ quan chưa có địa chỉ thư điện tử, chưa gửi: Sở Khoa học và Công nghệ,"
+    ' Sở Tài chính. Bổ sung emails = ["…"] cho các cơ quan này trong danh mục cơ quan rồi'
+    " chạy lại bmnn import"
+)
+WARNING_EN = (
+    "Warning: 2 agency(ies) without an e-mail address, not sent: Sở Khoa học và Công nghệ,"
+    ' Sở Tài chính. Add emails = ["…"] for them in the agency registry, then run bmnn import'
+)
+
+
+def without_addresses(plan_file: Path, *agency_ids: str) -> None:
+    """Drop from the registry beside the plan the addresses of `agency_ids` (all if none)."""
     registry = plan_file.parent / "agencies.toml"
-    registry.write_text(
-        registry.read_text().replace('emails = ["so-khcn@test.example"]\n', ""), encoding="utf-8"
-    )
+    drop = {f'emails = ["{address(a)}"]\n' for a in agency_ids}
+    lines = registry.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [x for x in lines if not (x in drop or not agency_ids and x.startswith("emails ="))]
+    removed = len(lines) - len(kept)
+    assert removed == len(agency_ids) if agency_ids else removed > 0
+    registry.write_text("".join(kept), encoding="utf-8")
+
+
+@pytest.fixture
+def mixed(cli: Cli, db: Path, tmp_path: Path) -> Path:
+    """The plan over a registry in which two of the five departments have no address."""
+    plan_file = write_plan(tmp_path / "mixed")
+    without_addresses(plan_file, *UNADDRESSED)
     cli("import", str(plan_file))
-    err = send(cli, -7, code=7)
-    assert len(inbox.messages) == 4
-    assert "Sở Khoa học và Công nghệ (no e-mail address" in err or "Sở Khoa học" in err
+    return plan_file
+
+
+def run(cli: Cli, *args: str, code: int = 0, lang: str = "en") -> tuple[str, str]:
+    """Run in `lang`; the exit code must be `code`; stdout and stderr."""
+    from bmnn_cli.cli.app import app
+
+    result = cli.runner.invoke(app, ["--lang", lang, *args], catch_exceptions=False)
+    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+    return result.stdout, result.stderr
+
+
+def test_agencies_without_address_are_warned_about_not_failed(
+    cli: Cli, db: Path, mixed: Path, inbox: Inbox
+) -> None:
+    remind = ("remind", "--send", "--plan", "nhac-han", "--as-of")
+    out, err = run(cli, *remind, day(-7), lang="vi")  # exit 0: nothing is wrong with the server
+    assert sorted(r for m in inbox.take() for r in m.recipients) == sorted(
+        address(a) for a in DEPARTMENTS if a not in UNADDRESSED
+    )
+    assert "Đã gửi 3/3 thư nhắc hạn (3 nghĩa vụ)." in out
+    assert WARNING_VI in err and err.count("Sở Tài chính") == 1
+    assert "Không gửi được" not in err and "chưa gửi được" not in err
+    assert "Sở Tài chính" not in out  # no progress line of their own
+    assert {code for code, *_ in log_rows(db)} == set(DEPARTMENTS) - set(UNADDRESSED)
+
+    out, err = run(cli, *remind, day(-7), "--format", "json")  # again: nothing is resent
+    assert inbox.take() == [] and WARNING_EN in err
+    outcomes = {m["agency_id"]: m["outcome"] for m in json.loads(out)["messages"]}
+    assert outcomes == dict.fromkeys(UNADDRESSED, "no_address")
+    assert len(log_rows(db)) == 3
+
+    # asked for an agency without address alone: nothing could be sent at all
+    err = cli.fail(*remind, day(-7), "--agency", "so khcn", code=3)
+    assert "no reminder could be sent: 1 message(s) are due, but no agency within" in err
+
+    write_plan(mixed.parent)  # the registry again, now with every address
+    cli("import", str(mixed))
+    out, err = run(cli, *remind, day(-6))
+    received = inbox.take()
+    assert sorted(r for m in received for r in m.recipients) == [address(a) for a in UNADDRESSED]
+    assert "Sent 2 of 2" in out and err == ""
+    assert sorted(stage for *_, stage in log_rows(db)) == [-7] * 5  # caught up, as if missed
+    out, err = run(cli, *remind, day(-6))
+    assert inbox.take() == [] and err == ""
+
+
+def test_no_agency_with_an_address_exits_3_without_connecting(
+    cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = write_plan(tmp_path / "none")
+    without_addresses(plan_file)
+    cli("import", str(plan_file))
+    use_smtp(monkeypatch, free_port())  # nothing listens: a connection would mean exit 7
+    err = send(cli, -7, code=3)
+    assert "Warning: 5 agency(ies) without an e-mail address, not sent: Sở Tư pháp, " in err
+    assert "no reminder could be sent: 5 message(s) are due" in err
+    assert "SMTP" not in err and "were not delivered" not in err
+    assert log_rows(db) == []
+    err = send(cli, -7, code=3, lang="vi")
+    assert "bmnn: không gửi được thư nhắc hạn nào: 5 thư đã đến lượt gửi nhưng" in err
+
+
+def test_dry_run_and_preview_set_apart_agencies_without_address(
+    cli: Cli, db: Path, mixed: Path
+) -> None:
+    out = cli("remind", "--dry-run", "--as-of", day(-7))
+    assert out.count("Kính gửi: ") == 5  # every message is shown
+    assert "Người nhận: Sở Tài chính (chưa có địa chỉ thư điện tử trong danh mục cơ quan)" in out
+    assert "Chạy thử: 3 thư nhắc hạn (3 nghĩa vụ) sẽ được gửi" in out
+    assert WARNING_VI in out
+    out = cli("remind", "--as-of", day(-7))
+    assert "3 thư nhắc hạn (3 nghĩa vụ) đến lượt gửi" in out and WARNING_VI in out
+    assert log_rows(db) == []
+
+
+def test_many_agencies_without_address_are_named_compactly(cli: Cli, lao_cai: Path) -> None:
+    args = ("remind", "--dry-run", "--include-overdue", "--as-of", "2026-10-25")
+    out = cli(*args)  # the example registry has no address for any answerable agency
+    assert out.count("Kính gửi: ") == 104
+    assert "Chạy thử: 0 thư nhắc hạn (0 nghĩa vụ) sẽ được gửi" in out
+    assert (
+        "Cảnh báo: 104 cơ quan chưa có địa chỉ thư điện tử, chưa gửi: Sở Tư pháp, Sở Nội vụ,"
+        " Sở Khoa học và Công nghệ, Sở Tài chính, Văn phòng Ủy ban nhân dân tỉnh"
+        " và 99 cơ quan khác. Bổ sung emails"
+    ) in out
+    out, _ = run(cli, *args)
+    assert "Warning: 104 agency(ies) without an e-mail address, not sent: Sở Tư pháp," in out
+    assert "Văn phòng Ủy ban nhân dân tỉnh and 99 more. Add emails" in out
+
+
+def test_eml_files_for_agencies_without_address_have_no_recipient(
+    cli: Cli, db: Path, mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is what --eml makes: written and recorded, to be addressed by hand."""
+    monkeypatch.setenv("BMNN_SMTP_FROM", SENDER)
+    outbox = tmp_path / "outbox"
+    out, err = run(cli, "remind", "--eml", str(outbox), "--as-of", day(-7), lang="vi")
+    assert "Đã ghi 5/5 thư nhắc hạn" in out
+    assert "(Sở Tài chính, 1 nghĩa vụ; chưa có người nhận)." in out
+    assert "Cảnh báo: 2 tệp .eml không có người nhận" in err and "Sở Tài chính." in err
+    (path,) = outbox.glob("*-so-tai-chinh-*.eml")
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert message["To"] is None and "Kính gửi: Sở Tài chính" in message.get_content()  # type: ignore[attr-defined]
+    assert len(log_rows(db)) == 5
+    run(cli, "remind", "--eml", str(outbox), "--as-of", day(-7))
+    assert len(list(outbox.glob("*.eml"))) == 5
 
 
 def test_a_second_run_waits_for_none(cli: Cli, plan: Path, inbox: Inbox) -> None:

@@ -7,9 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from bmnn_cli import i18n
+from bmnn_cli.columns import period_label
 from conftest import Cli, dump, query
 
 SO_TU_PHAP = "Sở Tư pháp"
+
+
+def label(period: str, lang: str = "en") -> str:
+    """How the CLI shows a period key in `lang` ("once": "một lần" in Vietnamese)."""
+    i18n.set_language(lang)
+    try:
+        return period_label(period)
+    finally:
+        i18n.set_language("vi")
 
 
 def statuses(
@@ -261,7 +272,22 @@ def test_event_counts_from_the_day_after(cli: Cli, both: Path) -> None:
         (["report", "--quarter", "5"], 2, "--quarter"),
         (["due", "--within", "abc"], 2, "'abc' is not a span"),
         (["request", "-t", "III.2", "--due", "2026-04-01"], 6, "no an ad-hoc (đột xuất) schedule"),
-        (["overdue", "--as-of", "31/02/2026"], 2, "is not a date"),
+        (["overdue", "--as-of", "31/02/2026"], 2, "'31/02/2026' is not a"),
+        (
+            ["request", "-t", "IV.1.b", "--due", "2026-03-10", "--days", "5"],
+            2,
+            "give --due or --days, not both",
+        ),
+        (
+            ["amend", "-t", "IV.1.a", "-a", "so tu phap", "--reason", "sai"],
+            2,
+            "nothing to change: give --date, --ref or --note",
+        ),
+        (
+            ["submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-02-20", "--period", "2027"],
+            4,
+            "has no period '2027' (periods: {once})",
+        ),
     ],
 )
 def test_bad_tracking_input(
@@ -271,7 +297,7 @@ def test_bad_tracking_input(
     if "--as-of" not in args:
         args = [*args, "--as-of", "2026-03-01"]
     err = cli.fail(*args, code=code)
-    assert message in err and "Traceback" not in err
+    assert message.format(once=label("once")) in err and "Traceback" not in err
     assert dump(lao_cai) == before
 
 
@@ -295,3 +321,179 @@ def test_csv_register(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
     err = cli.fail("submit", "--from-csv", str(bad), "--as-of", "2026-03-05", code=3)
     assert f"{bad}:3:" in err and "Sở Nope" in err
     assert dump(lao_cai) == before
+
+
+# -- amend keeps what is not given -------------------------------------------------
+
+SO_TAI_CHINH = ("-t", "IV.1.a", "-a", "so tai chinh")
+
+
+def submissions(db: Path) -> list[tuple[object, ...]]:
+    return query(db, "SELECT submitted_on, ref, note, state FROM submission ORDER BY id")
+
+
+def test_amend_ref_only_keeps_the_date(cli: Cli, lao_cai: Path) -> None:
+    cli("submit", *SO_TAI_CHINH, "-d", "20/02/2026", "--ref", "12/KH-STC", "--as-of", "2026-03-02")
+    out = cli(
+        "--lang", "en", "amend", *SO_TAI_CHINH, "--ref", "13/KH-STC", "--reason",
+        "sửa số ký hiệu", "--as-of", "2026-11-27",
+    )  # fmt: skip
+    assert statuses(cli, "IV.1.a", "2026-11-27", agency="Sở Tài chính") == ["done_on_time"]
+    assert submissions(lao_cai) == [
+        ("2026-02-20", "12/KH-STC", "", "superseded"),
+        ("2026-02-20", "13/KH-STC", "", "active"),
+    ]
+    assert f"for IV.1.a ({label('once')}): reference 12/KH-STC → 13/KH-STC." in out
+    assert "27/11/2026" not in out and "date" not in out
+
+
+def test_amend_says_each_change(cli: Cli, lao_cai: Path) -> None:
+    cli("submit", *SO_TAI_CHINH, "-d", "20/02/2026", "--ref", "12/KH-STC", "--as-of", "2026-03-02")
+    out = cli(
+        "--lang", "en", "amend", *SO_TAI_CHINH, "-d", "02/03/2026", "--note", "bản chính",
+        "--reason", "sai ngày", "--as-of", "2026-03-05",
+    )  # fmt: skip
+    assert out.endswith(": date 20/02/2026 → 02/03/2026; note (none) → bản chính.\n")
+    assert statuses(cli, "IV.1.a", "2026-03-05", agency="Sở Tài chính") == ["done_late"]
+    assert submissions(lao_cai)[-1] == ("2026-03-02", "12/KH-STC", "bản chính", "active")
+    out = cli("amend", *SO_TAI_CHINH, "--ref", "", "--reason", "bỏ số", "--as-of", "2026-03-05")
+    assert "số/ký hiệu 12/KH-STC → (trống)" in out
+
+
+def test_amend_with_nothing_to_change(cli: Cli, lao_cai: Path) -> None:
+    cli("submit", *SO_TAI_CHINH, "-d", "20/02/2026", "--ref", "12/KH-STC", "--as-of", "2026-03-02")
+    before = dump(lao_cai)
+    args = ("amend", *SO_TAI_CHINH, "--reason", "sửa", "--as-of", "2026-11-27")
+    err = cli.fail(*args, code=2)
+    assert "nothing to change: give --date, --ref or --note" in err
+    assert "ngày gửi (--date), số/ký hiệu (--ref) hoặc ghi chú (--note)" in cli.fail(
+        *args, code=2, lang="vi"
+    )
+    # what is given is what is recorded already: nothing to do, said so
+    out = cli(*args, "--ref", "12/KH-STC", "-d", "20/02/2026")
+    assert "đã được ghi nhận đúng như vậy; không sửa gì" in out
+    assert dump(lao_cai) == before
+
+
+# -- waive: once, and never a duty without a due date by default -----------------------
+
+
+def test_waive_twice_changes_nothing(cli: Cli, lao_cai: Path) -> None:
+    args = ("waive", "-t", "IV.1.b", "-a", "so noi vu", "--reason", "sáp nhập")
+    assert "(2026): sáp nhập." in cli(*args, "--as-of", "2026-11-27")
+    before = dump(lao_cai)
+    out = cli("--lang", "en", *args, "--as-of", "2026-11-27")
+    assert out == (
+        "Already recorded: Sở Nội vụ is waived for IV.1.b (2026) since 27/11/2026: sáp nhập; "
+        "nothing added.\n"
+    )
+    assert dump(lao_cai) == before
+    rows = json.loads(cli("show", "IV.1.b", "--as-of", "2026-11-27", "-f", "json"))
+    mine = {r["period"]: r["status"] for r in rows["obligations"] if r["agency"] == "Sở Nội vụ"}
+    assert mine == {"2026": "waived", "ongoing": "ongoing"}
+    # naming the period again changes nothing either
+    out = cli(*args, "--period", "2026", "--as-of", "2026-11-28")
+    assert "từ ngày 27/11/2026: sáp nhập; không ghi thêm" in out
+    assert dump(lao_cai) == before
+
+
+def test_waive_names_a_duty_without_due_date_only_by_period(cli: Cli, lao_cai: Path) -> None:
+    before = dump(lao_cai)
+    args = ("waive", "-t", "III.2", "-a", "so tu phap", "--reason", "chuyển giao")
+    err = cli.fail(*args, "--as-of", "2026-11-27", code=6)
+    assert "has no dated period open for task 'III.2'" in err
+    assert f"--period '{label('ongoing')}'" in err
+    err = cli.fail(*args, "--as-of", "2026-11-27", code=6, lang="vi")
+    assert "chỉ được miễn khi chỉ rõ kỳ: --period 'thường xuyên'" in err
+    assert dump(lao_cai) == before
+    cli(*args, "--period", "Thuong Xuyen", "--as-of", "2026-11-27")
+    assert statuses(cli, "III.2", "2026-11-27") == ["waived"]
+    # a yearly task's 2026 period is waived; its "đột xuất" duty is left alone
+    args = ("waive", "-t", "IV.1.b", "-a", "so noi vu", "--as-of", "2026-11-27")
+    cli(*args, "--reason", "sáp nhập")
+    before = dump(lao_cai)
+    assert "--period 'ongoing'" in cli.fail(*args, "--reason", "giải thể", code=6)
+    assert dump(lao_cai) == before
+
+
+# -- request: one document is recorded once -------------------------------------------
+
+
+def test_request_with_the_same_ref_is_recorded_once(cli: Cli, lao_cai: Path) -> None:
+    args = ("request", "-t", "IV.1.b", "--due", "15/12/2026", "-d", "01/12/2026")
+    cli(*args, "--ref", "123/CAT-PA03", "--as-of", "2026-12-01")
+    before = dump(lao_cai)
+    out = cli(*args, "--ref", "123/CAT-PA03", "--as-of", "2026-12-02")
+    assert out == (
+        "Đã có sẵn: văn bản số 123/CAT-PA03 cho IV.1.b ngày 01/12/2026 (yêu cầu số 1), "
+        "hạn 15/12/2026; không ghi thêm.\n"
+    )
+    out = cli("--lang", "en", *args, "--ref", " 123/cat-pa03", "--as-of", "2026-12-02")
+    assert out.startswith("Already recorded: document 123/CAT-PA03 for IV.1.b on 01/12/2026")
+    assert f"({label('request-1')}), due 15/12/2026; nothing added." in out
+    assert dump(lao_cai) == before
+    cli(*args, "--ref", "124/CAT-PA03", "--as-of", "2026-12-02")
+    assert query(lao_cai, "SELECT ref FROM request ORDER BY id") == [
+        ("123/CAT-PA03",),
+        ("124/CAT-PA03",),
+    ]
+
+
+def test_request_due_and_days_together_is_refused(cli: Cli, lao_cai: Path) -> None:
+    args = ("request", "-t", "IV.1.b", "--due", "15/12/2026", "--days", "10")
+    before = dump(lao_cai)
+    assert "give --due or --days, not both" in cli.fail(*args, "--as-of", "2026-12-01", code=2)
+    err = cli.fail(*args, "--as-of", "2026-12-01", code=2, lang="vi")
+    assert "hạn (--due) hoặc số ngày được giao (--days), không dùng đồng thời cả hai" in err
+    assert dump(lao_cai) == before
+
+
+# -- periods as people read them ---------------------------------------------------------
+
+
+def test_messages_show_periods_as_people_read_them(cli: Cli, lao_cai: Path) -> None:
+    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "20/02/2026", "--as-of", "2026-03-01")
+    again = ("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "25/02/2026")
+    err = cli.fail(*again, "--as-of", "2026-03-01", code=6, lang="vi")
+    assert "(một lần: 20/02/2026)" in err and "once" not in err
+    err = cli.fail(*again, "--period", "once", "--as-of", "2026-03-01", code=6)
+    assert f"for IV.1.a ({label('once')}) dated 20/02/2026" in err
+    cli(
+        "request", "-t", "IV.1.b", "--due", "15/12/2026", "-d", "01/12/2026", "--as-of",
+        "2026-12-01",
+    )  # fmt: skip
+    args = ("submit", "-t", "IV.1.b", "-a", "so tu phap", "--as-of", "2026-12-02")
+    err = cli.fail(*args, "--period", "2030", code=4, lang="vi")
+    assert "(các kỳ: 2026, yêu cầu số 1, thường xuyên)" in err
+    err = cli.fail(*args, "--period", "2030", code=4)
+    assert f"(periods: 2026, {label('request-1')}, {label('ongoing')})" in err
+    err = cli.fail("retract", "-t", "IV.1.b", "-a", "so tu phap", "--period", "request-1",
+                   "--reason", "nhầm", code=4, lang="vi")  # fmt: skip
+    assert "cho kỳ 'yêu cầu số 1'" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "period"),
+    [
+        ("vi", "yêu cầu số 1"),
+        ("vi", "YEU CAU SO 1"),
+        ("en", label("request-1")),
+        ("en", "request-1"),
+    ],
+)
+def test_period_option_takes_what_listings_show(
+    cli: Cli, lao_cai: Path, lang: str, period: str
+) -> None:
+    cli(
+        "request", "-t", "IV.1.b", "--due", "15/12/2026", "-d", "01/12/2026", "--as-of",
+        "2026-12-01",
+    )  # fmt: skip
+    cli("--lang", lang, "submit", "-t", "IV.1.b", "-a", "so tu phap", "--period", period,
+        "-d", "02/12/2026", "--as-of", "2026-12-02")  # fmt: skip
+    rows = json.loads(cli("show", "IV.1.b", "--as-of", "2026-12-02", "-f", "json"))
+    mine = {r["period"]: r["status"] for r in rows["obligations"] if r["agency"] == SO_TU_PHAP}
+    assert mine["request-1"] == "done_on_time" and mine["2026"] == "overdue"
+    once = "một lần" if lang == "vi" else label("once")
+    cli("--lang", lang, "waive", "-t", "IV.1.a", "-a", "so tu phap", "--reason", "mới thành lập",
+        "--period", once.upper(), "--as-of", "2026-12-02")  # fmt: skip
+    assert statuses(cli, "IV.1.a", "2026-12-02") == ["waived"]

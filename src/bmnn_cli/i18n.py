@@ -79,6 +79,38 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "deliverable.training": ("tập huấn", "training"),
     "deliverable.inspection": ("kiểm tra", "inspection"),
     "deliverable.other": ("khác", "other"),
+    # actions in the audit log
+    "action.import": ("nhập kế hoạch", "import"),
+    "action.migrate": ("chuyển cơ sở dữ liệu", "migrate"),
+    "action.restore": ("khôi phục", "restore"),
+    "action.submit": ("ghi nhận văn bản", "submit"),
+    "action.amend": ("sửa văn bản đã ghi", "amend"),
+    "action.retract": ("hủy văn bản đã ghi", "retract"),
+    "action.waive": ("miễn", "waive"),
+    "action.request": ("yêu cầu đột xuất", "request"),
+    "action.event": ("sự kiện", "event"),
+    "action.remind": ("gửi thư nhắc", "remind"),
+    # kinds of agency in the registry (the English is the value written in the file)
+    "agency_kind.police": ("công an", "police"),
+    "agency_kind.army": ("quân sự", "army"),
+    "agency_kind.department": ("sở, ban, ngành", "department"),
+    "agency_kind.office": ("văn phòng", "office"),
+    "agency_kind.committee": ("ban, ủy ban", "committee"),
+    "agency_kind.union": ("đoàn thể", "union"),
+    "agency_kind.media": ("báo chí", "media"),
+    "agency_kind.commune": ("xã", "commune"),
+    "agency_kind.ward": ("phường", "ward"),
+    "agency_kind.other": ("khác", "other"),
+    # kinds of schedule part (the English is the value written in the file)
+    "schedule_kind.fixed": ("ngày cố định", "fixed"),
+    "schedule_kind.yearly": ("hằng năm", "yearly"),
+    "schedule_kind.quarter": ("một quý", "quarter"),
+    "schedule_kind.quarterly": ("hằng quý", "quarterly"),
+    "schedule_kind.monthly": ("hằng tháng", "monthly"),
+    "schedule_kind.half_yearly": ("6 tháng một lần", "half_yearly"),
+    "schedule_kind.continuous": ("thường xuyên", "continuous"),
+    "schedule_kind.on_request": ("đột xuất, theo yêu cầu", "on_request"),
+    "schedule_kind.after_event": ("sau một sự kiện", "after_event"),
     # roles
     "role.lead": ("chủ trì/thực hiện", "lead"),
     "role.support": ("phối hợp", "support"),
@@ -127,10 +159,6 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "msg.already_submitted": (
         "Đã có sẵn: {agency} gửi {task} ({period}) ngày {date}; không ghi thêm.",
         "Already recorded: {agency} sent {task} ({period}) on {date}; nothing added.",
-    ),
-    "msg.amended": (
-        "Đã sửa lần gửi của {agency} cho {task} ({period}): {old} → {new}.",
-        "Amended {agency}'s submission for {task} ({period}): {old} → {new}.",
     ),
     "msg.retracted": (
         "Đã hủy lần gửi của {agency} cho {task} ({period}).",
@@ -193,7 +221,7 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "col.cumulative_due": ("Lũy kế đến hạn", "Due, running total"),
     "col.cumulative_submitted": ("Lũy kế đã gửi", "Submitted, running total"),
     "msg.report_written": ("Đã ghi báo cáo ra {path}.", "Wrote the report to {path}."),
-    "col.at": ("Thời điểm (UTC)", "At (UTC)"),
+    "col.at": ("Thời điểm (giờ Việt Nam)", "Time (Vietnam)"),
     "col.user": ("Người dùng", "User"),
     "col.action": ("Thao tác", "Action"),
     "col.problem": ("Vấn đề", "Problem"),
@@ -357,15 +385,74 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "period.once_n": ("lần {n}", "one-off {n}"),
     "period.request": ("yêu cầu số {n}", "request {n}"),
     "period.ongoing": ("thường xuyên", "ongoing"),
+    # bmnn remind: agencies without an e-mail address in the registry
+    "remind.warning": ("Cảnh báo: {text}", "Warning: {text}"),
+    "remind.no_address_list": (
+        '{n} cơ quan chưa có địa chỉ thư điện tử, chưa gửi: {names}{more}. Bổ sung emails = ["…"] cho các cơ quan này trong danh mục cơ quan rồi chạy lại bmnn import; thư nhắc hạn sẽ được gửi ở lần chạy sau đó.',
+        '{n} agency(ies) without an e-mail address, not sent: {names}{more}. Add emails = ["…"] for them in the agency registry, then run bmnn import again; their reminders go out on the next run after that.',
+    ),
+    "remind.eml_no_address": (
+        '{n} tệp .eml không có người nhận vì cơ quan chưa có địa chỉ thư điện tử: {names}{more}. Điền người nhận trước khi gửi các tệp này; bổ sung emails = ["…"] cho các cơ quan này trong danh mục cơ quan rồi chạy lại bmnn import để các lần nhắc sau có địa chỉ.',
+        '{n} .eml file(s) have no recipient, as the agency has no e-mail address: {names}{more}. Fill in the recipient before sending them; add emails = ["…"] for these agencies in the agency registry, then run bmnn import again so that later reminders carry it.',
+    ),
+    "remind.written_no_address": (
+        "Đã ghi {path} ({agency}, {count} nghĩa vụ; chưa có người nhận).",
+        "Wrote {path} ({agency}, {count} obligation(s); no recipient).",
+    ),
     "change.added": ("thêm", "added"),
     "change.removed": ("bỏ", "removed"),
     "change.archived": ("lưu trữ (có hồ sơ đã ghi nhận)", "archived (records kept)"),
     "change.changed": ("sửa", "changed"),
+    # tracking: what an amendment changed, repeated recordings
+    "msg.amended_fields": (
+        "Đã sửa lần gửi của {agency} cho {task} ({period}): {changes}.",
+        "Amended {agency}'s submission for {task} ({period}): {changes}.",
+    ),
+    "amend.date": ("ngày gửi {old} → {new}", "date {old} → {new}"),
+    "amend.ref": ("số/ký hiệu {old} → {new}", "reference {old} → {new}"),
+    "amend.note": ("ghi chú {old} → {new}", "note {old} → {new}"),
+    "amend.blank": ("(trống)", "(none)"),
+    "msg.amend_unchanged": (
+        "Lần gửi của {agency} cho {task} ({period}) đã được ghi nhận đúng như vậy; không sửa gì.",
+        "{agency}'s submission for {task} ({period}) is already recorded so; nothing changed.",
+    ),
+    "msg.already_waived": (
+        "Đã có sẵn: {agency} được miễn {task} ({period}) từ ngày {date}: {reason}; không ghi thêm.",
+        "Already recorded: {agency} is waived for {task} ({period}) since {date}: {reason}; "
+        "nothing added.",
+    ),
+    "msg.already_requested": (
+        "Đã có sẵn: văn bản số {ref} cho {task} ngày {date} ({period}), hạn {due}; không ghi thêm.",
+        "Already recorded: document {ref} for {task} on {date} ({period}), due {due}; "
+        "nothing added.",
+    ),
     # shared parts of error messages
     "hint.did_you_mean": ("; có phải là {names}?", "; did you mean {names}?"),
-    "err.date.invalid": (
-        "{text!r} không phải là ngày ({error})",
-        "{text!r} is not a date ({error})",
+    "err.date.month": (
+        "{text!r} không phải là ngày: tháng phải từ 1 đến 12",
+        "{text!r} is not a date: the month must be 1 to 12",
+    ),
+    "err.date.day": (
+        "{text!r} không phải là ngày có thật: tháng {month:02d}/{year} có {days} ngày",
+        "{text!r} is not a real date: {month:02d}/{year} has {days} days",
+    ),
+    "err.date.range": (
+        "{text!r}: năm phải từ {first} đến {last}",
+        "{text!r}: the year must be {first} to {last}",
+    ),
+    "err.date.too_far": (
+        "năm {year} quá xa so với các kế hoạch (kế hoạch mới nhất là năm {newest}, tính được "
+        "đến năm {limit}); kiểm tra lại --as-of hoặc --year",
+        "the year {year} is too far beyond the plans (the newest is for {newest}; bmnn looks ahead "
+        "to {limit}); check --as-of or --year",
+    ),
+    "err.quarter": (
+        "{value!r} không phải là quý; viết 1 đến 4 hoặc I đến IV",
+        "{value!r} is not a quarter; write 1 to 4 or I to IV",
+    ),
+    "err.format.unknown": (
+        "định dạng {value!r} không được hỗ trợ; chọn một trong: {names}",
+        "format {value!r} is not supported; choose one of: {names}",
     ),
     "err.date.format": (
         "{text!r} không phải là ngày; hãy viết 27/02/2026 hoặc 2026-02-27",

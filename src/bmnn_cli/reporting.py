@@ -49,7 +49,8 @@ class Period:
     def heading(self, as_of: dt.date) -> str:
         day = f"{as_of:%d/%m/%Y}"
         if self.quarter:
-            return t("report.heading", quarter=self.quarter, year=self.year, as_of=day)
+            roman = ("I", "II", "III", "IV")[self.quarter - 1]  # "Quý IV/2026", as plans write it
+            return t("report.heading", quarter=roman, year=self.year, as_of=day)
         return t("report.year_heading", year=self.year, as_of=day)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -49,18 +50,28 @@ def did_you_mean(names: Iterable[str]) -> str:
     return t("hint.did_you_mean", names=", ".join(map(repr, unique))) if unique else ""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a plan, a submission or --as-of can name
+
+
 def parse_date(text: str) -> dt.date:
     """A date typed day-first (27/02/2026, 27-02-2026, 27.02.2026) or ISO (2026-02-27).
 
-    Raises ValueError with a message a person can act on.
+    Raises ValueError with a message a person can act on: which part is wrong.
     """
     text = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-            return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
-        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-        if match:
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError as error:
-        raise ValueError(t("err.date.invalid", text=text, error=error)) from None
-    raise ValueError(t("err.date.format", text=text))
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if iso:
+        year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
+    elif day_first:
+        year, month, day = int(day_first[3]), int(day_first[2]), int(day_first[1])
+    else:
+        raise ValueError(t("err.date.format", text=text))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(t("err.date.range", text=text, first=FIRST_YEAR, last=LAST_YEAR))
+    if not 1 <= month <= 12:
+        raise ValueError(t("err.date.month", text=text))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(t("err.date.day", text=text, month=month, year=year, days=days))
+    return dt.date(year, month, day)

@@ -8,17 +8,18 @@ from typing import Annotated
 
 import typer
 
+from bmnn_cli import i18n
 from bmnn_cli.cli.app import app, open_db, state
-from bmnn_cli.cli.common import AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
+from bmnn_cli.cli.common import VIETNAM, AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
 from bmnn_cli.columns import short
 from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
 
 LOG_COLUMNS = [
-    Column("at", "col.at"),
+    Column("at_text", "col.at"),
     Column("os_user", "col.user"),
-    Column("action", "col.action"),
+    Column("action_text", "col.action"),
     Column("plan", "col.plan"),
     Column("task", "col.task"),
     Column("agency", "col.agency"),
@@ -59,8 +60,20 @@ def show_log(
         rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
     for row in rows:
         row["short_detail"] = short(row["detail"], 90)
-    keys = [*(c.key for c in LOG_COLUMNS if c.key != "short_detail"), "detail", "command"]
+        row["at_text"] = _local_time(row["at"])
+        action = f"action.{row['action']}"
+        row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
+    keys = ["at", "os_user", "action", "plan", "task", "agency", "detail", "command"]
     render(Listing(LOG_COLUMNS, rows, keys=keys), fmt)
+
+
+def _local_time(at: str) -> str:
+    """A recorded UTC time as the officer's clock shows it (JSON keeps the UTC value)."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return f"{moment.astimezone(VIETNAM):%d/%m/%Y %H:%M}"
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]

@@ -50,9 +50,41 @@ DbOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def parse_quarter(value: str | int | None) -> int | None:
+    """A quarter as plans write it: 3, III, "Quý III"."""
+    if value is None or isinstance(value, int):
+        return value
+    text = value.strip().lower().removeprefix("quý").removeprefix("quy").strip()
+    if text not in QUARTERS:
+        raise typer.BadParameter(t("err.quarter", value=value))
+    return QUARTERS[text]
+
+
+def parse_format(value: str | Format) -> Format:
+    """An output format by name, refused in the language of the run."""
+    if isinstance(value, Format):
+        return value
+    try:
+        return Format(value.strip().lower())
+    except ValueError:
+        names = ", ".join(f.value for f in Format)
+        raise typer.BadParameter(t("err.format.unknown", value=value, names=names)) from None
+
+
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output format: table, json, csv, md, html or xlsx."),
+    typer.Option(
+        "--format",
+        "-f",
+        parser=parse_format,
+        metavar="FORMAT",
+        help="Output format: table, json, csv, md, html or xlsx.",
+    ),
 ]
 AsOfOpt = Annotated[
     dt.date | None,

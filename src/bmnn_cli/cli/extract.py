@@ -308,7 +308,9 @@ def explain(
         return
     heading = t("explain.unread", text=result.unread) if result.unread else None
     listings = [
-        Listing(PART_COLUMNS, result.parts, title=t("explain.reading", phrase=phrase)),
+        Listing(
+            PART_COLUMNS, _kinds_in_words(result.parts), title=t("explain.reading", phrase=phrase)
+        ),
         Listing(DUE_COLUMNS, due, title=t("explain.due", first=first, last=first + years - 1)),
     ]
     render(Document(listings, heading=heading), fmt)
@@ -323,3 +325,8 @@ def _shown(row: dict[str, Any]) -> dict[str, Any]:
         "weekday": "" if weekday is None else t(f"weekday.{weekday}"),
         "note": "; ".join(t(f"explain.{code}") for code in row["note"]),
     }
+
+
+def _kinds_in_words(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Schedule kinds as a person reads them; JSON keeps the values of the file."""
+    return [{**part, "kind": t(f"schedule_kind.{part['kind']}")} for part in parts]

@@ -18,10 +18,21 @@ TASK_COLUMNS = [
     Column("title", "col.title"),
     Column("lead", "col.lead"),
     Column("support", "col.support"),
-    Column("deliverable", "col.deliverable"),
+    Column("deliverable_text", "col.deliverable"),
     Column("deadline", "col.deadline"),
     Column("schedule", "col.schedule"),
 ]
+# JSON and CSV keep the values of the plan file ("report", "department").
+TASK_KEYS = ("plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule")
+AGENCY_COLUMNS = [
+    Column("agency_id", "col.id"),
+    Column("name", "col.name"),
+    Column("kind_text", "col.kind"),
+    Column("aliases", "col.aliases"),
+    Column("groups", "col.groups"),
+    Column("successor", "col.successor"),
+]
+AGENCY_KEYS = ("agency_id", "name", "kind", "aliases", "groups", "successor")
 
 
 @app.command()
@@ -177,15 +188,9 @@ def list_agencies(
     with store.read() as session:
         chosen = scope(session, plan=plan, group=group)
         rows = catalog.agencies(session, chosen, catalog.province_of_plan(session, chosen.plan_id))
-    columns = [
-        Column("agency_id", "col.id"),
-        Column("name", "col.name"),
-        Column("kind", "col.kind"),
-        Column("aliases", "col.aliases"),
-        Column("groups", "col.groups"),
-        Column("successor", "col.successor"),
-    ]
-    render(Listing(columns, rows), fmt)
+    for row in rows:
+        row["kind_text"] = t(f"agency_kind.{row['kind']}")
+    render(Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS), fmt)
 
 
 @app.command("tasks")
@@ -207,7 +212,9 @@ def list_tasks(
     store = open_db(ctx, db)
     with store.read() as session:
         rows = catalog.tasks(session, scope(session, plan=plan, agency=agency))
-    render(Listing(TASK_COLUMNS, rows), fmt)
+    for row in rows:
+        row["deliverable_text"] = t(f"deliverable.{row['deliverable']}")
+    render(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt)
 
 
 @app.command()
@@ -245,7 +252,7 @@ def show(
     fields = ["plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule",
               "source_line", "note"]  # fmt: skip
     headers = {c.key: c.header for c in TASK_COLUMNS}
-    headers.update(source_line="col.line", note="col.note")
+    headers.update(deliverable="col.deliverable", source_line="col.line", note="col.note")
     rows = [
         {"key": t(headers[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
     ]

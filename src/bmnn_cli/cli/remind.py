@@ -84,9 +84,13 @@ def remind(
     sends the latest stage that fell due meanwhile.
 
     SMTP settings come from the config file or BMNN_SMTP_* variables; the
-    password only from BMNN_SMTP_PASSWORD or a file. Exit code 7: some
-    messages could not be delivered (they are retried next run); 75: another
-    run is sending.
+    password only from BMNN_SMTP_PASSWORD or a file. Agencies without an
+    e-mail address in the registry are listed in a warning and get nothing
+    (nothing is recorded for them) until an address is imported; with --eml
+    their files are written without a recipient. Exit code 7: some messages
+    could not be delivered (they are retried next run); 3: messages were due
+    but no agency in scope has an address, so nothing could be sent; 75:
+    another run is sending.
 
     Example: bmnn remind --include-overdue --send
     """
@@ -105,7 +109,7 @@ def remind(
     if route is None:
         channel = "smtp" if eml is None else "eml"
         messages = run.due_messages(store, query, settings, channel)
-        _show(messages, query.as_of, settings, fmt, dry_run=dry_run)
+        _show(messages, query.as_of, settings, fmt, dry_run=dry_run, channel=channel)
         return
     outcome = run.deliver_due(store, query, settings, route, lambda r: _announce(r, fmt))
     _conclude(outcome, query.as_of, eml, fmt)
@@ -122,19 +126,37 @@ def _span(within: str) -> int:
 
 
 def _show(
-    messages: list[Message], as_of: dt.date, settings: Settings, fmt: Output, *, dry_run: bool
+    messages: list[Message],
+    as_of: dt.date,
+    settings: Settings,
+    fmt: Output,
+    *,
+    dry_run: bool,
+    channel: str,
 ) -> None:
+    """Every message due; the count of those that would go out, then those without address.
+
+    By SMTP a message to an agency without an address would not go out, so
+    it is left out of the count and named below it; as .eml files it would
+    be written (without a recipient), so it is counted and named as such.
+    """
+    from bmnn_cli.delivery.run import unaddressed_text
+
     if fmt is Output.json:
         _dump(as_of, [_as_dict(m) for m in messages], dry_run=True)
         return
     for message in messages:
         typer.echo(_preview(message, settings.smtp.sender))
-    count = sum(len(m.reminders) for m in messages)
     if not messages:
         typer.echo(t("remind.none", as_of=f"{as_of:%d/%m/%Y}"))
-    else:
-        key = "remind.dry_run" if dry_run else "remind.preview"
-        typer.echo(t(key, messages=len(messages), reminders=count))
+        return
+    going = [m for m in messages if m.recipients or channel == "eml"]
+    count = sum(len(m.reminders) for m in going)
+    key = "remind.dry_run" if dry_run else "remind.preview"
+    typer.echo(t(key, messages=len(going), reminders=count))
+    if any(not m.recipients for m in messages):
+        which = "remind.no_address_list" if channel == "smtp" else "remind.eml_no_address"
+        typer.echo(t("remind.warning", text=unaddressed_text(messages, which)))
 
 
 def _preview(message: Message, sender: str) -> str:
@@ -199,8 +221,11 @@ def _announce(result: Result, fmt: Output) -> None:
     count = len(message.reminders)
     if result.outcome == "failed":
         typer.echo(t("remind.failed", agency=message.agency, error=result.error), err=True)
+    elif result.outcome == "no_address":
+        return  # named together in the warning at the end, not one line each
     elif result.outcome == "written":
-        typer.echo(t("remind.written", path=result.path, agency=message.agency, count=count))
+        key = "remind.written" if message.recipients else "remind.written_no_address"
+        typer.echo(t(key, path=result.path, agency=message.agency, count=count))
     else:
         to = ", ".join(a for a in message.recipients if a not in result.refused)
         typer.echo(t("remind.sent", agency=message.agency, to=to, count=count))
@@ -210,22 +235,33 @@ def _announce(result: Result, fmt: Output) -> None:
 
 
 def _conclude(outcome: RunOutcome, as_of: dt.date, folder: Path | None, fmt: Output) -> None:
-    """Print the summary; exit 7 (on stderr) when anything was not delivered."""
-    from bmnn_cli.errors import DeliveryFailed
+    """Print the summary and, on stderr, the agencies without an address.
 
-    results = outcome.results
+    Exit 7 (on stderr) when anything was not delivered; exit 3 when messages
+    were due but no agency in scope has an address, so nothing could be sent
+    (cron then mails the operator: the registry needs addresses). Agencies
+    without an address beside ones that got theirs leave the exit code alone.
+    """
+    from bmnn_cli.errors import DeliveryFailed, InputError
+
+    results, attempted = outcome.results, outcome.attempted
     if fmt is Output.json:
         _dump(as_of, [_as_dict(r.message) | _outcome(r) for r in results], dry_run=False)
     elif not results:
         typer.echo(t("remind.none", as_of=f"{as_of:%d/%m/%Y}"))
-    else:
+    elif attempted:
         done = outcome.delivered
         key = "remind.summary_sent" if outcome.channel == "smtp" else "remind.summary_written"
         count = sum(len(r.message.reminders) for r in done)
-        typer.echo(t(key, done=len(done), total=len(results), reminders=count, folder=folder))
+        typer.echo(t(key, done=len(done), total=len(attempted), reminders=count, folder=folder))
+    warning = outcome.warning()
+    if warning:
+        typer.echo(warning, err=True)
     problem = outcome.problem()
     if problem:
         raise DeliveryFailed(problem)
+    if outcome.unreachable:
+        raise InputError(t("err.cli.no_addresses", count=len(results)))
 
 
 def _outcome(result: Result) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from bmnn_cli.cli.common import (
     PlanOpt,
     parse_day,
     parse_days,
+    parse_quarter,
     today,
 )
 from bmnn_cli.columns import (
@@ -45,7 +46,10 @@ AgencyReq = Annotated[
 PeriodOpt = Annotated[
     str | None,
     typer.Option(
-        "--period", help='Which period ("2026", "2026-Q3", "once"); default: the open one.'
+        "--period",
+        help='Which period ("2026", "2026-Q3", "once", "request-3", or as listed: '
+        '"một lần", "yêu cầu số 3"); default: the open one (amend, retract: the latest '
+        "submission).",
     ),
 ]
 DateOpt = Annotated[
@@ -56,6 +60,17 @@ DateOpt = Annotated[
         parser=parse_day,
         metavar="DATE",
         help="Date of the document; default the as-of day.",
+    ),
+]
+
+AmendDateOpt = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--date",
+        "-d",
+        parser=parse_day,
+        metavar="DATE",
+        help="Corrected date of the document; default: unchanged.",
     ),
 ]
 
@@ -77,8 +92,20 @@ def _say(outcome: Any) -> None:
             old=old,
             new=date,
             reason=outcome.status,
+            changes="; ".join(map(_change_text, outcome.changes)),
         )
     )
+
+
+def _change_text(change: Any) -> str:
+    """One field an amendment changed: "ngày gửi 20/02/2026 → 02/03/2026"."""
+
+    def shown(value: str | dt.date) -> str:
+        if isinstance(value, dt.date):
+            return value.strftime("%d/%m/%Y")
+        return value or t("amend.blank")
+
+    return t(f"amend.{change.field}", old=shown(change.old), new=shown(change.new))
 
 
 @app.command()
@@ -165,16 +192,26 @@ def amend(
     ctx: typer.Context,
     task: TaskOpt,
     agency: AgencyReq,
-    date: DateOpt = None,
+    date: AmendDateOpt = None,
     reason: Annotated[str, typer.Option("--reason", help="Why the record is corrected.")] = "",
-    ref: Annotated[str | None, typer.Option("--ref", help="Corrected number/symbol.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Corrected note.")] = None,
+    ref: Annotated[
+        str | None, typer.Option("--ref", help="Corrected number/symbol; default: unchanged.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Corrected note; default: unchanged.")
+    ] = None,
     period: PeriodOpt = None,
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Correct a recorded submission; the earlier record is kept, marked superseded."""
+    """Correct a recorded submission; the earlier record is kept, marked superseded.
+
+    Only what is given changes: --date, --ref, --note (at least one); the
+    rest of the record stays as it was.
+
+    Example: bmnn amend -t IV.1.a -a "Sở Tài chính" --ref 13/KH-STC --reason "sửa số ký hiệu"
+    """
     from bmnn_cli.store import tracking
 
     if not reason.strip():
@@ -183,7 +220,7 @@ def amend(
     store = open_db(ctx, db)
     with store.write() as session:
         outcome = tracking.amend(
-            session, task=task, agency=agency, day=date or day_of, as_of=day_of, reason=reason,
+            session, task=task, agency=agency, day=date, as_of=day_of, reason=reason,
             plan=plan, period=period, ref=ref, note=note,
         )  # fmt: skip
     _say(outcome)
@@ -223,7 +260,12 @@ def waive(
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Excuse an agency from one period of a task (miễn / không áp dụng)."""
+    """Excuse an agency from one period of a task (miễn / không áp dụng).
+
+    Without --period: the oldest open period with a due date; a duty without
+    one (thường xuyên) only when --period names it. Giving the same waiver
+    again (same reason, same day) changes nothing.
+    """
     from bmnn_cli.store import tracking
 
     if not reason.strip():
@@ -269,6 +311,9 @@ def request(
     db: DbOpt = None,
 ) -> None:
     """Record an ad-hoc request (báo cáo đột xuất); it creates obligations.
+
+    Give --due or --days, not both. A document already recorded for the task
+    (same --ref) is not recorded again.
 
     Example: bmnn request --task IV.1.b --due 15/12/2026 --ref 123/CAT-PA03
     """
@@ -322,13 +367,24 @@ def _record(
     day = date or day_of
     store = open_db(ctx, db)
     with store.write() as session:
-        task_row, due_on, count = tracking.record_request(
+        done = tracking.record_request(
             session, task=task, kind=kind, day=day, due=due, days=days, agencies=agencies,
             as_of=day_of, plan=plan, ref=ref,
         )  # fmt: skip
-    key = "msg.requested" if kind == "request" else "msg.event"
+    if not done.changed:
+        key = "msg.already_requested"
+    else:
+        key = "msg.requested" if kind == "request" else "msg.event"
     typer.echo(
-        t(key, task=task_row.code, due=f"{due_on:%d/%m/%Y}", date=f"{day:%d/%m/%Y}", count=count)
+        t(
+            key,
+            task=done.task,
+            due=f"{done.due:%d/%m/%Y}",
+            date=f"{done.date:%d/%m/%Y}",
+            count=done.count,
+            ref=done.ref,
+            period=period_label(done.period),
+        )
     )
 
 
@@ -445,7 +501,10 @@ OutputOpt = Annotated[
 def report(
     ctx: typer.Context,
     quarter: Annotated[
-        int | None, typer.Option("--quarter", "-q", min=1, max=4, help="Quarter 1–4.")
+        int | None,
+        typer.Option(
+            "--quarter", "-q", parser=parse_quarter, metavar="Q", help="Quarter: 1–4 or I–IV."
+        ),
     ] = None,
     year: Annotated[
         int | None,

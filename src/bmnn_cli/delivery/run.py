@@ -9,6 +9,16 @@ it records each message only after the server accepted it (or the .eml
 file is on disk), one transaction per message, so a failure half-way leaves
 the rest to the next run and marks nothing unsent as sent.
 
+An agency without an e-mail address in the registry is not a delivery
+failure: retrying cannot help until someone adds one. By SMTP its message
+is left out, unsent and unrecorded (so it goes out on the first run after
+the address is imported), and the run reports it as a warning; exit 7 stays
+for the server's failures. Only when no agency in the run's scope has an
+address at all, so that nothing could ever be sent, is the run an error
+(`RunOutcome.unreachable`, exit 3 like a missing setting). As .eml files,
+its message is written as usual, without a To: header, to be addressed by
+hand.
+
 The store, SMTP and e-mail modules are imported inside the functions: the
 CLI imports this module only for `remind`, but a caller that just wants the
 types should not pay for them.
@@ -62,7 +72,7 @@ class Result:
     """What became of one message."""
 
     message: Message
-    outcome: str  # sent | written | failed
+    outcome: str  # sent | written | failed | no_address (by SMTP: not sent, not recorded)
     error: str = ""
     refused: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
@@ -74,27 +84,46 @@ class RunOutcome:
 
     channel: str
     results: list[Result]
+    unreachable: bool = False  # messages were due, yet no agency in scope has an address
+
+    @property
+    def attempted(self) -> list[Result]:
+        """The messages handed to the channel (all but those kept back for want of an address)."""
+        return [r for r in self.results if r.outcome != "no_address"]
 
     @property
     def delivered(self) -> list[Result]:
-        return [r for r in self.results if r.outcome != "failed"]
+        return [r for r in self.results if r.outcome in ("sent", "written")]
 
     @property
     def failed(self) -> list[Result]:
         return [r for r in self.results if r.outcome == "failed"]
+
+    @property
+    def unaddressed(self) -> list[Result]:
+        """Messages to agencies without an address: kept back (SMTP), or written without To:."""
+        return [r for r in self.results if not r.message.recipients and r.outcome != "failed"]
+
+    def warning(self) -> str:
+        """What the officer should fix in the registry, or "" when every agency has an address."""
+        messages = [r.message for r in self.unaddressed]
+        if not messages:
+            return ""
+        key = "remind.no_address_list" if self.channel == "smtp" else "remind.eml_no_address"
+        return t("remind.warning", text=unaddressed_text(messages, key))
 
     def problem(self) -> str:
         """Why the run must not look successful (exit 7), or "" when all went out."""
         failed, refused = self.failed, [r for r in self.results if r.refused]
         parts = []
         if failed:
-            names = ", ".join(f"{r.message.agency} ({r.error})" for r in failed[:5])
-            more = t("err.cli.and_more", count=len(failed) - 5) if len(failed) > 5 else ""
+            names = ", ".join(f"{r.message.agency} ({r.error})" for r in failed[:_NAMED])
+            more = t("err.cli.and_more", count=len(failed) - _NAMED) if len(failed) > _NAMED else ""
             parts.append(
                 t(
                     "err.cli.not_delivered",
                     failed=len(failed),
-                    total=len(self.results),
+                    total=len(self.attempted),
                     names=names,
                     more=more,
                 )
@@ -103,6 +132,17 @@ class RunOutcome:
             names = ", ".join(f"{a} ({r.message.agency})" for r in refused for a in r.refused)
             parts.append(t("err.cli.addresses_refused", names=names))
         return "; ".join(parts)
+
+
+_NAMED = 5  # agencies named in a summary line before "and N more"
+
+
+def unaddressed_text(messages: list[Message], key: str = "remind.no_address_list") -> str:
+    """The agencies of `messages` that have no address, named compactly, and what to do."""
+    names = [m.agency for m in messages if not m.recipients]
+    shown = ", ".join(names[:_NAMED])
+    more = t("err.cli.and_more", count=len(names) - _NAMED) if len(names) > _NAMED else ""
+    return t(key, n=len(names), names=shown, more=more)
 
 
 def route(settings: Settings, folder: Path | None) -> Route:
@@ -154,19 +194,37 @@ def deliver_due(
     """Choose and deliver the messages due, holding the run lock throughout.
 
     `on_result` hears of each message as soon as it is settled, so progress
-    shows while a slow server works through the rest. Raises `Busy` when
-    another run holds the lock.
+    shows while a slow server works through the rest. By SMTP, a message to
+    an agency without an address is settled at once as `no_address`: never
+    handed to the server, never recorded. Raises `Busy` when another run
+    holds the lock.
     """
     from bmnn_cli.store.reminders import lock_anchor, run_lock
 
     results: list[Result] = []
     with run_lock(lock_anchor(store)):
         messages = due_messages(store, query, settings, route.channel)
-        with _channel(store, settings, route) as deliver_one:
+        by_smtp = route.channel == "smtp"
+        held = [m for m in messages if by_smtp and not m.recipients]
+        unreachable = bool(held) and len(held) == len(messages) and not _any_address(store, query)
+        with _channel(store, settings, route) as deliver_one:  # SMTP connects on first use
             for message in messages:
-                results.append(deliver_one(message))
+                if by_smtp and not message.recipients:
+                    results.append(Result(message, "no_address", t("remind.no_address")))
+                else:
+                    results.append(deliver_one(message))
                 on_result(results[-1])
-    return RunOutcome(route.channel, results)
+    return RunOutcome(route.channel, results, unreachable)
+
+
+def _any_address(store: Store, query: Query) -> bool:
+    """Whether any agency answerable within the run's scope has an e-mail address."""
+    from bmnn_cli.store import reminders as log
+    from bmnn_cli.store.lookup import scope
+
+    with store.read() as session:
+        chosen = scope(session, plan=query.plan, agency=query.agency, group=query.group)
+        return log.any_address(session, chosen, query.as_of)
 
 
 @contextmanager
@@ -210,8 +268,7 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
 
     from bmnn_cli.delivery import mail
 
-    if not message.recipients:
-        return Result(message, "failed", t("remind.no_address"))
+    assert message.recipients, "deliver_due keeps back messages without an address"
     email = mail.build(message, settings.smtp.sender)
     try:
         refused = mailer.send(email, list(message.recipients))

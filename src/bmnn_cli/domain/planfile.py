@@ -241,8 +241,17 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
+# Files people may give `bmnn import` by mistake: the plan as issued, not the plan file.
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".odt", ".rtf")
+
+
 def load(path: Path, *, allow_classified: bool = False) -> PlanFile:
-    return loads(read_text(path), path=path, allow_classified=allow_classified)
+    try:
+        return loads(read_text(path), path=path, allow_classified=allow_classified)
+    except InputError as error:
+        if path.suffix.lower() in DOCUMENT_SUFFIXES and error.line is None and path.is_file():
+            raise InputError(t("err.input.document_not_plan", path=path), path=str(path)) from None
+        raise
 
 
 def loads(text: str, *, path: Path, allow_classified: bool = False) -> PlanFile:

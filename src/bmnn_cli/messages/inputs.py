@@ -30,6 +30,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "tệp chứa dữ liệu nhị phân, không phải tệp văn bản TOML",
         "binary data, not a TOML text file",
     ),
+    "err.input.document_not_plan": (
+        "đây là văn bản kế hoạch, không phải tệp kế hoạch TOML; hãy chạy "
+        "bmnn extract {path} -o ke-hoach.toml, soát lại rồi nhập tệp .toml",
+        "this is a plan document, not a TOML plan file; run "
+        "bmnn extract {path} -o plan.toml, review it, then import the .toml",
+    ),
     "err.input.toml_malformed": ("TOML sai cú pháp: {error}", "malformed TOML: {error}"),
     "err.input.toml_too_deep": (
         "TOML sai cú pháp: các bảng lồng nhau quá sâu",

@@ -97,6 +97,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         " not recorded and will be retried on the next run",
     ),
     "err.cli.and_more": (" và {count} cơ quan khác", " and {count} more"),
+    "err.cli.no_addresses": (
+        "không gửi được thư nhắc hạn nào: {count} thư đã đến lượt gửi nhưng không cơ quan"
+        " nào trong phạm vi lần chạy này có địa chỉ thư điện tử trong danh mục cơ quan"
+        " (xem cảnh báo ở trên)",
+        "no reminder could be sent: {count} message(s) are due, but no agency within this"
+        " run's scope has an e-mail address in the agency registry (see the warning above)",
+    ),
     "err.cli.addresses_refused": (
         "máy chủ từ chối một số địa chỉ (các địa chỉ còn lại đã nhận thư): {names}",
         "the server refused some addresses (the other ones got it): {names}",

@@ -142,6 +142,17 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{agency} không còn kỳ nào cần gửi đối với nhiệm vụ {task!r}; hãy chỉ rõ kỳ (--period)",
         "{agency} has nothing open for task {task!r}; give --period",
     ),
+    "err.store.only_undated_open": (
+        "{agency} không còn kỳ nào có thời hạn cần gửi đối với nhiệm vụ {task!r}; "
+        "nhiệm vụ không xác định hạn chỉ được miễn khi chỉ rõ kỳ: --period {periods}",
+        "{agency} has no dated period open for task {task!r}; a duty without a due date "
+        "is waived only when --period names it: --period {periods}",
+    ),
+    "err.store.amend_nothing": (
+        "không có nội dung nào để sửa; hãy cho biết ngày gửi (--date), "
+        "số/ký hiệu (--ref) hoặc ghi chú (--note) cần sửa",
+        "nothing to change: give --date, --ref or --note",
+    ),
     "err.store.no_submission_for_period": (
         "chưa ghi nhận văn bản đã gửi nào cho kỳ {period!r}",
         "no submission recorded for period {period!r}",
@@ -173,6 +184,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "err.store.due_or_days": (
         "hãy cho biết hạn (--due D) hoặc số ngày được giao để thực hiện (--days N)",
         "give the due date (--due D) or the time allowed (--days N)",
+    ),
+    "err.store.due_and_days": (
+        "hãy cho biết hạn (--due) hoặc số ngày được giao (--days), không dùng đồng thời cả hai",
+        "give --due or --days, not both",
     ),
     # import of plans and registries
     "err.store.no_registry": (

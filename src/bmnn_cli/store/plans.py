@@ -28,7 +28,7 @@ from bmnn_cli.domain.planfile import (
     TaskSpec,
 )
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
-from bmnn_cli.errors import InputError, NotFound, Refused
+from bmnn_cli.errors import InputError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store.models import (
@@ -638,8 +638,19 @@ def _answerable_count(session: Session, plan: Plan) -> int:
     )
 
 
+# How far past the newest plan's year a question may look. Open-ended schedules
+# grow to the year asked about, so a mistyped year (2206 for 2026) must not
+# write centuries of obligations before anyone notices.
+YEARS_AHEAD = 25
+
+
 def ensure_through(session: Session, year: int) -> None:
     """Open-ended schedules owe up to the year asked about: extend them lazily."""
+    newest = session.exec(select(func.max(Plan.year))).one()
+    if newest is not None and year > newest + YEARS_AHEAD:
+        raise UsageError(
+            t("err.date.too_far", year=year, newest=newest, limit=newest + YEARS_AHEAD)
+        )
     for plan in session.exec(select(Plan).where(Plan.through_year < year)).all():
         sync_obligations(session, plan, through=year)
 

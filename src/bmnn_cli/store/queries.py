@@ -185,10 +185,12 @@ def status(
     for agency_id, status_name, count, last in reader_of(source).rows(sql, params):
         tallies.setdefault(agency_id, _Tally()).add(status_name, count, as_date(last))
     agencies = _agencies(source, list(tallies))
-    rows = [tallies[a.id].row(a.code, a.name, "agency") for a in agencies]
-    for group in _groups(source, list(tallies)):
+    groups = _groups(source, list(tallies))
+    several = len({named.province for named in agencies}) > 1  # two "Sở Tư pháp" then
+    rows = [tallies[a.id].row(a.code, a.label(several), "agency") for a in agencies]
+    for group in groups:
         total = _Tally.sum(tallies[m] for m in group.members)
-        rows.append(total.row(group.code, group.name, "group"))
+        rows.append(total.row(group.code, group.label(several), "group"))
     if tallies:
         rows.append(_Tally.sum(tallies.values()).row("", "", "total"))
     return rows
@@ -233,15 +235,20 @@ class _Named:
     id: int
     code: str
     name: str
+    province: str
     members: tuple[int, ...] = ()
+
+    def label(self, with_province: bool) -> str:
+        return f"{self.name} ({self.province})" if with_province else self.name
 
 
 def _agencies(source: Source, ids: list[int]) -> list[_Named]:
     if not ids:
         return []
     sql = f"""
-      SELECT id, code, name FROM agency WHERE id IN ({", ".join(str(int(i)) for i in ids)})
-      ORDER BY province_id, position, id
+      SELECT a.id, a.code, a.name, p.name FROM agency a JOIN province p ON p.id = a.province_id
+      WHERE a.id IN ({", ".join(str(int(i)) for i in ids)})
+      ORDER BY a.province_id, a.position, a.id
     """
     return [_Named(*row) for row in reader_of(source).rows(sql)]
 
@@ -251,15 +258,15 @@ def _groups(source: Source, ids: list[int]) -> list[_Named]:
     if not ids:
         return []
     sql = f"""
-      SELECT g.id, g.code, g.name, m.agency_id FROM agency_group g
-      JOIN group_member m ON m.group_id = g.id
+      SELECT g.id, g.code, g.name, p.name, m.agency_id FROM agency_group g
+      JOIN group_member m ON m.group_id = g.id JOIN province p ON p.id = g.province_id
       WHERE m.agency_id IN ({", ".join(str(int(i)) for i in ids)})
       ORDER BY g.province_id, g.position, g.id
     """
-    groups: dict[int, tuple[str, str, list[int]]] = {}
-    for group_id, code, name, agency_id in reader_of(source).rows(sql):
-        groups.setdefault(group_id, (code, name, []))[2].append(agency_id)
-    return [_Named(g, code, name, tuple(m)) for g, (code, name, m) in groups.items()]
+    groups: dict[int, tuple[str, str, str, list[int]]] = {}
+    for group_id, code, name, province, agency_id in reader_of(source).rows(sql):
+        groups.setdefault(group_id, (code, name, province, []))[3].append(agency_id)
+    return [_Named(g, c, n, p, tuple(m)) for g, (c, n, p, m) in groups.items()]
 
 
 def status_by_task(

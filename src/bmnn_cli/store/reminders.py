@@ -102,6 +102,17 @@ def open_items(
     return [Open(**{k: v for k, v in row.items() if k in fields}) for row in rows]
 
 
+def any_address(session: Session, scope: Scope, as_of: dt.date) -> bool:
+    """Whether any agency answerable within `scope` has an e-mail address in the registry."""
+    params: dict[str, Any] = {"as_of": as_of.isoformat(), "year": as_of.year}
+    sql = f"""
+      SELECT DISTINCT a.emails FROM obligation o JOIN task t ON t.id = o.task_id
+      JOIN agency a ON a.id = o.agency_id WHERE {_where(scope, params)}
+    """
+    rows = session.connection().execute(text(sql), params)
+    return any(json.loads(emails or "[]") for (emails,) in rows)
+
+
 def logged(
     session: Session, obligation_ids: Sequence[int], channel: str
 ) -> dict[int, set[tuple[dt.date, int]]]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import NoReturn
 
 from sqlmodel import Session, col, select
 
+from bmnn_cli.columns import period_label
 from bmnn_cli.domain.deadlines import due_after_event
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import NotFound, Refused, UsageError
@@ -31,6 +33,7 @@ from bmnn_cli.store.models import (
     Waiver,
     key,
 )
+from bmnn_cli.text import clean, fold
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,29 @@ class Outcome:
     date: dt.date | None = None
     status: str = ""
     old: dt.date | None = None
+    changed: bool = True
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field an amendment changed: "date", "ref" or "note", before and after."""
+
+    field: str
+    old: str | dt.date
+    new: str | dt.date
+
+
+@dataclass(frozen=True)
+class Requested:
+    """What `record_request` did: the request in force and the obligations it made."""
+
+    task: str
+    period: str  # "request-N", the period key of its obligations
+    date: dt.date
+    due: dt.date
+    count: int  # new obligations
+    ref: str = ""
     changed: bool = True
 
 
@@ -75,16 +101,29 @@ def _obligations(session: Session, task: Task, agency: Agency) -> list[Obligatio
 
 
 def _pick(rows: list[Obligation], period: str | None, task: Task) -> Obligation:
+    """The obligation of `period`: its key ("once", "request-3") or its label ("một lần")."""
     if period is None:
         raise AssertionError
     for row in rows:
-        if row.period == period:
+        if row.period == period.strip():
             return row
-    periods = ", ".join(r.period for r in rows)
+    wanted = fold(period)
+    for row in rows:
+        if fold(period_label(row.period)) == wanted:
+            return row
     raise NotFound(
-        t("err.store.no_such_period", task=task.code, period=period, periods=periods),
+        t("err.store.no_such_period", task=task.code, period=period, periods=_labels(rows)),
         value=period,
     )
+
+
+def _labels(rows: list[Obligation]) -> str:
+    """The periods of `rows` as people read them ("2026, yêu cầu số 1")."""
+    return ", ".join(period_label(r.period) for r in rows)
+
+
+def _day(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "–"
 
 
 def _check_date(
@@ -139,7 +178,7 @@ def submit(
                 "err.store.already_submitted",
                 agency=agency_row.name,
                 task=task_row.code,
-                period=obligation.period,
+                period=period_label(obligation.period),
                 day=obligation.submitted_on,
             )
         )
@@ -164,19 +203,26 @@ def submit(
     return Outcome("msg.submitted", status=status, **outcome)  # type: ignore[arg-type]
 
 
-def _open_for(rows: list[Obligation], day: dt.date) -> Obligation | None:
+def _open_for(
+    rows: list[Obligation], day: dt.date, *, dated_only: bool = False
+) -> Obligation | None:
     """The obligation a document sent on `day` most likely answers.
 
-    The oldest open dated one that had started by then; else an ongoing one.
+    The oldest open dated one that had started by then; else (unless
+    `dated_only`) an ongoing one.
     """
-    open_rows = [
+    open_rows = _open_rows(rows, day)
+    dated = [r for r in open_rows if r.effective_due is not None and r.year <= day.year]
+    candidates = dated or ([] if dated_only else [r for r in open_rows if r.effective_due is None])
+    return candidates[0] if candidates else None
+
+
+def _open_rows(rows: list[Obligation], day: dt.date) -> list[Obligation]:
+    return [
         r
         for r in rows
         if r.submitted_on is None and r.waived_on is None and (r.starts_on or day) <= day
     ]
-    dated = [r for r in open_rows if r.effective_due is not None and r.year <= day.year]
-    candidates = dated or [r for r in open_rows if r.effective_due is None]
-    return candidates[0] if candidates else None
 
 
 def _same_day(rows: list[Obligation], day: dt.date) -> Obligation | None:
@@ -184,7 +230,9 @@ def _same_day(rows: list[Obligation], day: dt.date) -> Obligation | None:
 
 
 def _refuse_done(rows: list[Obligation], task: Task, agency: Agency) -> Obligation:
-    done = ", ".join(f"{r.period}: {r.submitted_on or r.waived_on or '–'}" for r in rows)
+    done = ", ".join(
+        f"{period_label(r.period)}: {_day(r.submitted_on or r.waived_on)}" for r in rows
+    )
     raise Refused(t("err.store.nothing_open_done", agency=agency.name, task=task.code, done=done))
 
 
@@ -196,7 +244,7 @@ def _active_submission(session: Session, obligation: Obligation) -> Submission:
     ).first()
     if row is None:
         raise NotFound(
-            t("err.store.no_submission_for_period", period=obligation.period),
+            t("err.store.no_submission_for_period", period=period_label(obligation.period)),
             value=obligation.period,
         )
     return row
@@ -216,48 +264,65 @@ def amend(
     *,
     task: str,
     agency: str,
-    day: dt.date,
     as_of: dt.date,
     reason: str,
+    day: dt.date | None = None,
     plan: str | None = None,
     period: str | None = None,
     ref: str | None = None,
     note: str | None = None,
 ) -> Outcome:
-    """Correct a submission: the old one is kept as superseded, with the reason."""
+    """Correct a submission: the old one is kept as superseded, with the reason.
+
+    Only what is given changes (date, ref, note); the rest is carried over.
+    Giving only what is already recorded changes nothing.
+    """
+    if day is None and ref is None and note is None:
+        raise UsageError(t("err.store.amend_nothing"))
     task_row, plan_row, agency_row = _target(session, task, agency, plan)
     obligation = _latest_done(_obligations(session, task_row, agency_row), period, task_row)
-    _check_date(day, as_of, plan_row, obligation)
+    if day is not None:
+        _check_date(day, as_of, plan_row, obligation)
     old = _active_submission(session, obligation)
-    old.state = "superseded"
-    session.add(old)
-    session.flush()
-    session.add(
-        Submission(
-            obligation_id=key(obligation),
-            submitted_on=day,
-            ref=old.ref if ref is None else ref,
-            note=old.note if note is None else note,
-            replaces_id=old.id,
-            reason=reason,
-            recorded_at=plan_store.now(),
-            recorded_by=audit.os_user(),
-        )
+    new = Submission(
+        obligation_id=key(obligation),
+        submitted_on=old.submitted_on if day is None else day,
+        ref=old.ref if ref is None else ref,
+        note=old.note if note is None else note,
+        replaces_id=old.id,
+        reason=reason,
+        recorded_at=plan_store.now(),
+        recorded_by=audit.os_user(),
     )
-    obligation.submitted_on = day
-    session.add(obligation)
-    audit.record(
-        session, "amend", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
-        detail=f"{obligation.period}: {old.submitted_on} -> {day.isoformat()}; {reason}",
-    )  # fmt: skip
-    return Outcome(
-        "msg.amended",
+    changes = tuple(
+        Change(field, getattr(old, name), getattr(new, name))
+        for field, name in (("date", "submitted_on"), ("ref", "ref"), ("note", "note"))
+        if getattr(old, name) != getattr(new, name)
+    )
+    outcome = Outcome(
+        "msg.amended_fields" if changes else "msg.amend_unchanged",
         agency_row.name,
         task_row.code,
         obligation.period,
-        date=day,
+        date=new.submitted_on,
         old=old.submitted_on,
+        changed=bool(changes),
+        changes=changes,
     )
+    if not changes:
+        return outcome
+    old.state = "superseded"
+    session.add(old)
+    session.flush()
+    session.add(new)
+    obligation.submitted_on = new.submitted_on
+    session.add(obligation)
+    what = "; ".join(f"{c.field} {c.old or '-'} -> {c.new or '-'}" for c in changes)
+    audit.record(
+        session, "amend", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        detail=f"{obligation.period}: {what}; {reason}",
+    )  # fmt: skip
+    return outcome
 
 
 def retract(
@@ -297,19 +362,31 @@ def waive(
     plan: str | None = None,
     period: str | None = None,
 ) -> Outcome:
-    """Excuse an agency from one period of a task, with a reason."""
+    """Excuse an agency from one period of a task, with a reason; idempotent.
+
+    Without --period: the oldest open dated period, never a duty without a
+    due date (that one only when --period names it). The same waiver given
+    again (same reason, same day) is recognised and changes nothing.
+    """
     if not reason.strip():
         raise UsageError(t("err.store.waiver_needs_reason"))
     task_row, plan_row, agency_row = _target(session, task, agency, plan)
     plan_store.ensure_through(session, as_of.year)
     rows = _obligations(session, task_row, agency_row)
-    obligation = _pick(rows, period, task_row) if period else _open_for(rows, as_of)
-    if obligation is None:
-        raise Refused(t("err.store.nothing_open", agency=agency_row.name, task=task_row.code))
+    if period is None:
+        latest = _latest_waiver(session, rows)
+        if latest is not None and (
+            latest[0].waived_on == as_of and clean(latest[0].reason) == clean(reason)
+        ):
+            return _already_waived(latest[0], latest[1], task_row, agency_row)
+        obligation = _open_for(rows, as_of, dated_only=True)
+        if obligation is None:
+            _refuse_nothing_dated(rows, as_of, task_row, agency_row)
+    else:
+        obligation = _pick(rows, period, task_row)
     if obligation.waived_on is not None:
-        return Outcome(
-            "msg.waived", agency_row.name, task_row.code, obligation.period, changed=False
-        )
+        waiver = _active_waiver(session, obligation)
+        return _already_waived(waiver, obligation, task_row, agency_row)
     session.add(
         Waiver(
             obligation_id=key(obligation),
@@ -326,6 +403,54 @@ def waive(
         detail=f"{obligation.period}: {reason}",
     )  # fmt: skip
     return Outcome("msg.waived", agency_row.name, task_row.code, obligation.period, status=reason)
+
+
+def _latest_waiver(session: Session, rows: list[Obligation]) -> tuple[Waiver, Obligation] | None:
+    """The agency's latest active waiver for the task, with its obligation."""
+    by_id = {r.id: r for r in rows}
+    waiver = session.exec(
+        select(Waiver)
+        .where(col(Waiver.obligation_id).in_(list(by_id)))
+        .where(Waiver.state == "active")
+        .order_by(col(Waiver.waived_on).desc(), col(Waiver.id).desc())
+    ).first()
+    return None if waiver is None else (waiver, by_id[waiver.obligation_id])
+
+
+def _active_waiver(session: Session, obligation: Obligation) -> Waiver | None:
+    return session.exec(
+        select(Waiver)
+        .where(Waiver.obligation_id == obligation.id)
+        .where(Waiver.state == "active")
+        .order_by(col(Waiver.id).desc())
+    ).first()
+
+
+def _already_waived(
+    waiver: Waiver | None, obligation: Obligation, task: Task, agency: Agency
+) -> Outcome:
+    return Outcome(
+        "msg.already_waived", agency.name, task.code, obligation.period,
+        date=waiver.waived_on if waiver else obligation.waived_on,
+        status=waiver.reason if waiver else "–", changed=False,
+    )  # fmt: skip
+
+
+def _refuse_nothing_dated(
+    rows: list[Obligation], day: dt.date, task: Task, agency: Agency
+) -> NoReturn:
+    """Nothing dated is open: name the duties without a due date, if any, for --period."""
+    undated = [r for r in _open_rows(rows, day) if r.effective_due is None]
+    if not undated:
+        raise Refused(t("err.store.nothing_open", agency=agency.name, task=task.code))
+    raise Refused(
+        t(
+            "err.store.only_undated_open",
+            agency=agency.name,
+            task=task.code,
+            periods=", ".join(repr(period_label(r.period)) for r in undated),
+        )
+    )
 
 
 def _part(task: Task, kind: str) -> Part:
@@ -352,13 +477,24 @@ def record_request(
     plan: str | None = None,
     ref: str = "",
     note: str = "",
-) -> tuple[Task, dt.date, int]:
-    """An ad-hoc request or the event that starts a task: new obligations."""
+) -> Requested:
+    """An ad-hoc request or the event that starts a task: new obligations.
+
+    A document already recorded for the task (same --ref) is not recorded twice.
+    """
+    if due is not None and days is not None:
+        raise UsageError(t("err.store.due_and_days"))
     task_row = find_task(session, task, plan=plan)
     plan_row = session.get(Plan, task_row.plan_id)
     province = session.get(Province, plan_row.province_id if plan_row else None)
     assert plan_row is not None and province is not None
     part = _part(task_row, "on_request" if kind == "request" else "after_event")
+    same = _same_ref(session, task_row, ref)
+    if same is not None:
+        return Requested(
+            task_row.code, f"request-{same.id}", same.happened_on, same.due, 0, same.ref,
+            changed=False,
+        )  # fmt: skip
     _check_date(day, as_of, plan_row)
     due = _request_due(day, due, days or part.days, part, province)
     if due < day:
@@ -384,7 +520,19 @@ def record_request(
     )  # fmt: skip
     before = _count(session, task_row)
     plan_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
-    return task_row, due, _count(session, task_row) - before
+    count = _count(session, task_row) - before
+    return Requested(task_row.code, f"request-{key(request)}", day, due, count, ref)
+
+
+def _same_ref(session: Session, task: Task, ref: str) -> Request | None:
+    """The request or event already recorded for `task` under the number/symbol `ref`."""
+    wanted = fold(ref)
+    if not wanted:
+        return None
+    requests = session.exec(
+        select(Request).where(Request.task_id == task.id).order_by(col(Request.id))
+    ).all()
+    return next((r for r in requests if fold(r.ref) == wanted), None)
 
 
 def _request_due(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from bmnn_cli import i18n
 from bmnn_cli.cli.app import app
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.extract import extract, read_document
@@ -18,6 +21,8 @@ from bmnn_cli.domain.extract.agencies import Matcher, roles
 from bmnn_cli.domain.extract.compare import CATEGORIES, items, to_spec
 from bmnn_cli.domain.planfile import load
 from conftest import EXAMPLES, Cli, Db, dump, engine_for
+
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 SEEDS = [
     pytest.param(
@@ -45,9 +50,13 @@ def examples(tmp_path: Path) -> Path:
     return copy
 
 
-def extract_seed(cli: Cli, examples: Path, province: str, document: str, plan_id: str) -> Path:
-    out = examples / province / "extracted.toml"
+def extract_seed(
+    cli: Cli, examples: Path, province: str, document: str, plan_id: str, lang: str = "vi"
+) -> Path:
+    out = examples / province / f"extracted-{lang}.toml"
     cli(
+        "--lang",
+        lang,
         "extract",
         str(examples / "documents" / document),
         "--registry",
@@ -116,7 +125,7 @@ def test_extract_then_import_equals_the_hand_written_plan(
 
 def test_draft_carries_source_lines_and_review_comments(cli: Cli, examples: Path) -> None:
     province, document, _plan, plan_id = (str(v) for v in SEEDS[0].values)
-    out = extract_seed(cli, examples, province, document, plan_id)
+    out = extract_seed(cli, examples, province, document, plan_id, lang="en")
     text = out.read_text(encoding="utf-8")
     data = tomllib.loads(text)
     assert data["registry"] == "agencies.toml"
@@ -125,6 +134,51 @@ def test_draft_carries_source_lines_and_review_comments(cli: Cli, examples: Path
     assert "# review: IV.1 holds 2 deadlines; split into IV.1.a, IV.1.b" in text
     assert "# review: no deadline found; written as a continuous duty" in text
     assert "# - IV.3 (line 95): names no answerable agency" in text  # nothing dropped silently
+    assert text.startswith("# Draft plan file written by `bmnn extract` from lao-cai-2026")
+
+
+def test_draft_speaks_vietnamese_by_default_and_holds_the_same_data(
+    cli: Cli, examples: Path
+) -> None:
+    """Draft texts are Vietnamese unless --lang en, and comments are not data.
+
+    The header, the items read as not tasks, the review comments and the
+    extractor's notes change language; both drafts load alike (notes aside),
+    and the draft and the hand-checked plan both match a fresh extraction.
+    """
+    province, document, plan, plan_id = (str(v) for v in SEEDS[0].values)
+    vi = extract_seed(cli, examples, province, document, plan_id).read_text(encoding="utf-8")
+    en = extract_seed(cli, examples, province, document, plan_id, lang="en").read_text(
+        encoding="utf-8"
+    )
+    assert vi.startswith("# Bản nháp tệp kế hoạch do `bmnn extract` lập từ lao-cai-2026")
+    assert "# - IV.3 (dòng 95): không nêu cơ quan chịu trách nhiệm thực hiện" in vi
+    assert "# review: IV.1 có 2 thời hạn; đã tách thành IV.1.a, IV.1.b" in vi
+    assert "# review: không tìm thấy thời hạn; ghi là nhiệm vụ thường xuyên" in vi
+    assert '# review: "định kỳ" không nêu kỳ; được hiểu là hằng năm, hạn theo yearly_due' in vi
+    assert 'note = "Văn bản không nêu thời hạn; coi là nhiệm vụ thường xuyên."' in vi
+    for english in ("Draft plan file", "Read as not tasks", "holds 2 deadlines", "no deadline"):
+        assert english not in vi and english in en, english
+    reviews = [line for line in vi.splitlines() if line.startswith("# review: ")]
+    assert len(reviews) == en.count("\n# review: ") > 0
+    assert all(VIETNAMESE.search(line) for line in reviews), reviews
+    assert set(reviews).isdisjoint(en.splitlines())
+
+    def data(text: str) -> dict:
+        loaded = tomllib.loads(text)
+        for task in loaded["tasks"]:
+            task.pop("note", None)
+        return loaded
+
+    assert data(vi) == data(en)
+    draft = examples / province / "extracted-vi.toml"
+    assert "khớp" in cli("extract", "--check", str(draft), str(examples / "documents" / document))
+    assert "khớp" in cli(
+        "extract",
+        "--check",
+        str(examples / province / plan),
+        str(examples / "documents" / document),
+    )
 
 
 def test_check_matches_the_hand_checked_plan_and_reports_edits(cli: Cli, examples: Path) -> None:
@@ -155,7 +209,12 @@ def test_registry_from_the_database_when_the_province_is_imported(cli: Cli, tmp_
 def test_without_a_registry_every_agency_is_kept_and_flagged(cli: Cli, tmp_path: Path) -> None:
     result = cli.runner.invoke(
         app,
-        ["extract", str(EXAMPLES / "documents" / "cao-bang-law-implementation-plan-2026.txt")],
+        [
+            "--lang",
+            "en",
+            "extract",
+            str(EXAMPLES / "documents" / "cao-bang-law-implementation-plan-2026.txt"),
+        ],
     )
     assert result.exit_code == 0, result.stderr
     assert "Cao Bằng" in result.stderr  # no registry for the province named in the document
@@ -268,14 +327,16 @@ def tuyen_quang(tmp_path: Path) -> Path:
     return registry
 
 
-def draft_of(cli: Cli, tmp_path: Path, registry: Path, name: str, content: str | bytes) -> dict:
+def draft_of(
+    cli: Cli, tmp_path: Path, registry: Path, name: str, content: str | bytes, lang: str = "vi"
+) -> dict:
     source = tmp_path / name
     if isinstance(content, bytes):
         source.write_bytes(content)
     else:
         source.write_text(content, encoding="utf-8")
     out = tmp_path / f"{source.stem}.toml"
-    cli("extract", str(source), "--registry", str(registry), "-o", str(out))
+    cli("--lang", lang, "extract", str(source), "--registry", str(registry), "-o", str(out))
     text = out.read_text(encoding="utf-8")
     data = tomllib.loads(text)
     data["text"] = text
@@ -315,7 +376,7 @@ def test_decimal_numbering_tables_and_another_province(
 def test_unknown_agency_is_kept_verbatim_and_flagged(
     cli: Cli, tmp_path: Path, tuyen_quang: Path
 ) -> None:
-    data = draft_of(cli, tmp_path, tuyen_quang, "tq.txt", DECIMAL_AND_TABLE)
+    data = draft_of(cli, tmp_path, tuyen_quang, "tq.txt", DECIMAL_AND_TABLE, lang="en")
     tasks = by_id(data)
     assert tasks["2.3"]["lead"] == ["Sở Y tế"]  # a standard name the registry lacks
     assert tasks["3.4"]["lead"] == ["Trung tâm Lưu trữ lịch sử tỉnh"]  # read by its shape
@@ -328,7 +389,7 @@ def test_unknown_agency_is_kept_verbatim_and_flagged(
 def test_unreadable_deadline_is_kept_with_a_review_flag(
     cli: Cli, tmp_path: Path, tuyen_quang: Path
 ) -> None:
-    data = draft_of(cli, tmp_path, tuyen_quang, "tq.txt", DECIMAL_AND_TABLE)
+    data = draft_of(cli, tmp_path, tuyen_quang, "tq.txt", DECIMAL_AND_TABLE, lang="en")
     task = by_id(data)["2.3"]
     assert task["deadline"] == "xong trước khi có hướng dẫn mới"
     assert task["schedule"] == [{"kind": "continuous"}]
@@ -480,6 +541,26 @@ def test_domain_api_needs_no_database_or_clock() -> None:
     result = extract(document)
     assert result.year == 2026 and not result.matched
     assert [t.code for t in result.tasks] == [t.code for t in to_spec(result, "x").tasks]
+
+
+def test_domain_reviews_follow_the_language_and_nothing_else_does() -> None:
+    document = read_document(EXAMPLES / "documents" / "cao-bang-law-implementation-plan-2026.txt")
+    vi = extract(document)
+    i18n.set_language("en")
+    en = extract(document)
+    assert (
+        "no agency registry: every agency is kept as written; give --registry or "
+        "import the province's registry, then extract again" in en.reviews
+    )
+    assert any(r.startswith("chưa có danh mục cơ quan: ") for r in vi.reviews)
+    assert [s.reason for s in en.skipped][-1] == "names no answerable agency"
+    assert [s.reason for s in vi.skipped][-1] == "không nêu cơ quan chịu trách nhiệm thực hiện"
+    assert [(s.code, s.line) for s in vi.skipped] == [(s.code, s.line) for s in en.skipped]
+    assert len(vi.reviews) == len(en.reviews) and vi.review_count() == en.review_count()
+    assert to_spec(vi, "x").tasks == [
+        replace(task, note=vi_task.note)
+        for task, vi_task in zip(to_spec(en, "x").tasks, to_spec(vi, "x").tasks, strict=True)
+    ]
 
 
 # -- the grammar, piece by piece ------------------------------------------------------

@@ -210,6 +210,17 @@ def test_waive(cli: Cli, lao_cai: Path) -> None:
     assert statuses(cli, "IV.1.a", "2026-02-28") == ["overdue"]  # not waived yet on that day
 
 
+def test_a_sent_period_is_not_waived(cli: Cli, lao_cai: Path) -> None:
+    """A waiver would hide the submission behind "miễn": retract first, then waive."""
+    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "20/02/2026", "--as-of", "2026-03-01")
+    before = dump(lao_cai)
+    waive = ["waive", "-t", "IV.1.a", "-a", "so tu phap", "--period", "once", "--reason", "x"]
+    err = cli.fail(*waive, "--as-of", "2026-03-02", code=6)
+    assert "already sent period" in err and "20/02/2026" in err and "bmnn retract" in err
+    assert dump(lao_cai) == before
+    assert statuses(cli, "IV.1.a", "2026-03-02") == ["done_on_time"]
+
+
 def test_ad_hoc_request_creates_obligations(cli: Cli, lao_cai: Path) -> None:
     out = cli(
         "--lang", "en", "request", "-t", "IV.1.b", "--due", "15/12/2026", "--date", "01/12/2026",

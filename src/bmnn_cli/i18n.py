@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from bmnn_cli.messages import inputs, options, records
+from bmnn_cli.messages import extract, inputs, options, records
 
 LANGUAGES: Final = ("vi", "en")
 
@@ -471,7 +471,9 @@ def _assemble(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-MESSAGES: Final = _assemble(_NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES)
+MESSAGES: Final = _assemble(
+    _NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES, extract.MESSAGES
+)
 
 _language = "vi"
 

@@ -218,10 +218,7 @@ def _note_existing_plan(ctx: typer.Context, db: str | None, code: str, result: E
     with open_db(ctx, db).read() as session:
         plan = session.exec(select(Plan).where(Plan.code == code)).first()
     if plan is not None and plan.title != result.title:
-        result.reviews.append(
-            f"a plan {code!r} ({plan.title}) is already imported: importing "
-            "this file would replace it; give another id (--id)"
-        )
+        result.reviews.append(t("review.plan_exists", code=code, title=plan.title))
 
 
 def _check(

@@ -161,6 +161,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "chưa ghi nhận văn bản đã gửi nào cho nhiệm vụ {task!r}",
         "no submission recorded for task {task!r}",
     ),
+    "err.store.waive_submitted": (
+        "{agency} đã gửi kỳ {period} của nhiệm vụ {task!r} ngày {day:%d/%m/%Y}; không miễn "
+        "được kỳ đã gửi. Nếu văn bản đó ghi nhầm, hãy hủy trước bằng bmnn retract",
+        "{agency} already sent period {period} of task {task!r} on {day:%d/%m/%Y}; a sent "
+        "period is not waived. If that record is a mistake, retract it first (bmnn retract)",
+    ),
     "err.store.waiver_needs_reason": (
         "cần nêu lý do miễn (--reason)",
         "a waiver needs a reason (--reason)",

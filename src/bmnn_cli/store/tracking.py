@@ -387,6 +387,16 @@ def waive(
     if obligation.waived_on is not None:
         waiver = _active_waiver(session, obligation)
         return _already_waived(waiver, obligation, task_row, agency_row)
+    if obligation.submitted_on is not None:  # a waiver would hide what was sent
+        raise Refused(
+            t(
+                "err.store.waive_submitted",
+                agency=agency_row.name,
+                task=task_row.code,
+                period=period_label(obligation.period),
+                day=obligation.submitted_on,
+            )
+        )
     session.add(
         Waiver(
             obligation_id=key(obligation),

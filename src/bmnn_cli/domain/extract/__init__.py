@@ -58,7 +58,7 @@ class Extraction:
         return f"{kind} {self.header.title}".strip()
 
     def review_count(self) -> int:
-        return len(self.reviews) + sum(len(t.reviews) for t in self.tasks)
+        return len(self.reviews) + sum(len(task.reviews) for task in self.tasks)
 
 
 def extract(
@@ -82,18 +82,15 @@ def extract(
         if default_year is None:
             raise InputError(t("err.input.document_no_year"), path=document.path)
         plan_year = default_year
-        reviews.append(f"the document gives no year; year = {plan_year} assumed")
+        reviews.append(t("review.no_year", year=plan_year))
     elif year is None and header.year is None:
-        reviews.append(f"year {plan_year} read from the deadlines (no date line)")
+        reviews.append(t("review.year_from_deadlines", year=plan_year))
     builder = Builder(Matcher(registry, name), plan_year)
     builder.build(root)
     _unique_codes(builder.tasks)
     _header_reviews(header, reviews)
     if registry is None:
-        reviews.append(
-            "no agency registry: every agency is kept as written; give --registry or "
-            "import the province's registry, then extract again"
-        )
+        reviews.append(t("review.no_registry"))
     _unknown_agencies(builder.tasks, registry.province if registry else None)
     return Extraction(
         document.path,
@@ -111,13 +108,10 @@ def extract(
 def _province(header: Header, registry: RegistrySpec | None, reviews: list[str]) -> tuple[str, str]:
     if registry is None:
         if not header.province:
-            reviews.append("the province is not named in the header; set [plan] province")
+            reviews.append(t("review.no_province"))
         return slug(header.province) or "tinh", header.province
     if header.province and fold(header.province) != fold(registry.name):
-        reviews.append(
-            f"the document names the province {header.province!r}, the registry "
-            f"is {registry.name!r}"
-        )
+        reviews.append(t("review.other_province", named=header.province, registry=registry.name))
     return registry.province, registry.name
 
 
@@ -150,19 +144,19 @@ def _unique_codes(tasks: list[TaskDraft]) -> None:
         count = seen.get(task.code, 0)
         seen[task.code] = count + 1
         if count:
-            task.reviews.append(f"the document numbers two items {task.code}; renamed")
+            task.reviews.append(t("review.same_number", code=task.code))
             task.code = f"{task.code}-{count + 1}"
 
 
 def _header_reviews(header: Header, reviews: list[str]) -> None:
     if header.number is None:
-        reviews.append('no "Số: …" line: number left empty')
+        reviews.append(t("review.no_number"))
     elif header.number == "":
-        reviews.append("the number is left blank in the document (a draft)")
+        reviews.append(t("review.blank_number"))
     if header.issued is None:
-        reviews.append('no full date of issue ("ngày … tháng … năm …"): issued left out')
+        reviews.append(t("review.no_issued"))
     if not header.title:
-        reviews.append('no title found after "KẾ HOẠCH": write the title')
+        reviews.append(t("review.no_title"))
 
 
 def _unknown_agencies(tasks: list[TaskDraft], province: str | None) -> None:
@@ -172,9 +166,6 @@ def _unknown_agencies(tasks: list[TaskDraft], province: str | None) -> None:
             if ref.code is not None:
                 continue
             if province is None:
-                task.reviews.append(f"{ref.text!r}: not matched (no registry)")
+                task.reviews.append(t("review.unmatched_no_registry", name=ref.text))
             else:
-                task.reviews.append(
-                    f"{ref.text!r} is not in the registry of {province}: add "
-                    "it there (or correct the name) before importing"
-                )
+                task.reviews.append(t("review.not_in_registry", name=ref.text, province=province))

@@ -14,6 +14,7 @@ import tomli_w
 
 from bmnn_cli.domain.extract import Extraction
 from bmnn_cli.domain.extract.tasks import TaskDraft
+from bmnn_cli.i18n import t
 
 REVIEW = "# review: "
 
@@ -42,15 +43,13 @@ def to_toml(extraction: Extraction, *, plan_id: str, source: str, registry: str 
 
 def _preamble(extraction: Extraction) -> list[str]:
     name = extraction.source.replace("\\", "/").rsplit("/", 1)[-1]
-    lines = [
-        f"# Draft plan file written by `bmnn extract` from {name}.",
-        "# Check it against the document, the review comments first, then import it",
-        "# with `bmnn import`. Titles are the items' first sentences: shorten them at",
-        "# will. `source_line` is the line of the document where a task starts.",
-    ]
+    lines = ["# " + line for line in t("extract.preamble", name=name).splitlines()]
     if extraction.skipped:
-        lines += ["#", "# Read as not tasks (check that none of them is one):"]
-        lines += [f"# - {s.code} (line {s.line}): {s.reason}" for s in extraction.skipped]
+        lines += ["#", "# " + t("extract.skipped_heading")]
+        lines += [
+            "# - " + t("extract.skipped_item", code=s.code, line=s.line, reason=s.reason)
+            for s in extraction.skipped
+        ]
     return [*lines, ""]
 
 

@@ -26,8 +26,8 @@ from bmnn_cli.domain.extract.fields import split_fields
 from bmnn_cli.domain.extract.lexicon import fold_text
 from bmnn_cli.domain.extract.structure import Node, is_heading
 from bmnn_cli.domain.phrases import Part
+from bmnn_cli.i18n import t
 
-VAGUE_NOTE = "Coordinating agencies named only vaguely (các cơ quan, đơn vị …): none listed."
 _TITLE_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở) [^,;]{0,80}, ", re.IGNORECASE)
 _PURPOSE = re.compile(r"(muc dich|yeu cau|quan diem)\b")
 _CLAUSE = re.compile(r";|\.(?=\s+\S)")
@@ -104,8 +104,7 @@ class Builder:
     def visit(self, node: Node, context: list[Mention]) -> None:
         if node.children and is_heading(node) and _PURPOSE.match(fold_text(node.text)):
             self.skipped.extend(
-                Skipped(n.code, n.line, "purposes and requirements, not tasks")
-                for n in node.children
+                Skipped(n.code, n.line, t("extract.skipped.purposes")) for n in node.children
             )
             return
         labelled = _fields(node)
@@ -143,8 +142,12 @@ class Builder:
         lead = found.lead or context
         deadlines = dl.in_text(text, self.year)
         if not lead:
-            said = f" (deadline {deadlines[0].phrase!r})" if deadlines else ""
-            self.skipped.append(Skipped(node.code, node.line, f"names no answerable agency{said}"))
+            reason = (
+                t("extract.skipped.no_agency_deadline", phrase=deadlines[0].phrase)
+                if deadlines
+                else t("extract.skipped.no_agency")
+            )
+            self.skipped.append(Skipped(node.code, node.line, reason))
             return
         segments = _segments(text, deadlines)
         letters = len(segments) > 1
@@ -159,11 +162,10 @@ class Builder:
             if letters:
                 others = ", ".join(_sub_code(node.code, i) for i in range(len(segments)))
                 draft.reviews.append(
-                    f"{node.code} holds {len(segments)} deadlines; split into "
-                    f"{others} (letters added by bmnn extract)"
+                    t("review.split", code=node.code, count=len(segments), codes=others)
                 )
             if found.vague_support and not support:
-                draft.notes.append(VAGUE_NOTE)
+                draft.notes.append(t("extract.note.vague_support"))
             self.tasks.append(draft)
 
     # -- a task from labelled fields -------------------------------------------
@@ -182,7 +184,7 @@ class Builder:
         lead = lead or own.lead or context
         support += own.support
         if not lead:
-            self.skipped.append(Skipped(node.code, node.line, "its fields name no lead agency"))
+            self.skipped.append(Skipped(node.code, node.line, t("extract.skipped.no_lead_field")))
             return
         given = (dl.from_field(value, self.year) for kind, value in fields if kind == "deadline")
         found = [item for item in given if item is not None]
@@ -222,8 +224,8 @@ class Builder:
         draft.deliverable = _deliverable(text, anchor) or "other"
         for ref in draft.lead + draft.support:
             if ref.via == "locality":
-                draft.notes.append(f'"địa phương" read as the communes and wards ({ref.value}).')
-                draft.reviews.append(f'"địa phương" read as {ref.value}')
+                draft.notes.append(t("extract.note.locality", agency=ref.value))
+                draft.reviews.append(t("review.locality", agency=ref.value))
         return draft
 
 
@@ -246,7 +248,7 @@ def _fields(node: Node) -> tuple[str, list[tuple[str, str]]] | None:
     if not any(k in ("lead", "support", "deadline") for k, _ in fields):
         return None
     texts += [v for k, v in fields if k == "content" and v]
-    return " ".join(t for t in texts if t).strip(), fields
+    return " ".join(text for text in texts if text).strip(), fields
 
 
 def _segments(text: str, found: list[dl.Found]) -> list[_Segment]:
@@ -284,34 +286,30 @@ def _sub_code(code: str, index: int) -> str:
 
 def _read_deadline(draft: TaskDraft, found: list[dl.Found]) -> None:
     if not found:
-        draft.notes.append("No deadline in the document; treated as a continuous duty.")
-        draft.reviews.append("no deadline found; written as a continuous duty")
+        draft.notes.append(t("extract.note.no_deadline"))
+        draft.reviews.append(t("review.no_deadline"))
         return
     first = found[0]
     if len(found) > 1 and any(f.parts != first.parts for f in found[1:]):
         if first.rank >= dl.EXPLICIT:
             draft.deadline = "; ".join(f.phrase for f in found)
             draft.parts = [p for f in found for p in f.parts]
-            draft.reviews.append(
-                "several deadlines in one clause, read together: "
-                + " | ".join(repr(f.phrase) for f in found)
-            )
+            together = " | ".join(repr(f.phrase) for f in found)
+            draft.reviews.append(t("review.deadlines_together", phrases=together))
             return
-        draft.reviews.append("the text also says " + ", ".join(repr(f.phrase) for f in found[1:]))
+        others = ", ".join(repr(f.phrase) for f in found[1:])
+        draft.reviews.append(t("review.also_says", phrases=others))
     draft.deadline = first.phrase
     if not first.confident or not first.parts:
         unread = first.unread or first.phrase
         draft.parts = first.parts or [{"kind": "continuous"}]
-        draft.reviews.append(
-            f"cannot fully read the deadline {first.phrase!r} (not understood: "
-            f"{unread!r}); write [[tasks.schedule]] by hand"
-        )
+        draft.reviews.append(t("review.deadline_unread", phrase=first.phrase, unread=unread))
         return
     draft.parts = [_capitalised_event(p) for p in first.parts]
     if re.search(r"\bdinh ky\b(?! (?:hang|moi|6|sau|nua))", fold_text(first.phrase)) and any(
         p == {"kind": "yearly"} for p in first.parts
     ):
-        draft.reviews.append('"định kỳ" gives no period; read as yearly, due on yearly_due')
+        draft.reviews.append(t("review.no_period"))
 
 
 def _capitalised_event(part: Part) -> Part:

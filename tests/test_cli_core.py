@@ -59,7 +59,7 @@ def test_dry_run_writes_nothing(cli: Cli, db: Path) -> None:
     cli("init")
     before = dump(db)
     out = cli("--lang", "en", "import", "--dry-run", str(LAO_CAI))
-    assert "Dry run" in out and "lao-cai-bmnn-2026" in out
+    assert "Dry run: would import plan lao-cai-bmnn-2026" in out
     assert dump(db) == before
 
 

@@ -99,3 +99,10 @@ def test_tables_show_values_in_words_and_json_keeps_the_file_values(cli: Cli) ->
     assert "nhập kế hoạch" in log and re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", log)
     (entry,) = json.loads(cli("log", "-f", "json"))
     assert entry["action"] == "import" and entry["at"].endswith("+00:00")
+
+
+def test_rates_take_the_decimal_comma_in_vietnamese(cli: Cli) -> None:
+    cli("import", str(LAO_CAI))
+    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "20/02/2026", "--as-of", "2026-03-02")
+    assert "100,0%" in cli("status", "--as-of", "2026-03-02")
+    assert "100.0%" in cli("--lang", "en", "status", "--as-of", "2026-03-02")

@@ -334,6 +334,40 @@ def test_csv_register(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
     assert dump(lao_cai) == before
 
 
+def test_csv_register_as_excel_saves_it_in_vietnamese(
+    cli: Cli, lao_cai: Path, tmp_path: Path
+) -> None:
+    """Semicolons (Excel where the decimal mark is a comma) and Vietnamese column names."""
+    register = tmp_path / "so-cong-van-den.csv"
+    register.write_text(
+        'Nhiệm vụ;Cơ quan;Ngày;"Số, ký hiệu"\nIV.1.a;so tu phap;20/02/2026;45/KH-STP\n',
+        encoding="utf-8-sig",
+    )
+    out = cli("--lang", "en", "submit", "--from-csv", str(register), "--as-of", "2026-03-05")
+    assert "1 rows" in out or "1 row" in out
+    refs = query(lao_cai, "SELECT ref FROM submission")
+    assert refs == [("45/KH-STP",)]
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("Nhiệm vụ;Ngày\nIV.1.a;20/02/2026\n", encoding="utf-8")
+    err = cli.fail("submit", "--from-csv", str(wrong), "--as-of", "2026-03-05", code=3)
+    assert "missing column(s) agency; header is Nhiệm vụ, Ngày" in err
+
+
+def test_a_group_is_found_by_the_words_of_its_name(cli: Cli, lao_cai: Path) -> None:
+    by_name = cli(
+        "overdue", "--group", "UBND các xã, phường", "--as-of", "2026-03-02", "-f", "json"
+    )
+    by_words = cli("overdue", "--group", "cac xa phuong", "--as-of", "2026-03-02", "-f", "json")
+    assert by_words == by_name and len(by_name) > 1000
+    err = cli.fail("overdue", "--group", "hai quan", "--as-of", "2026-03-02", code=4)
+    assert "unknown group 'hai quan' (groups: " in err
+
+
+def test_an_agency_nothing_like_any_other_points_to_the_list(cli: Cli, lao_cai: Path) -> None:
+    err = cli.fail("overdue", "--agency", "QQQ", "--as-of", "2026-03-02", code=4)
+    assert "unknown agency or group 'QQQ'; see the list: bmnn agencies" in err
+
+
 # -- amend keeps what is not given -------------------------------------------------
 
 SO_TAI_CHINH = ("-t", "IV.1.a", "-a", "so tai chinh")

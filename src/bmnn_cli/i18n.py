@@ -140,6 +140,15 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
         "Đã nhập kế hoạch {plan}: {tasks} nhiệm vụ, {agencies} cơ quan chịu trách nhiệm.",
         "Imported plan {plan}: {tasks} tasks, {agencies} answerable agencies.",
     ),
+    "msg.would_import": (
+        "Chạy thử: sẽ nhập kế hoạch {plan}: {tasks} nhiệm vụ, {agencies} cơ quan chịu trách nhiệm.",
+        "Dry run: would import plan {plan}: {tasks} tasks, {agencies} answerable agencies.",
+    ),
+    "msg.would_import_registry": (
+        "Chạy thử: sẽ nhập danh mục cơ quan tỉnh {province}: {agencies} cơ quan, {groups} nhóm.",
+        "Dry run: would import the agency registry of {province}: {agencies} agencies, "
+        "{groups} groups.",
+    ),
     "msg.registry_imported": (
         "Đã nhập danh mục cơ quan tỉnh {province}: {agencies} cơ quan, {groups} nhóm.",
         "Imported the agency registry of {province}: {agencies} agencies, {groups} groups.",
@@ -427,6 +436,7 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
         "nothing added.",
     ),
     # shared parts of error messages
+    "hint.see_agencies": ("; xem danh sách: bmnn agencies", "; see the list: bmnn agencies"),
     "hint.did_you_mean": ("; có phải là {names}?", "; did you mean {names}?"),
     "err.date.month": (
         "{text!r} không phải là ngày: tháng phải từ 1 đến 12",

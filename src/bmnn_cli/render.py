@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from bmnn_cli.errors import UsageError
 from bmnn_cli.files import write_atomically
-from bmnn_cli.i18n import t
+from bmnn_cli.i18n import language, t
 
 
 class Format(StrEnum):
@@ -239,7 +239,8 @@ def display(value: object, kind: str = "text") -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if kind == "rate" and isinstance(value, int | float):
-        return f"{value * 100:.1f}%"
+        percent = f"{value * 100:.1f}%"  # Vietnamese writes the decimal mark as a comma
+        return percent.replace(".", ",") if language() == "vi" else percent
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

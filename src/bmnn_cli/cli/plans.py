@@ -90,7 +90,7 @@ def _print_import(result: object, dry_run: bool) -> None:
     if result.plan is None:
         typer.echo(
             t(
-                "msg.registry_imported",
+                "msg.would_import_registry" if dry_run else "msg.registry_imported",
                 province=result.province,
                 agencies=result.agencies,
                 groups=result.groups,
@@ -98,7 +98,12 @@ def _print_import(result: object, dry_run: bool) -> None:
         )
     else:
         typer.echo(
-            t("msg.imported", plan=result.plan, tasks=result.tasks, agencies=result.answerable)
+            t(
+                "msg.would_import" if dry_run else "msg.imported",
+                plan=result.plan,
+                tasks=result.tasks,
+                agencies=result.answerable,
+            )
         )
         years = [{"key": k if k != "ongoing" else t("msg.ongoing_obligations"), "value": v}
                  for k, v in result.per_year.items()]  # fmt: skip

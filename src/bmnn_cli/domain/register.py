@@ -11,7 +11,7 @@ from pathlib import Path
 from bmnn_cli.domain.planfile import read_text
 from bmnn_cli.errors import InputError
 from bmnn_cli.i18n import t
-from bmnn_cli.text import parse_date
+from bmnn_cli.text import fold, parse_date
 
 REQUIRED = ("task", "agency", "date")
 OPTIONAL = ("ref", "note", "plan", "period")
@@ -29,15 +29,40 @@ class RegisterRow:
     period: str | None = None
 
 
+# Column names as a Vietnamese register heads them, folded (no case, accents,
+# spaces or punctuation): "Nhiệm vụ", "Cơ quan", "Ngày", "Số, ký hiệu" …
+HEADINGS = {
+    "nhiemvu": "task", "coquan": "agency", "donvi": "agency", "ngay": "date",
+    "ngaygui": "date", "ngayvanban": "date", "sokyhieu": "ref", "so": "ref",
+    "ghichu": "note", "kehoach": "plan", "ky": "period",
+}  # fmt: skip
+
+
+def _column(heading: str) -> str:
+    """The column a heading names: its English name, or its Vietnamese one."""
+    name = heading.strip().lower()
+    return HEADINGS.get("".join(ch for ch in fold(name) if ch.isalnum()), name)
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or the semicolon (or tab) that Excel uses where the decimal mark is a comma."""
+    first = text.splitlines()[0] if text else ""
+    return max((",", ";", "\t"), key=first.count)
+
+
 def read_register(path: Path) -> list[RegisterRow]:
     """Every row, or an InputError naming the first bad line."""
     text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
+    header = [_column(h) for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(
-            t("err.input.csv_missing_columns", columns=", ".join(missing), header=header),
+            t(
+                "err.input.csv_missing_columns",
+                columns=", ".join(missing),
+                header=", ".join(reader.fieldnames or []),
+            ),
             path=str(path),
             line=1,
         )

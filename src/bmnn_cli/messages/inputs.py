@@ -254,8 +254,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "err.input.ref_or": ("{first} hoặc {second}", "{first} or {second}"),
     # CSV registers of documents received
     "err.input.csv_missing_columns": (
-        "thiếu cột {columns}; dòng tiêu đề hiện có {header}",
-        "missing column(s) {columns}; header is {header}",
+        "thiếu cột {columns}; dòng tiêu đề hiện có: {header} (tên cột: task, agency, date "
+        "hoặc Nhiệm vụ, Cơ quan, Ngày)",
+        "missing column(s) {columns}; header is {header} (columns: task, agency, date, or "
+        "Nhiệm vụ, Cơ quan, Ngày)",
     ),
     "err.input.csv_empty_value": ("cột {column} để trống", "empty {column}"),
     "err.input.csv_no_rows": (

@@ -262,8 +262,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{table} row {rowid}: missing {parent} row",
     ),
     "err.store.check_unreadable": (
-        "không đọc được cơ sở dữ liệu: {error}",
-        "cannot read the database: {error}",
+        "không đọc được cơ sở dữ liệu ({error}); hãy khôi phục từ bản sao lưu gần nhất: "
+        "bmnn restore TỆP --force",
+        "cannot read the database: {error}; restore the latest backup: bmnn restore FILE --force",
     ),
     # migrate (bmnn migrate)
     "err.store.migrate_not_empty": (

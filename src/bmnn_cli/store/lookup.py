@@ -100,7 +100,7 @@ def agency_ids(
     if not found:
         key = "err.store.unknown_agency_or_group" if groups else "err.store.unknown_agency"
         raise NotFound(
-            t(key, text=text, hint=did_you_mean(suggestions)),
+            t(key, text=text, hint=did_you_mean(suggestions) or t("hint.see_agencies")),
             value=text,
             suggestions=suggestions,
         )
@@ -127,16 +127,30 @@ def _ids_of_codes(reader: Reader, province_id: int, codes: list[str]) -> list[in
 
 
 def group_ids(source: Source, text: str) -> list[int]:
+    """Groups named by id, name or short name; else the one name that holds the words typed.
+
+    "cac xa phuong" finds "UBND các xã, phường": case, accents and punctuation
+    aside, the words typed stand in one group's name (the same group of
+    several provinces counts once).
+    """
     rows = list(reader_of(source).rows("SELECT id, code, name, aliases FROM agency_group"))
-    matches = [
-        group_id
-        for group_id, code, name, aliases in rows
-        if fold(text) in {fold(code), fold(name), *map(fold, json.loads(aliases))}
-    ]
-    if not matches:
-        known = ", ".join(sorted({code for _, code, _, _ in rows}))
-        raise NotFound(t("err.store.unknown_group", text=text, groups=known), value=text)
-    return matches
+    names = {
+        gid: {_bare(code), _bare(name), *map(_bare, json.loads(al))} for gid, code, name, al in rows
+    }
+    wanted = _bare(text)
+    exact = [gid for gid, known in names.items() if wanted in known]
+    if exact:
+        return exact
+    within = [gid for gid, known in names.items() if any(f" {wanted} " in f" {n} " for n in known)]
+    if wanted and len({_bare(name) for gid, _, name, _ in rows if gid in within}) == 1:
+        return within
+    known = ", ".join(sorted({code for _, code, _, _ in rows}))
+    raise NotFound(t("err.store.unknown_group", text=text, groups=known), value=text)
+
+
+def _bare(text: str) -> str:
+    """`text` without case, accents or punctuation, its words single-spaced."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
 
 
 def members_of(source: Source, group_ids_: list[int]) -> list[int]:

@@ -106,3 +106,27 @@ def test_rates_take_the_decimal_comma_in_vietnamese(cli: Cli) -> None:
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "20/02/2026", "--as-of", "2026-03-02")
     assert "100,0%" in cli("status", "--as-of", "2026-03-02")
     assert "100.0%" in cli("--lang", "en", "status", "--as-of", "2026-03-02")
+
+
+def test_an_empty_answer_says_what_there_is_none_of(cli: Cli) -> None:
+    cli("import", str(LAO_CAI))
+    day = ["--as-of", "2026-01-05"]
+    assert cli("overdue", *day) == "Không có nghĩa vụ nào quá hạn tính đến ngày 05/01/2026.\n"
+    assert "Nothing is overdue as of 05/01/2026." in cli("--lang", "en", "overdue", *day)
+    due = cli("due", "--within", "3d", "--as-of", "2026-03-03")
+    assert due == "Không có nghĩa vụ nào đến hạn từ ngày 03/03/2026 đến ngày 06/03/2026.\n"
+    assert cli("overdue", *day, "--format", "json") == "[]\n"  # programs get an empty list
+
+
+def test_toml_syntax_errors_are_translated_with_their_place(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "ke-hoach.toml"
+    broken.write_text('[plan\nid = "x"\n', encoding="utf-8")
+    vi = cli.fail("import", str(broken), code=3, lang="vi")
+    assert "TOML sai cú pháp: thiếu dấu ']' ở cuối tên bảng (dòng 1, cột 6)" in vi
+    en = cli.fail("import", str(broken), code=3)
+    assert (
+        "malformed TOML: Expected ']' at the end of a table declaration (at line 1, column 6)" in en
+    )
+    twice = tmp_path / "hai-lan.toml"
+    twice.write_text('[plan]\nid = "x"\n[plan]\n', encoding="utf-8")
+    assert "plan được khai báo hai lần (dòng 3" in cli.fail("import", str(twice), code=3, lang="vi")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from bmnn_cli.messages import extract, inputs, options, records
+from bmnn_cli.messages import extract, inputs, options, records, toml
 
 LANGUAGES: Final = ("vi", "en")
 
@@ -161,6 +161,22 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "msg.ongoing_obligations": ("không xác định hạn", "ongoing"),
     "msg.exported": ("Đã ghi kế hoạch {plan} ra {path}.", "Wrote plan {plan} to {path}."),
     "msg.no_rows": ("(không có dòng nào)", "(no rows)"),
+    "msg.none_overdue": (
+        "Không có nghĩa vụ nào quá hạn tính đến ngày {date}.",
+        "Nothing is overdue as of {date}.",
+    ),
+    "msg.none_due": (
+        "Không có nghĩa vụ nào đến hạn từ ngày {start} đến ngày {end}.",
+        "Nothing falls due from {start} to {end}.",
+    ),
+    "msg.none_owed": (
+        "Chưa có nghĩa vụ nào tính đến ngày {date}; đã nhập kế hoạch chưa (bmnn plans)?",
+        "No obligations as of {date}; has a plan been imported (bmnn plans)?",
+    ),
+    "msg.none_in_period": (
+        "Không có nghĩa vụ nào đến hạn trong kỳ báo cáo.",
+        "Nothing fell due in the period reported.",
+    ),
     "msg.submitted": (
         "Đã ghi nhận: {agency} gửi {task} ({period}) ngày {date} — {status}.",
         "Recorded: {agency} sent {task} ({period}) on {date} — {status}.",
@@ -482,7 +498,7 @@ def _assemble(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 
 MESSAGES: Final = _assemble(
-    _NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES, extract.MESSAGES
+    _NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES, extract.MESSAGES, toml.MESSAGES
 )
 
 _language = "vi"

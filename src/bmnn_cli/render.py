@@ -69,9 +69,13 @@ class Listing:
     # rows still to be read (from a database cursor): json and csv write them as
     # they come; the other formats read them all into `rows` first
     stream: Iterator[dict[str, Any]] | None = None
+    empty: str | None = None  # what an empty listing says ("nothing overdue as of …")
 
     def machine_keys(self) -> list[str]:
         return list(self.keys) if self.keys else [c.key for c in self.columns]
+
+    def nothing(self) -> str:
+        return self.empty or t("msg.no_rows")
 
 
 @dataclass
@@ -277,7 +281,7 @@ def _plain(doc: Document) -> str:
 def _plain_table(listing: Listing) -> str:
     headers, body = _cells(listing)
     if not body:
-        return t("msg.no_rows") + "\n"
+        return listing.nothing() + "\n"
     widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
     right = [c.kind in ("int", "rate") for c in listing.columns]
 
@@ -301,7 +305,7 @@ def _markdown(doc: Document) -> str:
             parts.append(f"## {listing.title}\n\n")
         headers, body = _cells(listing)
         if not body:
-            parts.append(t("msg.no_rows") + "\n\n")
+            parts.append(listing.nothing() + "\n\n")
             continue
         parts.append("| " + " | ".join(headers) + " |\n")
         aligns = ["---:" if c.kind in ("int", "rate") else "---" for c in listing.columns]
@@ -335,7 +339,7 @@ def _rich(doc: Document, out: IO[str]) -> None:
         for row in body:
             table.add_row(*row)
         if not body:
-            console.print(t("msg.no_rows"))
+            console.print(listing.nothing())
         else:
             console.print(table)
 

@@ -131,7 +131,7 @@ def _band(rate: object) -> str:
 
 def _table_section(listing: Listing) -> str:
     if not listing.rows:
-        return _section(listing.title, f'<p class="note">{escape(t("msg.no_rows"))}</p>')
+        return _section(listing.title, f'<p class="note">{escape(listing.nothing())}</p>')
     head = "".join(f"<th>{escape(t(c.header))}</th>" for c in listing.columns)
     short = {c.key for c in listing.columns if _short_column(c, listing.rows)}
     body = "".join(_table_row(listing.columns, row, short) for row in listing.rows)

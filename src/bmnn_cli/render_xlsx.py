@@ -78,14 +78,14 @@ def _sheet(
     sheet = book.create_sheet(sheet_name(listing.name or listing.title or "bmnn", names))
     row = _titles(sheet, heading, listing.title)
     if not listing.columns:
-        sheet.cell(row, 1, t("msg.no_rows"))
+        sheet.cell(row, 1, listing.nothing())
         return sheet, row
     _header(sheet, row, listing.columns)
     for offset, item in enumerate(listing.rows, start=1):
         _body_row(sheet, row + offset, listing.columns, item)
     last = row + max(len(listing.rows), 1)
     if not listing.rows:
-        sheet.cell(row + 1, 1, t("msg.no_rows"))
+        sheet.cell(row + 1, 1, listing.nothing())
     _conditional(sheet, listing.columns, row + 1, last)
     _widths(sheet, listing)
     _page_setup(sheet, row, last, len(listing.columns))

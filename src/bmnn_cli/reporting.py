@@ -112,11 +112,12 @@ class Report:
     def _screen(self) -> Document:
         """Tables to read in a terminal or paste: per agency, totals, worst, overdue."""
         rows = [r for r in self.counts if r["level"] != "total"]
+        nothing, none_late = t("msg.none_in_period"), self._none_late()
         listings = [
-            Listing(STATUS_COLUMNS, rows, title=t("report.by_agency")),
-            Listing(STATUS_COLUMNS, self.level("total"), title=t("report.totals")),
-            Listing(WORST_COLUMNS, self.worst(), title=t("report.worst")),
-            Listing(OVERDUE_COLUMNS, self.late, title=t("report.overdue")),
+            Listing(STATUS_COLUMNS, rows, title=t("report.by_agency"), empty=nothing),
+            Listing(STATUS_COLUMNS, self.level("total"), title=t("report.totals"), empty=nothing),
+            Listing(WORST_COLUMNS, self.worst(), title=t("report.worst"), empty=nothing),
+            Listing(OVERDUE_COLUMNS, self.late, title=t("report.overdue"), empty=none_late),
         ]
         return Document(listings, heading=self.period.heading(self.as_of))
 
@@ -126,12 +127,19 @@ class Report:
             Listing(STATUS_COLUMNS, self.counts, title=t("report.summary"), keys=STATUS_KEYS),
             Listing(WORST_COLUMNS, self.worst(), title=t("report.worst")),
             Listing(
-                REPORT_OVERDUE_COLUMNS, self.late, title=t("report.overdue"), keys=OBLIGATION_KEYS
+                REPORT_OVERDUE_COLUMNS,
+                self.late,
+                title=t("report.overdue"),
+                keys=OBLIGATION_KEYS,
+                empty=self._none_late(),
             ),
             *self._per_plan(),
         ]
         heading = self.period.heading(self.as_of)
         return Document(listings, heading=heading, charts=self._charts())
+
+    def _none_late(self) -> str:
+        return t("msg.none_overdue", date=f"{self.as_of:%d/%m/%Y}")
 
     def _per_plan(self) -> list[Listing]:
         return [

@@ -416,7 +416,11 @@ def overdue(
         chosen = scope(reader, plan=plan, agency=agency, group=group)
         found = queries.iter_overdue(reader, chosen, day)
         rows = Counted(found if fmt.machine else iter_obligation_rows(found))
-        render(Listing(OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, stream=iter(rows)), fmt)
+        nothing = t("msg.none_overdue", date=f"{day:%d/%m/%Y}")
+        listing = Listing(
+            OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, stream=iter(rows), empty=nothing
+        )
+        render(listing, fmt)
     if fail_on_overdue and rows.count:
         raise typer.Exit(int(ExitCode.OVERDUE))
 
@@ -458,7 +462,9 @@ def due(
     with reading(ctx, db, day + dt.timedelta(days=days)) as reader:
         chosen = scope(reader, plan=plan, agency=agency, group=group)
         rows = queries.due_within(reader, chosen, day, days)
-    render(Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS), fmt)
+    end = day + dt.timedelta(days=days)
+    nothing = t("msg.none_due", start=f"{day:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+    render(Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS, empty=nothing), fmt)
 
 
 @app.command()
@@ -483,7 +489,8 @@ def status(
     day = as_of or today()
     with reading(ctx, db, day) as reader:
         rows = queries.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
-    render(Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS), fmt)
+    nothing = t("msg.none_owed", date=f"{day:%d/%m/%Y}")
+    render(Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing), fmt)
 
 
 OutputOpt = Annotated[

@@ -263,10 +263,70 @@ def loads(text: str, *, path: Path, allow_classified: bool = False) -> PlanFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(t("err.input.toml_malformed", error=error), path=str(path)) from None
+        raise InputError(toml_error(error), path=str(path)) from None
     except RecursionError:
         raise InputError(t("err.input.toml_too_deep"), path=str(path)) from None
     return parse(data, path=str(path), text=text)
+
+
+# tomllib's reasons (Python 3.11), each with its translation in messages/toml.py.
+_TOML_REASONS = [
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"Cannot overwrite a value", "toml.overwrite"),
+        (r"Escaped character is not a Unicode scalar value", "toml.escape_scalar"),
+        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+        (r"Expected '\]' at the end of a table declaration", "toml.expected_bracket"),
+        (r"Expected '\]\]' at the end of an array declaration", "toml.expected_brackets"),
+        (r"Expected newline or end of document after a statement", "toml.expected_newline"),
+        (r"Invalid date or datetime", "toml.invalid_date"),
+        (r"Invalid hex value", "toml.invalid_hex"),
+        (r"Invalid initial character for a key part", "toml.invalid_key_start"),
+        (r"Invalid statement", "toml.invalid_statement"),
+        (r"Invalid value", "toml.invalid_value"),
+        (r"Unclosed array", "toml.unclosed_array"),
+        (r"Unclosed inline table", "toml.unclosed_inline"),
+        (r"Unescaped '\\' in a string", "toml.unescaped_backslash"),
+        (r"Unterminated string", "toml.unterminated"),
+        (r"Cannot declare (?P<name>.+) twice", "toml.declared_twice"),
+        (r"Cannot mutate immutable namespace (?P<name>.+)", "toml.immutable"),
+        (r"Cannot redefine namespace (?P<name>.+)", "toml.redefine"),
+        (r"Duplicate inline table key (?P<name>.+)", "toml.duplicate_inline"),
+        (r"Found invalid character (?P<name>.+)", "toml.found_invalid"),
+        (r"Illegal character (?P<name>.+)", "toml.illegal"),
+    )
+]
+_TOML_WHERE = re.compile(
+    r"(?P<reason>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)"
+    r"|(?P<end>at end of document))\)"
+)
+
+
+def _toml_name(text: str) -> str:
+    """A key as tomllib shows it, ('plan', 'id'), as the file writes it: plan.id."""
+    import ast
+
+    try:
+        parts = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+    return ".".join(map(str, parts)) if isinstance(parts, tuple) else text
+
+
+def toml_error(error: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message in the language of the run, with its line and column."""
+    where = _TOML_WHERE.fullmatch(str(error))
+    if where is None:
+        return t("err.input.toml_malformed", error=error)
+    reason = where["reason"]
+    for pattern, key in _TOML_REASONS:
+        match = pattern.fullmatch(reason)
+        if match:
+            reason = t(key, **{k: _toml_name(v) for k, v in match.groupdict().items()})
+            break
+    if where["end"]:
+        return t("err.input.toml_at_end", reason=reason)
+    return t("err.input.toml_at", reason=reason, line=where["line"], column=where["column"])
 
 
 def parse(data: Mapping[str, Any], *, path: str, text: str = "") -> PlanFile:

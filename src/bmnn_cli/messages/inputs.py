@@ -37,6 +37,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "bmnn extract {path} -o plan.toml, review it, then import the .toml",
     ),
     "err.input.toml_malformed": ("TOML sai cú pháp: {error}", "malformed TOML: {error}"),
+    "err.input.toml_at": (
+        "TOML sai cú pháp: {reason} (dòng {line}, cột {column})",
+        "malformed TOML: {reason} (at line {line}, column {column})",
+    ),
+    "err.input.toml_at_end": (
+        "TOML sai cú pháp: {reason} (ở cuối tệp)",
+        "malformed TOML: {reason} (at end of document)",
+    ),
     "err.input.toml_too_deep": (
         "TOML sai cú pháp: các bảng lồng nhau quá sâu",
         "malformed TOML: nested too deeply",

@@ -150,3 +150,16 @@ def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> 
     )
     assert json.loads(done.stdout)  # a real answer was printed
     assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr
+
+
+def test_dates_left_as_text_are_the_same_dates(recorded: Path) -> None:
+    """JSON and CSV take the dates as stored; everything else about the rows is the same."""
+    day = dt.date(2026, 11, 27)
+    with sqlite_reader(str(recorded), "x", schema=SCHEMA_VERSION, year=2026) as reader:
+        assert reader is not None
+        parsed = list(queries.iter_overdue(reader, Scope(), day))
+        as_text = list(queries.iter_overdue(reader, Scope(), day, as_text=True))
+    dates = ("scheduled_due", "effective_due", "submitted_on")
+    iso = [{k: v.isoformat() if k in dates and v else v for k, v in r.items()} for r in parsed]
+    assert as_text == iso and len(iso) > 100
+    assert all(row["days_late"] > 0 for row in as_text)

@@ -414,7 +414,7 @@ def overdue(
     day = as_of or today()
     with reading(ctx, db, day) as reader:  # rows are written as they are read
         chosen = scope(reader, plan=plan, agency=agency, group=group)
-        found = queries.iter_overdue(reader, chosen, day)
+        found = queries.iter_overdue(reader, chosen, day, as_text=fmt.machine)
         rows = Counted(found if fmt.machine else iter_obligation_rows(found))
         nothing = t("msg.none_overdue", date=f"{day:%d/%m/%Y}")
         listing = Listing(

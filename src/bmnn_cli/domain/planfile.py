@@ -269,37 +269,21 @@ def loads(text: str, *, path: Path, allow_classified: bool = False) -> PlanFile:
     return parse(data, path=str(path), text=text)
 
 
-# tomllib's reasons (Python 3.11), each with its translation in messages/toml.py.
-_TOML_REASONS = [
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"Cannot overwrite a value", "toml.overwrite"),
-        (r"Escaped character is not a Unicode scalar value", "toml.escape_scalar"),
-        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
-        (r"Expected '\]' at the end of a table declaration", "toml.expected_bracket"),
-        (r"Expected '\]\]' at the end of an array declaration", "toml.expected_brackets"),
-        (r"Expected newline or end of document after a statement", "toml.expected_newline"),
-        (r"Invalid date or datetime", "toml.invalid_date"),
-        (r"Invalid hex value", "toml.invalid_hex"),
-        (r"Invalid initial character for a key part", "toml.invalid_key_start"),
-        (r"Invalid statement", "toml.invalid_statement"),
-        (r"Invalid value", "toml.invalid_value"),
-        (r"Unclosed array", "toml.unclosed_array"),
-        (r"Unclosed inline table", "toml.unclosed_inline"),
-        (r"Unescaped '\\' in a string", "toml.unescaped_backslash"),
-        (r"Unterminated string", "toml.unterminated"),
-        (r"Cannot declare (?P<name>.+) twice", "toml.declared_twice"),
-        (r"Cannot mutate immutable namespace (?P<name>.+)", "toml.immutable"),
-        (r"Cannot redefine namespace (?P<name>.+)", "toml.redefine"),
-        (r"Duplicate inline table key (?P<name>.+)", "toml.duplicate_inline"),
-        (r"Found invalid character (?P<name>.+)", "toml.found_invalid"),
-        (r"Illegal character (?P<name>.+)", "toml.illegal"),
-    )
-]
 _TOML_WHERE = re.compile(
     r"(?P<reason>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)"
     r"|(?P<end>at end of document))\)"
 )
+
+
+def _toml_reasons() -> list[tuple[str, re.Pattern[str]]]:
+    """tomllib's reasons, read from the English side of messages/toml.py ({name} = any)."""
+    from bmnn_cli.messages.toml import MESSAGES
+
+    name = re.escape("{name}")
+    return [
+        (key, re.compile(re.escape(english).replace(name, "(?P<name>.+)")))
+        for key, (_, english) in MESSAGES.items()
+    ]
 
 
 def _toml_name(text: str) -> str:
@@ -319,7 +303,7 @@ def toml_error(error: tomllib.TOMLDecodeError) -> str:
     if where is None:
         return t("err.input.toml_malformed", error=error)
     reason = where["reason"]
-    for pattern, key in _TOML_REASONS:
+    for key, pattern in _toml_reasons():
         match = pattern.fullmatch(reason)
         if match:
             reason = t(key, **{k: _toml_name(v) for k, v in match.groupdict().items()})

@@ -119,17 +119,17 @@ def iter_obligations(
       ORDER BY {order}
     """
     days: dict[Any, dt.date | None] = {None: None}  # a listing has few distinct dates
+
+    def day(value: Any) -> dt.date | None:
+        if value not in days:
+            days[value] = as_date(value)
+        return days[value]
+
     converted = () if as_text else ("scheduled_due", "effective_due", "submitted_on")
     for item in reader_of(source).mappings(sql, params):
         for key in converted:
-            value = item[key]
-            if value not in days:
-                days[value] = as_date(value)
-            item[key] = days[value]
-        due = item["effective_due"]
-        if due not in days:
-            days[due] = as_date(due)
-        due = days[due]
+            item[key] = day(item[key])
+        due = day(item["effective_due"])
         item["days_late"] = (as_of - due).days if due and item["status"] == "overdue" else None
         item["days_left"] = (due - as_of).days if due and item["status"] == "pending" else None
         yield item

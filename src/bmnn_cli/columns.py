@@ -53,6 +53,7 @@ STATUS_COLUMNS = [
     Column("ongoing", "col.ongoing", "int"),
     Column("rate", "col.rate", "rate"),
     Column("last_submission", "col.last_submission", "date"),
+    Column("not_begun", "col.not_begun", "int"),  # last: the report slices by position
 ]
 
 OBLIGATION_KEYS = (
@@ -61,7 +62,7 @@ OBLIGATION_KEYS = (
 )  # fmt: skip
 STATUS_KEYS = (
     "agency_id", "agency", "level", "obligations", "fallen_due", "on_time", "late", "overdue",
-    "pending", "waived", "ongoing", "rate", "last_submission",
+    "pending", "waived", "ongoing", "rate", "last_submission", "not_begun",
 )  # fmt: skip
 
 # The report's own sections.

@@ -15,7 +15,7 @@ from bmnn_cli.domain.deadlines import Rules, WorkCalendar, effective_due
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.schedule import Part
 
-ONE_OFF = ("fixed", "quarter")
+ONE_OFF = ("fixed", "quarter", "span", "before_event")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Wanted:
     effective_due: dt.date | None
     starts_on: dt.date | None = None
     request_id: int | None = None
+    begins_on: dt.date | None = None  # a span or a later duty: not yet begun before it
 
 
 def answerable(directory: Directory, lead: list[str]) -> list[Answerable]:
@@ -95,6 +96,7 @@ def scheduled(
                     occurrence.due,
                     effective,
                     starts_on=agency.since,
+                    begins_on=occurrence.begins,
                 )
 
 

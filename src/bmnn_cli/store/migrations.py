@@ -184,6 +184,12 @@ MIGRATIONS: Final[list[tuple[str, str]]] = [
         );
         """,
     ),
+    (
+        "004_obligation_begins_on",
+        """
+        ALTER TABLE obligation ADD COLUMN begins_on DATE;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -124,6 +124,7 @@ class Obligation(SQLModel, table=True):
     request_id: int | None = Field(default=None, foreign_key="request.id")
     inherited_from: int | None = Field(default=None, foreign_key="agency.id")
     submitted_on: dt.date | None = None
+    begins_on: dt.date | None = None  # a span's first day: not yet begun before it
     waived_on: dt.date | None = None
 
 

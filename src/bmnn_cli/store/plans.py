@@ -559,6 +559,7 @@ def _apply(
             "effective_due": item.effective_due,
             "request_id": item.request_id,
             "inherited_from": agency_ids[inherited] if inherited else None,
+            "begins_on": item.begins_on,
         }
     new_rows = [values for key, values in desired.items() if key not in existing]
     if new_rows:
@@ -580,6 +581,7 @@ def _apply(
             "effective_due",
             "request_id",
             "inherited_from",
+            "begins_on",
         ):
             if getattr(row, name) != values[name]:
                 setattr(row, name, values[name])

@@ -25,6 +25,7 @@ CASE
   WHEN o.submitted_on IS NOT NULL AND o.submitted_on <= :as_of THEN
     CASE WHEN o.effective_due IS NULL OR o.submitted_on <= o.effective_due
          THEN 'done_on_time' ELSE 'done_late' END
+  WHEN o.begins_on IS NOT NULL AND o.begins_on > :as_of THEN 'not_begun'
   WHEN o.effective_due IS NULL THEN 'ongoing'
   WHEN o.effective_due < :as_of THEN 'overdue'
   ELSE 'pending'
@@ -40,7 +41,9 @@ _OPEN = (
 )
 STATUS_WHERE = {
     "overdue": f"o.effective_due < :as_of AND {_OPEN}",
-    "pending": f"o.effective_due >= :as_of AND {_OPEN}",
+    "pending": (
+        f"o.effective_due >= :as_of AND {_OPEN} AND (o.begins_on IS NULL OR o.begins_on <= :as_of)"
+    ),
 }
 
 
@@ -178,6 +181,7 @@ COUNTS = """
   SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
   SUM(CASE WHEN status = 'waived' THEN 1 ELSE 0 END) AS waived,
   SUM(CASE WHEN status = 'ongoing' THEN 1 ELSE 0 END) AS ongoing,
+  SUM(CASE WHEN status = 'not_begun' THEN 1 ELSE 0 END) AS not_begun,
   MAX(CASE WHEN submitted_on <= :as_of THEN submitted_on END) AS last_submission
 """
 
@@ -213,7 +217,9 @@ def status(
     return rows
 
 
-_STATUSES = ("done_on_time", "done_late", "overdue", "pending", "waived", "ongoing")
+_STATUSES = (
+    "done_on_time", "done_late", "overdue", "pending", "waived", "ongoing", "not_begun",
+)  # fmt: skip
 _FIELD = {"done_on_time": "on_time", "done_late": "late"}
 
 
@@ -317,8 +323,11 @@ def status_by_task(
 
 
 _COUNT_KEYS = frozenset(
-    ("obligations", "fallen_due", "on_time", "late", "overdue", "pending", "waived", "ongoing")
-)
+    (
+        "obligations", "fallen_due", "on_time", "late", "overdue", "pending", "waived", "ongoing",
+        "not_begun",
+    )
+)  # fmt: skip
 
 
 def submissions_by_week(

@@ -87,14 +87,16 @@ def _fold(text: str) -> str:
 # --- grammar (over folded text) ----------------------------------------------------------
 
 _END = r"(?![a-z0-9]|[/.-][0-9])"  # a rule must end at a word (and not inside a date)
-_CONNECT = r"[,;()]|/(?![0-9])|\.(?![0-9])|(?<![a-z0-9])(?:va|hoac|hay)(?![a-z0-9])"
+_CONNECT = (  # a dash only between spaces: "10/12/2025 - 95 ngày trước bầu cử"
+    r"[,;()]|/(?![0-9])|\.(?![0-9])|(?<= )[-–](?= )|(?<![a-z0-9])(?:va|hoac|hay)(?![a-z0-9])"
+)
 _CONNECTOR = re.compile(_CONNECT)
 _GAP = re.compile(rf"(?: |{_CONNECT})+")
 _TOKEN_END = re.compile(rf" |{_CONNECT}")
 _BOUNDARY = rf"(?= ?(?:{_CONNECT}|$))"
 _ONCE = r"(?:mot|1) lan"
 # "quý" (quarter) folds like "quy" in "quy định", "quy trình": refuse those compounds
-_QUY = r"quy(?! (?:dinh|trinh|che|pham|mo|hoach|tac|chuan|luat|uoc|doi|trach))"
+_QUY = r"qu[yi](?! (?:dinh|trinh|che|pham|mo|hoach|tac|chuan|luat|uoc|doi|trach))"  # "Quí"
 _EVERY = r"(?:hang|moi|tung)"
 _PER_TIME = rf"(?: {_ONCE}| ?/ ?lan)"  # "6 tháng một lần", "6 tháng/lần"
 
@@ -104,13 +106,13 @@ _YEARLY_W = (  # never "năm 2026": a year number makes it a date
 )
 _QUARTERLY_W = (
     rf"(?:dinh ky )?{_EVERY} {_QUY}(?: {_ONCE})?|dinh ky(?: theo)? {_QUY}|{_QUY} {_ONCE}"
-    rf"|(?:ba|3) thang {_ONCE}|(?:dinh ky|moi) (?:ba|3) thang"
+    rf"|(?:ba|0?3) thang(?: {_ONCE}| ?/ ?lan)|(?:dinh ky|moi|{_EVERY}) (?:ba|0?3) thang"
 )
 _MONTHLY_W = rf"(?:dinh ky )?{_EVERY} thang(?: {_ONCE})?|dinh ky(?: theo)? thang|thang {_ONCE}"
 _HALF_W = (
-    rf"(?:(?:dinh ky|{_EVERY}) (?:6|sau) thang{_PER_TIME}?|(?:6|sau) thang{_PER_TIME}"
+    rf"(?:(?:dinh ky|{_EVERY}) (?:0?6|sau) thang{_PER_TIME}?|(?:0?6|sau) thang{_PER_TIME}?"
     rf"|(?:dinh ky|{_EVERY}) nua nam|nua nam {_ONCE}|(?:hai|2) lan(?: ?/ ?| (?:moi|mot|trong) )nam)"
-    r"(?! (?:dau|cuoi) nam)"
+    r"(?! (?:dau|cuoi) nam| (?:ke tu|tinh tu|sau khi|ke|tu)(?![a-z]))"
 )
 _PERIODIC = re.compile(
     rf"(?:(?P<half_yearly>{_HALF_W})|(?P<quarterly>{_QUARTERLY_W})|(?P<monthly>{_MONTHLY_W})"
@@ -119,7 +121,10 @@ _PERIODIC = re.compile(
 _CONTINUOUS = re.compile(
     rf"(?:thuong xuyen(?:,? (?:va )?lien tuc)?|lien tuc(?:,? (?:va )?thuong xuyen)?){_END}"
 )
-_ASKED = r"(?:khi|theo) (?:co |duoc |nhan duoc )?(?:yeu cau|de nghi|chi dao)|khi can(?: thiet)?"
+_ASKED = (
+    r"(?:khi|theo) (?:co |duoc |nhan duoc )?(?:yeu cau|de nghi|chi dao)(?! nhiem vu)"
+    r"|khi can(?: thiet)?|khi (?:co )?phat sinh"
+)
 _ON_REQUEST = re.compile(rf"(?:dot xuat(?:,? (?:{_ASKED}))?|(?:{_ASKED})(?:,? dot xuat)?){_END}")
 _WITHIN = r"(?:trong(?: thoi han| vong)?|cham nhat(?: la)?|khong qua)"
 _DAYS = re.compile(rf"{_WITHIN} (?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?{_END}")
@@ -127,10 +132,14 @@ _EVENT_START = re.compile(
     rf"(?:{_WITHIN} )?(?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?"
     r" (?:ke tu(?: khi)?|tinh tu(?: khi)?|sau khi) |(?:ngay )?sau khi "
 )
-_OPEN_YEARLY = re.compile(
-    r"(?:(?:trong|tu) )?nam (?P<y>[0-9]{4})"
+_OPEN_TAIL = (
     rf"(?: ?,? (?:va |den |cho den )?(?:nhung|cac) nam (?:tiep theo|sau)| tro (?:di|ve sau)){_END}"
 )
+_OPEN_YEARLY = re.compile(  # "Năm 2026 và các năm tiếp theo", "Giai đoạn 2026-2030 và …"
+    r"(?:(?:trong|tu) )?(?:giai doan (?:tu )?)?(?:nam )?(?P<y>[0-9]{4})"
+    r"(?: ?(?:-|–|den) ?(?:nam )?[0-9]{4})?" + _OPEN_TAIL
+)
+_OPEN_TAIL_RE = re.compile(_OPEN_TAIL)
 _RANGE = re.compile(
     r"(?:tu nam (?P<a>[0-9]{4})(?: (?:den|toi)(?: het)? nam (?P<b>[0-9]{4}))?"
     r"|(?:den|toi)(?: het)? nam (?P<c>[0-9]{4})"
@@ -142,7 +151,7 @@ _POSITION_EVERY = re.compile(
 )
 _PREFIX = (
     r"(?:(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|khong (?:muon|cham|qua)(?: hon)?"
-    r"|han chot(?: la)?|trong|vao|den|toi|tu nay den) ){0,3}"  # bounded: no quadratic scans
+    r"|han chot(?: la)?|trong|vao|(?:den|toi) het|den|toi|tu nay den|xong) ){0,3}"  # bounded: no quadratic scans
 )
 _MONTH_DAY = re.compile(
     rf"(?:{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) ?,? (?:{_MONTHLY_W})"
@@ -153,20 +162,31 @@ _RECUR_AFTER = re.compile(rf" ?,? (?:{_YEARLY_W}){_END}")
 _RECUR_BEFORE = re.compile(rf"(?:{_YEARLY_W}) ?,? ")
 _FILLER = re.compile(
     r"(?:thoi han|thoi gian|thuc hien|hoan thanh|bao cao|gui|nop|dinh ky|tien hanh"
-    rf"|trien khai|to chuc)(?: ?:)?{_END} ?"
+    r"|trien khai|to chuc|dam bao|bao dam|xong|toi thieu|it nhat)"
+    rf"(?: ?/ ?(?:thuc hien|hoan thanh))?(?: ?:)?{_END} ?"
 )
 _Y = r"(?P<y>[0-9]{4})"
 _Y2 = r"(?P<y2>[0-9]{4})"
+_M = r"(?P<m>0 ?[1-9]|1[0-2]|[1-9])"  # "tháng 0 6": a stray space in a written-out date
 _DMY = re.compile(
     rf"(?P<d>[0-9]{{1,2}}) ?[/.-] ?(?P<m>[0-9]{{1,2}})(?:(?: ?[/.-] ?|,? nam ){_Y})?{_END}"
 )
-_D_THANG_M = re.compile(rf"(?P<d>[0-9]{{1,2}}) thang (?P<m>[0-9]{{1,2}})(?:,? nam {_Y})?{_END}")
+_D_THANG_M = re.compile(rf"(?P<d>[0-9]{{1,2}}) thang {_M}(?:,? nam {_Y})?{_END}")
 _MONTH = re.compile(
-    rf"(?:(?P<pos>dau|giua|cuoi) )?thang (?P<m>[0-9]{{1,2}})(?: ?[/.-] ?{_Y}|,? nam {_Y2})?{_END}"
+    rf"(?:(?P<pos>dau|giua|cuoi) )?thang {_M}(?: ?[/.-] ?{_Y}|,? nam {_Y2})?{_END}"
 )
-_YEAR = re.compile(rf"(?:(?P<pos>dau|giua|cuoi) nam(?: {_Y})?|nam {_Y2}){_END}")
+_YEAR = re.compile(  # a bare year is a table cell's "2025"; "trong năm" is the plan's year
+    rf"(?:(?P<pos>dau|giua|cuoi) nam(?: {_Y})?|nam {_Y2}|(?<![0-9/.-])(?P<y3>[0-9]{{4}})"
+    rf"|(?<=trong )nam(?! ?[0-9])){_END}"
+)
 _HALF = re.compile(rf"(?:(?:6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_Y})?{_END}")
-_QUARTER = re.compile(rf"(?:cuoi )?quy (?P<q>iv|iii|ii|i|[1-4])(?: ?/ ?{_Y}|,? nam {_Y2})?{_END}")
+_Q = r"(?:iv|iii|ii|i|[1-4])"
+_QUARTER = re.compile(
+    rf"(?:cuoi )?{_QUY} (?P<q>{_Q})(?: ?[/-] ?{_Y}|,? nam {_Y2})?{_END}"
+)
+_QUARTER_LIST = re.compile(  # "Quý III, IV/2026": the year written once, after the last
+    rf"(?:cuoi )?{_QUY} (?P<qs>{_Q}(?: ?(?:,|va) ?{_Q})+)(?: ?[/-] ?|,? nam ){_Y}{_END}"
+)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _DAY_AT = {"dau": 1, "giua": 15}  # Civil Code 2015 Art. 146; "cuoi" is the last day
@@ -182,38 +202,62 @@ class _When:
     month: int
     day: int | None
     quarter: int | None = None
+    begin: tuple[int, int] = (1, 1)  # month and day the period named starts on
+
+    def first_day(self, year: int | None = None) -> dt.date | None:
+        """The first day of the period, in the year given when the phrase gave none."""
+        chosen = self.year if self.year is not None else year
+        return None if chosen is None else _date(chosen, *self.begin)
+
+    def last_day(self, year: int | None = None) -> dt.date | None:
+        """The last day of the period (a month's or quarter's end when no day is said)."""
+        chosen = self.year if self.year is not None else year
+        if chosen is None:
+            return None
+        return _date(chosen, self.month, self.day or _last_day(chosen, self.month))
 
 
 def _year_of(match: re.Match[str]) -> int | None:
     """The year a date form captured, under either group name."""
     groups = match.groupdict()
-    text = groups.get("y") or groups.get("y2")
+    text = groups.get("y") or groups.get("y2") or groups.get("y3")
     return int(text) if text else None
 
 
 # Builders: one per date form, turning its match into a _When.
 
 
+def _month_of(m: re.Match[str]) -> int:
+    return int(m["m"].replace(" ", ""))
+
+
 def _when_dmy(m: re.Match[str]) -> _When:
-    return _When(_year_of(m), int(m["m"]), int(m["d"]))
+    month, day = _month_of(m), int(m["d"])
+    return _When(_year_of(m), month, day, begin=(month, max(day, 1)))
 
 
 def _when_month(m: re.Match[str]) -> _When:
-    return _When(_year_of(m), int(m["m"]), _DAY_AT.get(m["pos"] or ""))
+    month, day = _month_of(m), _DAY_AT.get(m["pos"] or "")
+    return _When(_year_of(m), month, day, begin=(month, day or 1))
 
 
 def _when_year(m: re.Match[str]) -> _When:
     month, day = _YEAR_AT.get(m["pos"] or "", (12, 31))
-    return _When(_year_of(m), month, day)
+    return _When(_year_of(m), month, day, begin=(month, day) if m["pos"] else (1, 1))
 
 
 def _when_half(m: re.Match[str]) -> _When:
-    return _When(_year_of(m), 6 if m["half"] == "dau" else 12, None)
+    first = m["half"] == "dau"
+    return _When(_year_of(m), 6 if first else 12, None, begin=(1 if first else 7, 1))
+
+
+def _quarter_number(text: str) -> int:
+    return _ROMAN.get(text) or int(text)
 
 
 def _when_quarter(m: re.Match[str]) -> _When:
-    quarter = _ROMAN.get(m["q"]) or int(m["q"])
-    return _When(_year_of(m), 3 * quarter, None, quarter)
+    quarter = _quarter_number(m["q"])
+    return _When(_year_of(m), 3 * quarter, None, quarter, begin=(3 * quarter - 2, 1))
 
 
 _DATE_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _When]], ...] = (
@@ -303,16 +347,28 @@ def _rule_event(scan: _Scan, pos: int) -> int | None:
     if m is None:
         return None
     end = _event_end(scan, m.end())
-    event = scan.text[m.end() : end].strip(" ,;:")
-    if not any(char.isalnum() for char in event):
-        return None
+    event = _event_text(scan, m.end(), end)
     part: Part = {"kind": "after_event", "event": event}
+    counted = _TRAILING_DAYS.search(_fold(event))
+    if counted and not m["days"]:  # "sau khi tổ chức hội nghị 01 ngày"
+        part = {"kind": "after_event", "event": event[: counted.start()]} | _days(counted)
     if m["days"]:
-        if int(m["days"]) < 1:
-            return None
         part |= _days(m)
+    if not any(char.isalnum() for char in str(part["event"])) or part.get("days") == 0:
+        return None
     scan.parts.append(part)
     return end
+
+
+_TRAILING_DAYS = re.compile(r" (?P<days>[0-9]{1,3}) ngay(?P<working> lam viec)?$")
+
+
+def _event_text(scan: _Scan, start: int, end: int) -> str:
+    """The words of an event, without end punctuation or a bracket closed after it."""
+    event = scan.text[start:end].strip(" ,;:")
+    while event.endswith(")") and event.count(")") > event.count("("):
+        event = event[:-1].rstrip(" ,;:")
+    return event
 
 
 def _days(m: re.Match[str]) -> Part:
@@ -349,12 +405,24 @@ def _starts_part(scan: _Scan, start: int, end: int) -> bool:
 
 
 def _rule_open_yearly(scan: _Scan, pos: int) -> int | None:
-    """Read "Năm 2026 và những năm tiếp theo": yearly from that year on."""
+    """Read "Năm 2026 và những năm tiếp theo": yearly from that year on.
+
+    A quarter, month or day before the tail gives the yearly day: "Quý IV năm 2025 và các
+    năm tiếp theo" is due at the end of each year's fourth quarter, from 2025.
+    """
     m = scan.match(_OPEN_YEARLY, pos)
-    if m is None or int(m["y"]) < dt.MINYEAR:
+    if m is not None and int(m["y"]) >= dt.MINYEAR:
+        scan.parts.append({"kind": "yearly", "from": int(m["y"])})
+        return m.end()
+    found = _read_when(scan, pos)
+    tail = scan.match(_OPEN_TAIL_RE, found[1]) if found else None
+    if found is None or tail is None or found[0].year is None:
         return None
-    scan.parts.append({"kind": "yearly", "from": int(m["y"])})
-    return m.end()
+    part = _yearly_at(found[0])
+    if part is None:
+        return None
+    scan.parts.append(part)
+    return tail.end()
 
 
 def _rule_range(scan: _Scan, pos: int) -> int | None:
@@ -370,10 +438,10 @@ def _rule_range(scan: _Scan, pos: int) -> int | None:
     target = scan.last(_PERIODIC_KINDS)
     if target is not None and "from" not in target and "until" not in target:
         target.update(bounds)
-    elif m["a"]:
+    elif m["a"] and not m["b"]:
         scan.parts.append({"kind": "yearly", **bounds})
     else:
-        return None  # "đến năm 2030" alone is a date: let the date rule read it
+        return None  # "đến năm 2030" is a date, "từ năm 2026 đến năm 2030" a span
     return m.end()
 
 
@@ -454,11 +522,30 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
         return None
     when, end = found
     recur = scan.match(_RECUR_AFTER, end)
+    yearly = scan.last(("yearly",))
+    if when.year is None and not recur and yearly is not None and "month" not in yearly:
+        part = _yearly_at(when)  # "hằng năm (trước ngày 15/12)": the day of the yearly part
+        if part is None:
+            return None
+        yearly.update(month=part["month"], day=part["day"])
+        return end
     part = _yearly_at(when) if recur else _dated(when, scan.year)
     if part is None:
         return None
+    planned = scan.last(("fixed",))
+    if planned is not None and planned.get("_planned") and _LATEST.match(scan.folded, pos):
+        if part["kind"] != "fixed" or not isinstance(planned["date"], dt.date):
+            return None
+        if part["date"] < planned["date"]:
+            return None
+        planned.pop("_planned")
+        planned.update(date=part["date"], expected=planned["date"])
+        return end
     scan.parts.append(part)
     return recur.end() if recur else end
+
+
+_LATEST = re.compile(r"(?:cham nhat|muon nhat|khong (?:muon|cham|qua)|han chot)")
 
 
 def _rule_periodic(scan: _Scan, pos: int) -> int | None:
@@ -488,18 +575,271 @@ def _rule_on_request(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
+_SPAN_LEAD = re.compile(r"(?:(?:tu|xuyen suot|trong|trai dai)(?: giai doan)?(?: tu)? |giai doan (?:tu )?)?")
+_SPAN_SEP = re.compile(r" ?(?:-|–|(?:cho )?(?:den|toi)(?: het)?) ?")
+_MONTH_YEAR = re.compile(rf"(?:thang )?{_M} ?[/.-] ?{_Y}{_END}")  # the "9/2026" of "Tháng 8 - 9/2026"
+
+
+def _read_end(scan: _Scan, pos: int, first: _When) -> tuple[_When, int] | None:
+    """The second end of a span: a date form, or the shorter forms the first one allows."""
+    found = _read_when(scan, pos)
+    if found is not None:
+        return found
+    m = scan.match(_MONTH_YEAR, pos)
+    if m is not None and first.quarter is None and first.day is None:
+        month = _month_of(m)
+        return _When(_year_of(m), month, None, begin=(month, 1)), m.end()
+    return None
+
+
+def _rule_span(scan: _Scan, pos: int) -> int | None:
+    """Read "Năm 2025 - 2026", "Từ tháng 7/2026 đến quý I/2027": one duty due at its end.
+
+    The first end may leave out its year ("Tháng 8 - 9/2026", "từ ngày 01/4 đến ngày
+    30/9/2026"): it takes the second's.
+    """
+    lead = scan.match(_SPAN_LEAD, pos)
+    at = lead.end() if lead else pos
+    found = _read_when(scan, at)
+    sep = scan.match(_SPAN_SEP, found[1]) if found else None
+    if found is None or sep is None:
+        return None
+    first = found[0]
+    second = _read_end(scan, sep.end(), first)
+    if second is None:
+        return None
+    last, end = second
+    year = last.year if last.year is not None else scan.year
+    until = last.last_day(year)
+    begins = first.first_day(year if first.year is None else None)
+    if begins is None or until is None or until < begins or scan.match(_OPEN_TAIL_RE, end):
+        return None
+    scan.parts.append({"kind": "span", "from": begins, "until": until})
+    return end
+
+
+def _rule_quarter_list(scan: _Scan, pos: int) -> int | None:
+    """Read "Quý III, IV/2026": one quarter each, the year written after the last."""
+    m = scan.match(_QUARTER_LIST, pos)
+    if m is None:
+        return None
+    year = int(m["y"])
+    for text in re.split(r" ?(?:,|va) ?", m["qs"]):
+        scan.parts.append({"kind": "quarter", "year": year, "quarter": _quarter_number(text)})
+    return m.end()
+
+
+_EXPECTED = re.compile(r"(?:du kien|du dinh)(?: (?:to chuc|hoan thanh|thuc hien))?(?: vao)? ")
+
+
+def _rule_expected(scan: _Scan, pos: int) -> int | None:
+    """Read "Dự kiến ngày 05/12/2025": the planned day, due then unless a latest day follows."""
+    m = scan.match(_EXPECTED, pos)
+    found = _read_when(scan, m.end()) if m else None
+    part = _dated(found[0], scan.year) if found else None
+    if found is None or part is None or part["kind"] != "fixed":
+        return None
+    scan.parts.append(part | {"_planned": True})
+    return found[1]
+
+
+_UNTIL_EVENT = re.compile(r"(?:cho )?(?:den|toi) (?:khi|luc)(?: co)? ")
+
+
+def _rule_until_event(scan: _Scan, pos: int) -> int | None:
+    """Read "Từ tháng 9/2026 đến khi kết thúc đợt rà soát": ongoing until an event."""
+    start = scan.match(re.compile(r"tu "), pos)
+    found = _read_when(scan, start.end()) if start else None
+    at = found[1] if found else pos
+    gap = scan.match(re.compile(r" ?,? ?"), at)
+    m = scan.match(_UNTIL_EVENT, gap.end() if gap else at)
+    if m is None or (start and found is None):
+        return None
+    begins = found[0].first_day(scan.year) if found else None
+    if found and begins is None:
+        return None
+    end = _event_end(scan, m.end())
+    event = _event_text(scan, m.end(), end)
+    if not any(char.isalnum() for char in event):
+        return None
+    part: Part = {"kind": "until_event", "event": event}
+    if begins is not None:
+        part["from"] = begins
+    scan.parts.append(part)
+    return end
+
+
+_BEFORE_EVENT = re.compile(r"(?P<days>[0-9]{1,3}) ngay truoc (?:khi |ngay )?")
+_EVENT_DAY = re.compile(rf"(?:su kien|(?:dien ra|to chuc)) (?:vao )?ngay ")
+
+
+def _rule_before_event(scan: _Scan, pos: int) -> int | None:
+    """Read "95 ngày trước bầu cử": due that many days before the event.
+
+    Right after a day ("chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử") it says why that
+    day is the latest, and is kept with it.
+    """
+    m = scan.match(_BEFORE_EVENT, pos) if scan.events else None
+    if m is None or int(m["days"]) < 1:
+        return None
+    end = _event_end(scan, m.end())
+    event = _event_text(scan, m.end(), end)
+    if not any(char.isalnum() for char in event):
+        return None
+    keys: Part = {"event": event, "days": int(m["days"])}
+    dated = scan.last(("fixed",))
+    if dated is not None and "event" not in dated:
+        dated.update(keys)
+    else:
+        scan.parts.append({"kind": "before_event"} | keys)
+    return end
+
+
+def _rule_event_day(scan: _Scan, pos: int) -> int | None:
+    """Read "sự kiện ngày 15/03/2026" after a count before an event: the event's own day."""
+    m = scan.match(_EVENT_DAY, pos)
+    target = scan.last(("before_event",))
+    found = _read_when(scan, m.end()) if m and target and "event_date" not in target else None
+    part = _dated(found[0], scan.year) if found else None
+    if found is None or target is None or part is None or part["kind"] != "fixed":
+        return None
+    target["event_date"] = part["date"]
+    return found[1]
+
+
+_PER_SCHEDULE = re.compile(
+    r"theo (?:(?:dung |dam bao )?(?:tien do|lo trinh|ke hoach|chuong trinh|huong dan|lich"
+    r"|thoi gian|yeu cau nhiem vu|yeu cau cong viec|nhiem vu))(?![a-z0-9])"
+)
+
+
+def _rule_per_schedule(scan: _Scan, pos: int) -> int | None:
+    """Read "Theo tiến độ xây dựng dự thảo …", "Theo kế hoạch công tác hàng năm".
+
+    The phrase points at another schedule, whose words ("hàng năm") are not this one's:
+    undated, kept whole so a person sees which schedule is meant.
+    """
+    m = scan.match(_PER_SCHEDULE, pos)
+    if m is None:
+        return None
+    end = _event_end(scan, m.end())
+    ref = _event_text(scan, pos, end)
+    scan.parts.append({"kind": "per_schedule", "ref": ref})
+    return end
+
+
+_STOP = (
+    r"(?:truoc|cham|trong|dinh|hang|hang|vao|den|tu|sau|khi|theo|thuong|dot|nam|quy|qui"
+    r"|thang|ngay|moi)(?![a-z])"
+)
+_DESTINATION = re.compile(
+    rf"(?:bao cao|gui|nop)(?: ket qua| bao cao)? (?:ve|len|cho|toi|den) "
+    rf"(?:(?!{_STOP})[^ ,;()]+(?: |$))+"
+)
+
+
+def _rule_destination(scan: _Scan, pos: int) -> int | None:
+    """Read "báo cáo về Sở Tài chính" beside a schedule: where to send, not when."""
+    if not scan.parts:
+        return None
+    m = scan.match(_DESTINATION, pos)
+    return None if m is None else m.end()
+
+
+def _rule_from_day(scan: _Scan, pos: int) -> int | None:
+    """Read "Từ 01/7/2025": a duty that begins that day and goes on."""
+    start = scan.match(re.compile(r"(?:ke )?tu "), pos)
+    found = _read_when(scan, start.end()) if start else None
+    begins = found[0].first_day() if found else None
+    if found is None or begins is None:
+        return None
+    duty = scan.last(("continuous",))
+    if duty is not None and "from" not in duty:
+        duty["from"] = begins
+    else:
+        scan.parts.append({"kind": "continuous", "from": begins})
+    return found[1]
+
+
+_HALF_DAY = re.compile(rf"(?:0?6|sau) thang (?P<half>dau|cuoi) nam ?,? ")
+
+
+def _rule_half_day(scan: _Scan, pos: int) -> int | None:
+    """Read "6 tháng đầu năm trước ngày 15/6": the half-year report, each year on that day."""
+    m = scan.match(_HALF_DAY, pos)
+    found = _read_when(scan, m.end()) if m else None
+    if found is None or found[0].year is not None or found[0].day is None:
+        return None
+    part = _yearly_at(found[0])
+    if part is None:
+        return None
+    scan.parts.append(part)
+    return found[1]
+
+
+_LAST_MONTH_DAY = re.compile(
+    rf"{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) (?:cua )?thang cuoi (?:cua )?(?:moi |hang |hang )?"
+    rf"(?P<unit>{_QUY}|ky){_END}"
+)
+_QUARTER_DAY = re.compile(rf"{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) (?:{_EVERY}) {_QUY}{_END}")
+
+
+def _rule_period_day(scan: _Scan, pos: int) -> int | None:
+    """Read "trước ngày 15 của tháng cuối quý", "ngày 20 hằng quý": a day of each period."""
+    m = scan.match(_LAST_MONTH_DAY, pos) or scan.match(_QUARTER_DAY, pos)
+    if m is None or not 1 <= int(m["d"]) <= 31:
+        return None
+    unit = m.groupdict().get("unit") or "quy"
+    target = scan.last(("quarterly", "half_yearly"))
+    if target is not None and "day" not in target and (unit == "ky" or target["kind"] == "quarterly"):
+        target["day"] = int(m["d"])
+    elif unit != "ky":
+        scan.parts.append({"kind": "quarterly", "day": int(m["d"])})
+    else:
+        return None
+    return m.end()
+
+
+_URGENT = re.compile(
+    rf"(?:khan truong|kip thoi|ngay lap tuc|lap tuc|ngay(?= ?(?:{_CONNECT}|$))){_END}"
+)
+
+
+def _rule_urgent(scan: _Scan, pos: int) -> int | None:
+    """Read "khẩn trương", "kịp thời", "ngay": urgent, with no day to count."""
+    m = scan.match(_URGENT, pos)
+    if m is None:
+        return None
+    if not scan.last(("urgent",)):
+        scan.parts.append({"kind": "urgent"})
+    return m.end()
+
+
+
 _RULES: tuple[_Rule, ...] = (
     _rule_event,
+    _rule_until_event,
+    _rule_before_event,
+    _rule_event_day,
+    _rule_per_schedule,
+    _rule_destination,
     _rule_open_yearly,
     _rule_range,
+    _rule_span,
+    _rule_quarter_list,
     _rule_days,
     _rule_position_every,
+    _rule_period_day,
     _rule_month_day,
+    _rule_half_day,
     _rule_recurring_date,
+    _rule_expected,
+    _rule_from_day,
     _rule_date,
     _rule_periodic,
     _rule_continuous,
     _rule_on_request,
+    _rule_urgent,
 )
 
 
@@ -552,6 +892,8 @@ def parse_phrase(phrase: str, *, year: int | None = None) -> PhraseReading:
     _run(scan, 0)
     if not scan.parts:
         return PhraseReading(phrase, [], False, phrase)
+    for part in scan.parts:
+        part.pop("_planned", None)
     unread = " … ".join(text[start:end] for start, end in scan.unread)
     return PhraseReading(phrase, scan.parts, not unread, unread)
 

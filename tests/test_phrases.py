@@ -60,7 +60,7 @@ READINGS: list[tuple[str, list[Part]]] = [
     ("năm 2026 và các năm tiếp theo", [{"kind": "yearly", "from": 2026}]),
     ("trong năm 2026 và các năm tiếp theo", [{"kind": "yearly", "from": 2026}]),
     ("từ năm 2026", [{"kind": "yearly", "from": 2026}]),
-    ("từ năm 2026 đến năm 2030", [{"kind": "yearly", "from": 2026, "until": 2030}]),
+    ("từ năm 2026 đến năm 2030", [{"kind": "span", "from": D(2026, 1, 1), "until": D(2030, 12, 31)}]),
     ("hằng năm từ năm 2027", [{"kind": "yearly", "from": 2027}]),
     # quarters, months, halves
     ("Quý III/2026", [{"kind": "quarter", "year": 2026, "quarter": 3}]),
@@ -179,7 +179,6 @@ def test_plan_year_completes_dates(phrase: str, parts: list[Part]) -> None:
         "sau khi",
         "báo cáo",
         "định kỳ báo cáo",
-        "giai đoạn 2026-2030",
     ],
 )
 def test_leaves_unreadable_phrase_unread(phrase: str) -> None:
@@ -295,8 +294,68 @@ def monthly_parts(draw: st.DrawFn) -> Part:
     return {"kind": "monthly"} | ({"day": day} if day else {}) | draw(spans())
 
 
+DATES = st.dates(D(1, 1, 1), D(9999, 12, 31))
+REFS = st.sampled_from(
+    [
+        "Theo tiến độ xây dựng dự thảo văn bản của cơ quan chủ trì soạn thảo",
+        "theo lộ trình, hướng dẫn của Bộ, ngành",
+        "Theo kế hoạch công tác tư pháp hàng năm",
+        "theo yêu cầu nhiệm vụ",
+    ]
+)
+
+
+@st.composite
+def fixed_parts(draw: st.DrawFn) -> Part:
+    """A day, with the expected day before it and the event it is counted back from."""
+    latest = draw(DATES)
+    part: Part = {"kind": "fixed", "date": latest}
+    if draw(st.booleans()):
+        part["expected"] = draw(st.dates(D(1, 1, 1), latest))
+    if draw(st.booleans()):
+        part |= {"event": draw(EVENTS), "days": draw(st.integers(1, 999))}
+    return part
+
+
+@st.composite
+def day_spans(draw: st.DrawFn) -> Part:
+    first, last = sorted((draw(DATES), draw(DATES)))
+    return {"kind": "span", "from": first, "until": last}
+
+
+def maybe(key: str, values: st.SearchStrategy[object]) -> st.SearchStrategy[Part]:
+    """``{key: value}`` or nothing."""
+    return st.none() | values.map(lambda v: {key: v})
+
+
+def _with(base: Part, *extras: Part | None) -> Part:
+    out = dict(base)
+    for extra in extras:
+        out |= extra or {}
+    return out
+
+
 PARTS: st.SearchStrategy[Part] = st.one_of(
-    st.builds(lambda d: {"kind": "fixed", "date": d}, st.dates(D(1, 1, 1), D(9999, 12, 31))),
+    fixed_parts(),
+    day_spans(),
+    st.builds(
+        lambda s, d: _with({"kind": "quarterly"}, s, d), spans(), maybe("day", st.integers(1, 31))
+    ),
+    st.builds(
+        lambda s, d: _with({"kind": "half_yearly"}, s, d), spans(), maybe("day", st.integers(1, 31))
+    ),
+    st.builds(lambda f: _with({"kind": "continuous"}, f), maybe("from", DATES)),
+    st.builds(
+        lambda e, f: _with({"kind": "until_event", "event": e}, f), EVENTS, maybe("from", DATES)
+    ),
+    st.builds(
+        lambda e, n, d: _with({"kind": "before_event", "event": e, "days": n}, d),
+        EVENTS,
+        st.integers(1, 999),
+        maybe("event_date", DATES),
+    ),
+    st.builds(lambda r: {"kind": "per_schedule", "ref": r}, REFS),
+    st.just({"kind": "urgent"}),
     yearly_parts(),
     st.builds(lambda y, q: {"kind": "quarter", "year": y, "quarter": q}, YEARS, st.integers(1, 4)),
     spans().map(lambda s: {"kind": "quarterly"} | s),
@@ -325,7 +384,8 @@ def test_format_then_parse_round_trips(parts: list[Part]) -> None:
 @given(PART_LISTS)
 def test_reads_text_without_diacritics_or_case(parts: list[Part]) -> None:
     expected = [
-        p | {"event": _plain(str(p["event"])).upper()} if "event" in p else p for p in parts
+        p | {key: _plain(str(p[key])).upper() for key in ("event", "ref") if key in p}
+        for p in parts
     ]
     assert parse_phrase(_plain(format_parts(parts)).upper()).parts == expected
 

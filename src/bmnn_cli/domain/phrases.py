@@ -112,7 +112,7 @@ _MONTHLY_W = rf"(?:dinh ky )?{_EVERY} thang(?: {_ONCE})?|dinh ky(?: theo)? thang
 _HALF_W = (
     rf"(?:(?:dinh ky|{_EVERY}) (?:0?6|sau) thang{_PER_TIME}?|(?:0?6|sau) thang{_PER_TIME}?"
     rf"|(?:dinh ky|{_EVERY}) nua nam|nua nam {_ONCE}|(?:hai|2) lan(?: ?/ ?| (?:moi|mot|trong) )nam)"
-    r"(?! (?:dau|cuoi) nam| (?:ke tu|tinh tu|sau khi|ke|tu)(?![a-z]))"
+    r"(?! (?:dau|cuoi) nam| (?:ke tu|tinh tu|sau khi)(?![a-z]))"
 )
 _PERIODIC = re.compile(
     rf"(?:(?P<half_yearly>{_HALF_W})|(?P<quarterly>{_QUARTERLY_W})|(?P<monthly>{_MONTHLY_W})"
@@ -397,7 +397,12 @@ def _starts_part(scan: _Scan, start: int, end: int) -> bool:
         end -= 1
     if start >= end:
         return False
-    if _EVENT_START.match(scan.folded, start, end) or _DAYS.fullmatch(scan.folded, start, end):
+    if (
+        _EVENT_START.match(scan.folded, start, end)
+        or _DAYS.fullmatch(scan.folded, start, end)
+        or _EVENT_DAY.match(scan.folded, start, end)
+        or _BEFORE_EVENT.match(scan.folded, start, end)
+    ):
         return True
     sub = _Scan(scan.folded, scan.text, end, scan.year, events=False)
     _run(sub, start)
@@ -643,7 +648,7 @@ def _rule_expected(scan: _Scan, pos: int) -> int | None:
     return found[1]
 
 
-_UNTIL_EVENT = re.compile(r"(?:cho )?(?:den|toi) (?:khi|luc)(?: co)? ")
+_UNTIL_EVENT = re.compile(r"(?:cho )?(?:den|toi) (?:khi|luc) ")
 
 
 def _rule_until_event(scan: _Scan, pos: int) -> int | None:
@@ -669,7 +674,7 @@ def _rule_until_event(scan: _Scan, pos: int) -> int | None:
     return end
 
 
-_BEFORE_EVENT = re.compile(r"(?P<days>[0-9]{1,3}) ngay truoc (?:khi |ngay )?")
+_BEFORE_EVENT = re.compile(r"(?P<days>[0-9]{1,3}) ngay truoc ")
 _EVENT_DAY = re.compile(rf"(?:su kien|(?:dien ra|to chuc)) (?:vao )?ngay ")
 
 
@@ -688,7 +693,8 @@ def _rule_before_event(scan: _Scan, pos: int) -> int | None:
         return None
     keys: Part = {"event": event, "days": int(m["days"])}
     dated = scan.last(("fixed",))
-    if dated is not None and "event" not in dated:
+    dashed = scan.folded[:pos].rstrip().endswith(("-", "–"))  # "10/12/2025 - 95 ngày trước …"
+    if dated is not None and "event" not in dated and dashed:
         dated.update(keys)
     else:
         scan.parts.append({"kind": "before_event"} | keys)
@@ -808,10 +814,9 @@ _URGENT = re.compile(
 def _rule_urgent(scan: _Scan, pos: int) -> int | None:
     """Read "khẩn trương", "kịp thời", "ngay": urgent, with no day to count."""
     m = scan.match(_URGENT, pos)
-    if m is None:
-        return None
-    if not scan.last(("urgent",)):
-        scan.parts.append({"kind": "urgent"})
+    if m is None or (m[0] == "ngay" and (scan.text[pos : m.end()] != "ngay" or not scan.events)):
+        return None  # "ngày" (day) folds like "ngay" (at once): only the word itself, alone
+    scan.parts.append({"kind": "urgent"})
     return m.end()
 
 
@@ -935,11 +940,65 @@ def _duration(part: Part) -> str:
     return f"{_need_int(part, 'days')} ngày{working}"
 
 
-def _format_fixed(part: Part) -> str:
-    date = part.get("date")
+def _day_text(part: Part, key: str) -> str:
+    """A date key of a part as "DD/MM/YYYY"."""
+    date = part.get(key)
     if not isinstance(date, dt.date):
-        raise ValueError(f"fixed schedule needs a date, not {date!r}")
-    return f"trước ngày {date.day:02d}/{date.month:02d}/{date.year:04d}"
+        raise ValueError(f"{part.get('kind')} schedule needs a date {key!r}, not {date!r}")
+    return f"{date.day:02d}/{date.month:02d}/{date.year:04d}"
+
+
+def _event_of(part: Part) -> str:
+    event = part.get("event")
+    if not isinstance(event, str) or not event.strip():
+        raise ValueError(f"{part.get('kind')} schedule needs the event text")
+    return event
+
+
+def _format_fixed(part: Part) -> str:
+    latest = f"ngày {_day_text(part, 'date')}"
+    text = f"trước {latest}"
+    if "expected" in part:
+        text = f"dự kiến ngày {_day_text(part, 'expected')}, chậm nhất {latest}"
+    if "event" in part or "days" in part:
+        text += f" - {_need_int(part, 'days')} ngày trước {_event_of(part)}"
+    return text
+
+
+def _format_span(part: Part) -> str:
+    return f"từ ngày {_day_text(part, 'from')} đến ngày {_day_text(part, 'until')}"
+
+
+def _format_every(head: str, unit: str) -> Callable[[Part], str]:
+    """Quarterly and half-yearly parts: "định kỳ hằng quý", bounds, then a day of the last month."""
+
+    def format_part(part: Part) -> str:
+        day = _int(part, "day")
+        on_day = "" if day is None else f", trước ngày {day} của tháng cuối {unit}"
+        return head + _span(part) + on_day
+
+    return format_part
+
+
+def _format_continuous(part: Part) -> str:
+    return "thường xuyên" + (f" từ ngày {_day_text(part, 'from')}" if "from" in part else "")
+
+
+def _format_until_event(part: Part) -> str:
+    since = f"từ ngày {_day_text(part, 'from')} " if "from" in part else ""
+    return f"{since}đến khi {_event_of(part)}"
+
+
+def _format_before_event(part: Part) -> str:
+    text = f"{_need_int(part, 'days')} ngày trước {_event_of(part)}"
+    return text + (f", sự kiện ngày {_day_text(part, 'event_date')}" if "event_date" in part else "")
+
+
+def _format_per_schedule(part: Part) -> str:
+    ref = part.get("ref")
+    if not isinstance(ref, str) or not _PER_SCHEDULE.match(_fold(ref)):
+        raise ValueError(f"per_schedule needs the phrase that names the schedule, not {ref!r}")
+    return ref
 
 
 def _format_yearly(part: Part) -> str:
@@ -981,14 +1040,19 @@ def _format_after_event(part: Part) -> str:
 
 _FORMATTERS: dict[str, Callable[[Part], str]] = {
     "fixed": _format_fixed,
+    "span": _format_span,
     "yearly": _format_yearly,
     "quarter": _format_quarter,
-    "quarterly": lambda part: "định kỳ hằng quý" + _span(part),
+    "quarterly": _format_every("định kỳ hằng quý", "quý"),
     "monthly": _format_monthly,
-    "half_yearly": lambda part: "định kỳ 6 tháng" + _span(part),
-    "continuous": lambda part: "thường xuyên",
+    "half_yearly": _format_every("định kỳ 6 tháng", "kỳ"),
+    "continuous": _format_continuous,
     "on_request": _format_on_request,
     "after_event": _format_after_event,
+    "before_event": _format_before_event,
+    "until_event": _format_until_event,
+    "per_schedule": _format_per_schedule,
+    "urgent": lambda part: "khẩn trương",
 }
 
 

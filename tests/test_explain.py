@@ -64,7 +64,9 @@ def test_json_holds_the_schedule_parts(cli: Cli) -> None:
 
 def test_csv_lists_the_due_dates(cli: Cli) -> None:
     out = cli("explain", "hằng tháng", "--year", "2026", "--format", "csv")
-    assert out.splitlines()[0] == "part,period,scheduled_due,effective_due,weekday,note"
+    assert out.splitlines()[0] == (
+        "part,period,scheduled_due,effective_due,weekday,note,begins,expected"
+    )
     assert len(out.splitlines()) == 13
 
 

@@ -45,6 +45,8 @@ DUE_COLUMNS = [
     Column("effective_due", "col.effective_due", "date"),
     Column("weekday", "col.weekday"),
     Column("note", "col.note"),
+    Column("begins", "col.begins", "date"),
+    Column("expected", "col.expected", "date"),
 ]
 
 

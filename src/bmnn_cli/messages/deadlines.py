@@ -15,6 +15,22 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "schedule_kind.until_event": ("đến khi có một sự kiện", "until_event"),
     "schedule_kind.per_schedule": ("theo lịch khác", "per_schedule"),
     "schedule_kind.urgent": ("khẩn trương, không ghi hạn", "urgent"),
+    # notes of `bmnn explain` on a due row
+    "explain.per_schedule": (
+        "theo lịch khác (xem cách hiểu), không bao giờ quá hạn",
+        "by another schedule (see the reading), never overdue",
+    ),
+    "explain.urgent": ("khẩn trương, không có ngày để tính hạn", "urgent, no day to count from"),
+    "explain.until_event": (
+        "kéo dài đến khi có sự kiện, không bao giờ quá hạn",
+        "goes on until the event, never overdue",
+    ),
+    "explain.before_event": (
+        "tính lùi từ ngày của sự kiện, khi biết ngày (--event)",
+        "counted back from the event's day, once known (--event)",
+    ),
+    "col.begins": ("Bắt đầu", "Begins"),
+    "col.expected": ("Dự kiến", "Expected"),
     "err.deadlines.latest_before_expected": (
         "{where}: hạn chậm nhất date = {latest} sớm hơn ngày dự kiến expected = {expected}",
         "{where}: the latest day date = {latest} is before the expected day expected = {expected}",

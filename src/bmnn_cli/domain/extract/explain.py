@@ -50,7 +50,11 @@ def explain_phrase(
 
     Each due row has ``note`` codes: "moved" (off a weekend or holiday),
     "strict" (the day before the written date), "ongoing" (no date until a
-    request or event is recorded).
+    request or event is recorded), "per_schedule" (dated by another schedule),
+    "urgent" (at once, no day to count), "until_event" (goes on until an
+    event), "before_event" (counted back from an event not yet dated). A row
+    keeps ``begins`` (a span's first day: not yet begun before it) and
+    ``expected`` (the planned day when the due date is the latest one).
     """
     reading = parse_phrase(phrase, year=year)
     out = Explanation(phrase, reading.confident, reading.unread if reading.parts else "")
@@ -81,28 +85,48 @@ def _due_rows(
         return [_undated_row(index, part, event, rules, calendar)]
     rows = []
     for occurrence in part.occurrences(first, last, rules.yearly_due):
-        if occurrence.due is None or occurrence.year < first:
+        if occurrence.due is None or occurrence.due.year < first:
             continue
         due = effective_due(occurrence.due, dated=occurrence.dated, rules=rules, calendar=calendar)
-        rows.append(_row(index, occurrence.period, occurrence.due, due, occurrence.dated, rules))
+        row = _row(index, occurrence.period, occurrence.due, due, occurrence.dated, rules)
+        rows.append(row | {"begins": occurrence.begins, "expected": part.expected})
     return rows
+
+
+_UNDATED_NOTES = {
+    "per_schedule": "per_schedule",
+    "urgent": "urgent",
+    "until_event": "until_event",
+    "before_event": "before_event",
+}
 
 
 def _undated_row(
     index: int, part: Part, event: dt.date | None, rules: Rules, calendar: WorkCalendar
 ) -> dict[str, Any]:
-    if event is None or part.days is None:
+    counted = part.kind in ("after_event", "on_request", "before_event")
+    if event is None or part.days is None or not counted:
         return {
             "part": index,
             "period": "ongoing",
             "scheduled_due": None,
             "effective_due": None,
             "weekday": None,
-            "note": ["ongoing"],
+            "note": [_UNDATED_NOTES.get(part.kind, "ongoing")],
+            "begins": part.begins,
+            "expected": None,
         }
-    scheduled = due_after_event(event, part.days, working_days=part.working_days, calendar=calendar)
+    if part.kind == "before_event":  # the event's day given: count back from it
+        scheduled = event - dt.timedelta(days=part.days)
+    else:
+        scheduled = due_after_event(
+            event, part.days, working_days=part.working_days, calendar=calendar
+        )
     due = effective_due(scheduled, dated=False, rules=rules, calendar=calendar)
-    return _row(index, event.isoformat(), scheduled, due, False, rules)
+    return _row(index, event.isoformat(), scheduled, due, False, rules) | {
+        "begins": None,
+        "expected": None,
+    }
 
 
 def _row(

@@ -14,8 +14,41 @@ from dataclasses import dataclass, replace
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar, effective_due
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.schedule import Part
+from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
 
 ONE_OFF = ("fixed", "quarter", "span", "before_event")
+
+# What one plan may make (a hostile or mistyped plan must not fill the disk).
+# Real plans schedule within a decade or so of their year ("giai đoạn 2026-2030",
+# "xuyên suốt 2025 - 2035"); the bounds leave room for that and refuse centuries.
+YEARS_BEFORE = 10  # a plan may restate a duty that began some years before it
+YEARS_AFTER = 30  # and schedule this far past its own year
+HORIZON = 25  # open-ended schedules are counted this far ahead (questions look as far)
+MAX_PERIODS = 10_000  # periods all the tasks of one plan may make up to the horizon
+MAX_OBLIGATIONS = 200_000  # periods times answerable agencies, checked at import
+
+
+def periods(parts: list[Part], first_year: int, yearly_due: tuple[int, int]) -> int:
+    """How many periods `parts` make from the plan's year up to the horizon."""
+    through = first_year + HORIZON
+    for part in parts:
+        through = max(through, part.last_year or through)
+    keys = {o.period for p in parts for o in p.occurrences(first_year, through, yearly_due)}
+    return len(keys)
+
+
+def check_size(plan: str, tasks: list[tuple[str, int, int]], *, path: str) -> None:
+    """Refuse a plan whose tasks (code, periods, answerable agencies) owe too much in all."""
+    total = 0
+    for code, count, agencies in tasks:
+        total += count * agencies
+        if total > MAX_OBLIGATIONS:
+            raise InputError(
+                t("err.deadlines.too_many_obligations", plan=plan, limit=MAX_OBLIGATIONS,
+                  task=code, count=count * agencies, agencies=agencies),
+                path=path,
+            )  # fmt: skip
 
 
 @dataclass(frozen=True)

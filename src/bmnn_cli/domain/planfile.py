@@ -482,16 +482,46 @@ def _plan(file: PlanFile, data: Mapping[str, Any]) -> PlanSpec:
         )
     top = _Reader(file, data, t("err.input.where_file"), tuple(data))
     seen: set[str] = set()
+    made = 0
     for number, raw in enumerate(top.tables("tasks"), start=1):
         task = _task(file, raw, number, plan.year)
+        where = t("err.input.where_task", code=task.code)
         if task.code in seen:
-            where = t("err.input.where_task", code=task.code)
             _Reader(file, raw, where, tuple(raw)).fail(
                 t("err.input.duplicate_task", code=task.code), task.code
             )
         seen.add(task.code)
+        made += _bounded(_Reader(file, raw, where, tuple(raw)), task, plan, made)
         plan.tasks.append(task)
     return plan
+
+
+def _bounded(reader: _Reader, task: TaskSpec, plan: PlanSpec, made: int) -> int:
+    """The periods `task` makes, refused when its years or the plan's total are out of bounds.
+
+    Checked here, before any database: a plan of monthly tasks over three centuries
+    would otherwise write millions of obligations before anyone could stop it.
+    """
+    from bmnn_cli.domain import obligations as obl
+
+    first, last = plan.year - obl.YEARS_BEFORE, plan.year + obl.YEARS_AFTER
+    value = task.deadline or task.code
+    for part in task.parts:
+        for year in (part.first_year, part.last_year, part.start, part.until):
+            if year is not None and not first <= year <= last:
+                reader.fail(
+                    t("err.deadlines.year_outside_plan", where=reader.where, year=year,
+                      plan_year=plan.year, first=first, last=last),
+                    value,
+                )  # fmt: skip
+    count = obl.periods(task.parts, plan.year, plan.rules.yearly_due)
+    if made + count > obl.MAX_PERIODS:
+        reader.fail(
+            t("err.deadlines.too_many_periods", where=reader.where, count=made + count,
+              through=plan.year + obl.HORIZON, limit=obl.MAX_PERIODS),
+            value,
+        )  # fmt: skip
+    return count
 
 
 def _rules(file: PlanFile, raw: object) -> Rules:

@@ -43,10 +43,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         " only schedule from {first} to {last}",
     ),
     "err.deadlines.too_many_periods": (
-        "{where}: lịch này sinh {count} kỳ hạn đến năm {through}, quá giới hạn {limit}"
-        " kỳ của một kế hoạch; hãy kiểm tra lại from/until",
-        "{where}: this schedule makes {count} periods up to {through}, over the limit of"
-        " {limit} for one plan; check its from/until",
+        "{where}: đến nhiệm vụ này, các lịch của kế hoạch đã sinh {count} kỳ hạn đến năm"
+        " {through}, quá giới hạn {limit} kỳ của một kế hoạch; hãy kiểm tra lại from/until",
+        "{where}: up to this task the plan's schedules make {count} periods up to {through},"
+        " over the limit of {limit} for one plan; check its from/until",
     ),
     "err.deadlines.too_many_obligations": (
         "kế hoạch {plan!r} sinh hơn {limit} nghĩa vụ (nhiệm vụ {task!r}: {count} nghĩa vụ"

@@ -246,6 +246,15 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
     assert registry is not None
     directory = Directory(registry)
     _check_references(file, plan_spec, directory)
+    obl.check_size(
+        plan_spec.code,
+        [
+            (task.code, obl.periods(task.parts, plan_spec.year, plan_spec.rules.yearly_due),
+             len(obl.answerable(directory, task.lead)))
+            for task in plan_spec.tasks
+        ],
+        path=file.path,
+    )  # fmt: skip
     plan, plan_changes, new = _save_plan(session, plan_spec, province, directory, force=force)
     result = ImportResult(
         file.path,

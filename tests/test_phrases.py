@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 import unicodedata
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bmnn_cli.domain.phrases import Part, PhraseReading, format_parts, parse_phrase
+from bmnn_cli.domain.schedule import part_from_dict
 
 D = dt.date
 SEED_EVENT = (
@@ -60,7 +64,10 @@ READINGS: list[tuple[str, list[Part]]] = [
     ("năm 2026 và các năm tiếp theo", [{"kind": "yearly", "from": 2026}]),
     ("trong năm 2026 và các năm tiếp theo", [{"kind": "yearly", "from": 2026}]),
     ("từ năm 2026", [{"kind": "yearly", "from": 2026}]),
-    ("từ năm 2026 đến năm 2030", [{"kind": "span", "from": D(2026, 1, 1), "until": D(2030, 12, 31)}]),
+    (
+        "từ năm 2026 đến năm 2030",
+        [{"kind": "span", "from": D(2026, 1, 1), "until": D(2030, 12, 31)}],
+    ),
     ("hằng năm từ năm 2027", [{"kind": "yearly", "from": 2027}]),
     # quarters, months, halves
     ("Quý III/2026", [{"kind": "quarter", "year": 2026, "quarter": 3}]),
@@ -412,3 +419,42 @@ def test_never_raises(phrase: str, year: int | None) -> None:
 def test_never_raises_on_near_phrases(phrase: str, year: int | None) -> None:
     reading = parse_phrase(phrase, year=year)
     assert reading.confident == (bool(reading.parts) and not reading.unread)
+
+
+# --- every deadline phrase of the seeds and the corpus -----------------------------------
+
+PHRASE_TABLE = tomllib.loads((Path(__file__).parent / "data" / "phrases.toml").read_text("utf-8"))
+
+
+def _scheduled_dues(parts: list[Part], year: int) -> list[dt.date]:
+    """Scheduled due dates of the plan's year and the next, as an imported plan holds them."""
+    dues = []
+    for raw in parts:
+        part = part_from_dict(raw, where="test")
+        dues += [o.due for o in part.occurrences(year, year + 1, (12, 31)) if o.due]
+    return sorted(dues)
+
+
+def test_the_table_holds_every_document_phrase() -> None:
+    sources = {row["source"].split(":")[0] for row in PHRASE_TABLE["phrase"]}
+    assert len(PHRASE_TABLE["phrase"]) >= 150
+    assert len([s for s in sources if s.startswith("corpus/")]) == 11  # every plan of the corpus
+    assert {"seeds/lao-cai-2026-bmnn-plan.txt", "seeds/law-implementation-plan-2026.txt"} <= sources
+
+
+@pytest.mark.parametrize(
+    "row",
+    PHRASE_TABLE["phrase"],
+    ids=[f"{r['source']}:{r['text'][:40]}" for r in PHRASE_TABLE["phrase"]],
+)
+def test_reads_document_phrase(row: dict[str, Any]) -> None:
+    reading = parse_phrase(row["text"], year=row["year"])
+    assert (reading.parts, reading.unread, reading.confident) == (row["parts"], "", True)
+    assert _scheduled_dues(reading.parts, row["year"]) == row["due"]
+
+
+@pytest.mark.parametrize(
+    "row", PHRASE_TABLE["trap"], ids=[r["text"][:40] for r in PHRASE_TABLE["trap"]]
+)
+def test_trap_is_never_a_confident_deadline(row: dict[str, Any]) -> None:
+    assert not parse_phrase(row["text"], year=row["year"]).confident

@@ -96,7 +96,9 @@ _TOKEN_END = re.compile(rf" |{_CONNECT}")
 _BOUNDARY = rf"(?= ?(?:{_CONNECT}|$))"
 _ONCE = r"(?:mot|1) lan"
 # "quý" (quarter) folds like "quy" in "quy định", "quy trình": refuse those compounds
-_QUY = r"qu[yi](?! (?:dinh|trinh|che|pham|mo|hoach|tac|chuan|luat|uoc|doi|trach))"  # "Quí"
+_QUY = (  # "Quí" too; never "quy định", "quy mô" …
+    r"qu[yi](?! (?:dinh|trinh|che|pham|mo|hoach|tac|chuan|luat|uoc|doi|trach)(?![a-z]))"
+)
 _EVERY = r"(?:hang|moi|tung)"
 _PER_TIME = rf"(?: {_ONCE}| ?/ ?lan)"  # "6 tháng một lần", "6 tháng/lần"
 
@@ -581,6 +583,7 @@ def _rule_on_request(scan: _Scan, pos: int) -> int | None:
 
 
 _SPAN_LEAD = re.compile(r"(?:(?:tu|xuyen suot|trong|trai dai)(?: giai doan)?(?: tu)? |giai doan (?:tu )?)?")
+_YEARS = re.compile(r"(?:nam )?(?P<a>[0-9]{4}) ?[-–] ?(?:nam )?(?P<b>[0-9]{4})" + _END)
 _SPAN_SEP = re.compile(r" ?(?:-|–|(?:cho )?(?:den|toi)(?: het)?) ?")
 _MONTH_YEAR = re.compile(rf"(?:thang )?{_M} ?[/.-] ?{_Y}{_END}")  # the "9/2026" of "Tháng 8 - 9/2026"
 
@@ -605,6 +608,15 @@ def _rule_span(scan: _Scan, pos: int) -> int | None:
     """
     lead = scan.match(_SPAN_LEAD, pos)
     at = lead.end() if lead else pos
+    years = scan.match(_YEARS, at)
+    if years is not None:  # "Năm 2025-2030": the hyphen joins the years, no space
+        first_year, last_year = int(years["a"]), int(years["b"])
+        if not dt.MINYEAR <= first_year <= last_year <= dt.MAXYEAR:
+            return None
+        scan.parts.append(
+            {"kind": "span", "from": dt.date(first_year, 1, 1), "until": dt.date(last_year, 12, 31)}
+        )
+        return years.end()
     found = _read_when(scan, at)
     sep = scan.match(_SPAN_SEP, found[1]) if found else None
     if found is None or sep is None:

@@ -498,7 +498,12 @@ def _assemble(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 
 MESSAGES: Final = _assemble(
-    _NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES, extract.MESSAGES, toml.MESSAGES,
+    _NOTICES,
+    inputs.MESSAGES,
+    records.MESSAGES,
+    options.MESSAGES,
+    extract.MESSAGES,
+    toml.MESSAGES,
     deadlines.MESSAGES,
 )
 

@@ -310,7 +310,9 @@ def ical(
     settings = load(config)
     day = as_of or today()
     statuses = (
-        calendar.OPEN if open_only else (*calendar.OPEN, "done_on_time", "done_late", "waived")
+        calendar.OPEN
+        if open_only
+        else (*calendar.OPEN, "not_begun", "done_on_time", "done_late", "waived")
     )
     store = open_as_of(ctx, db, day)
     with store.read() as session:

@@ -151,9 +151,9 @@ _RANGE = re.compile(
 _POSITION_EVERY = re.compile(
     rf"(?:vao )?(?P<pos>dau|giua|cuoi) (?:{_EVERY}|cac) (?P<unit>nam|{_QUY}|thang){_END}"
 )
-_PREFIX = (
+_PREFIX = (  # bounded: no quadratic scans
     r"(?:(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|khong (?:muon|cham|qua)(?: hon)?"
-    r"|han chot(?: la)?|trong|vao|(?:den|toi) het|den|toi|tu nay den|xong) ){0,3}"  # bounded: no quadratic scans
+    r"|han chot(?: la)?|trong|vao|(?:den|toi) het|den|toi|tu nay den|xong) ){0,3}"
 )
 _MONTH_DAY = re.compile(
     rf"(?:{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) ?,? (?:{_MONTHLY_W})"
@@ -174,18 +174,14 @@ _DMY = re.compile(
     rf"(?P<d>[0-9]{{1,2}}) ?[/.-] ?(?P<m>[0-9]{{1,2}})(?:(?: ?[/.-] ?|,? nam ){_Y})?{_END}"
 )
 _D_THANG_M = re.compile(rf"(?P<d>[0-9]{{1,2}}) thang {_M}(?:,? nam {_Y})?{_END}")
-_MONTH = re.compile(
-    rf"(?:(?P<pos>dau|giua|cuoi) )?thang {_M}(?: ?[/.-] ?{_Y}|,? nam {_Y2})?{_END}"
-)
+_MONTH = re.compile(rf"(?:(?P<pos>dau|giua|cuoi) )?thang {_M}(?: ?[/.-] ?{_Y}|,? nam {_Y2})?{_END}")
 _YEAR = re.compile(  # a bare year is a table cell's "2025"; "trong năm" is the plan's year
     rf"(?:(?P<pos>dau|giua|cuoi) nam(?: {_Y})?|nam {_Y2}|(?<![0-9/.-])(?P<y3>[0-9]{{4}})"
     rf"|(?<=trong )nam(?! ?[0-9])){_END}"
 )
 _HALF = re.compile(rf"(?:(?:6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_Y})?{_END}")
 _Q = r"(?:iv|iii|ii|i|[1-4])"
-_QUARTER = re.compile(
-    rf"(?:cuoi )?{_QUY} (?P<q>{_Q})(?: ?[/-] ?{_Y}|,? nam {_Y2})?{_END}"
-)
+_QUARTER = re.compile(rf"(?:cuoi )?{_QUY} (?P<q>{_Q})(?: ?[/-] ?{_Y}|,? nam {_Y2})?{_END}")
 _QUARTER_LIST = re.compile(  # "Quý III, IV/2026": the year written once, after the last
     rf"(?:cuoi )?{_QUY} (?P<qs>{_Q}(?: ?(?:,|va) ?{_Q})+)(?: ?[/-] ?|,? nam ){_Y}{_END}"
 )
@@ -541,9 +537,10 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
         return None
     planned = scan.last(("fixed",))
     if planned is not None and planned.get("_planned") and _LATEST.match(scan.folded, pos):
-        if part["kind"] != "fixed" or not isinstance(planned["date"], dt.date):
+        latest, expected = part.get("date"), planned["date"]
+        if not isinstance(latest, dt.date) or not isinstance(expected, dt.date):
             return None
-        if part["date"] < planned["date"]:
+        if latest < expected:
             return None
         planned.pop("_planned")
         planned.update(date=part["date"], expected=planned["date"])
@@ -582,10 +579,14 @@ def _rule_on_request(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
-_SPAN_LEAD = re.compile(r"(?:(?:tu|xuyen suot|trong|trai dai)(?: giai doan)?(?: tu)? |giai doan (?:tu )?)?")
+_SPAN_LEAD = re.compile(
+    r"(?:(?:tu|xuyen suot|trong|trai dai)(?: giai doan)?(?: tu)? |giai doan (?:tu )?)?"
+)
 _YEARS = re.compile(r"(?:nam )?(?P<a>[0-9]{4}) ?[-–] ?(?:nam )?(?P<b>[0-9]{4})" + _END)
 _SPAN_SEP = re.compile(r" ?(?:-|–|(?:cho )?(?:den|toi)(?: het)?) ?")
-_MONTH_YEAR = re.compile(rf"(?:thang )?{_M} ?[/.-] ?{_Y}{_END}")  # the "9/2026" of "Tháng 8 - 9/2026"
+_MONTH_YEAR = re.compile(
+    rf"(?:thang )?{_M} ?[/.-] ?{_Y}{_END}"
+)  # the "9/2026" of "Tháng 8 - 9/2026"
 
 
 def _read_end(scan: _Scan, pos: int, first: _When) -> tuple[_When, int] | None:
@@ -687,7 +688,7 @@ def _rule_until_event(scan: _Scan, pos: int) -> int | None:
 
 
 _BEFORE_EVENT = re.compile(r"(?P<days>[0-9]{1,3}) ngay truoc ")
-_EVENT_DAY = re.compile(rf"(?:su kien|(?:dien ra|to chuc)) (?:vao )?ngay ")
+_EVENT_DAY = re.compile(r"(?:su kien|(?:dien ra|to chuc)) (?:vao )?ngay ")
 
 
 def _rule_before_event(scan: _Scan, pos: int) -> int | None:
@@ -779,7 +780,7 @@ def _rule_from_day(scan: _Scan, pos: int) -> int | None:
     return found[1]
 
 
-_HALF_DAY = re.compile(rf"(?:0?6|sau) thang (?P<half>dau|cuoi) nam ?,? ")
+_HALF_DAY = re.compile(r"(?:0?6|sau) thang (?P<half>dau|cuoi) nam ?,? ")
 
 
 def _rule_half_day(scan: _Scan, pos: int) -> int | None:
@@ -809,7 +810,11 @@ def _rule_period_day(scan: _Scan, pos: int) -> int | None:
         return None
     unit = m.groupdict().get("unit") or "quy"
     target = scan.last(("quarterly", "half_yearly"))
-    if target is not None and "day" not in target and (unit == "ky" or target["kind"] == "quarterly"):
+    if (
+        target is not None
+        and "day" not in target
+        and (unit == "ky" or target["kind"] == "quarterly")
+    ):
         target["day"] = int(m["d"])
     elif unit != "ky":
         scan.parts.append({"kind": "quarterly", "day": int(m["d"])})
@@ -830,7 +835,6 @@ def _rule_urgent(scan: _Scan, pos: int) -> int | None:
         return None  # "ngày" (day) folds like "ngay" (at once): only the word itself, alone
     scan.parts.append({"kind": "urgent"})
     return m.end()
-
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -1003,7 +1007,9 @@ def _format_until_event(part: Part) -> str:
 
 def _format_before_event(part: Part) -> str:
     text = f"{_need_int(part, 'days')} ngày trước {_event_of(part)}"
-    return text + (f", sự kiện ngày {_day_text(part, 'event_date')}" if "event_date" in part else "")
+    return text + (
+        f", sự kiện ngày {_day_text(part, 'event_date')}" if "event_date" in part else ""
+    )
 
 
 def _format_per_schedule(part: Part) -> str:

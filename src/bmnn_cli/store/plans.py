@@ -492,8 +492,9 @@ def task_parts(task: Task) -> list[Part]:
 
 def _dates(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for part in parts:
-        if isinstance(part.get("date"), str):
-            part["date"] = dt.date.fromisoformat(part["date"])
+        for name in ("date", "expected", "event_date", "from", "until"):
+            if isinstance(part.get(name), str):  # stored as ISO text; years stay numbers
+                part[name] = dt.date.fromisoformat(part[name])
     return parts
 
 

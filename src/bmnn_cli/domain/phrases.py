@@ -143,7 +143,7 @@ _OPEN_YEARLY = re.compile(  # "Năm 2026 và các năm tiếp theo", "Giai đo�
 )
 _OPEN_TAIL_RE = re.compile(_OPEN_TAIL)
 _RANGE = re.compile(
-    r"(?:tu nam (?P<a>[0-9]{4})(?: (?:den|toi)(?: het)? nam (?P<b>[0-9]{4}))?"
+    r"(?:tu nam (?P<a>[0-9]{4})(?: ?(?:-|–|(?:den|toi)(?: het)?) ?(?:nam )?(?P<b>[0-9]{4}))?"
     r"|(?:den|toi)(?: het)? nam (?P<c>[0-9]{4})"
     r"|(?:trong )?giai doan (?:tu )?(?:nam )?(?P<d>[0-9]{4})"
     r" ?(?:-|–|den) ?(?:nam )?(?P<e>[0-9]{4}))" + _END
@@ -164,7 +164,7 @@ _RECUR_AFTER = re.compile(rf" ?,? (?:{_YEARLY_W}){_END}")
 _RECUR_BEFORE = re.compile(rf"(?:{_YEARLY_W}) ?,? ")
 _FILLER = re.compile(
     r"(?:thoi han|thoi gian|thuc hien|hoan thanh|bao cao|gui|nop|dinh ky|tien hanh"
-    r"|trien khai|to chuc|dam bao|bao dam|xong|toi thieu|it nhat)"
+    r"|trien khai|to chuc|dam bao|bao dam|xong|toi thieu|it nhat|ket qua)"
     rf"(?: ?/ ?(?:thuc hien|hoan thanh))?(?: ?:)?{_END} ?"
 )
 _Y = r"(?P<y>[0-9]{4})"
@@ -532,9 +532,17 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
             return None
         yearly.update(month=part["month"], day=part["day"])
         return end
+    every = scan.last(("half_yearly", "quarterly")) if when.year is None and not recur else None
+    if every is not None and when.day is not None and _ends_period(every, when):
+        every["day"] = when.day  # "định kỳ 6 tháng (trước ngày 15/6 và 15/12)"
+        return end
     part = _yearly_at(when) if recur else _dated(when, scan.year)
     if part is None:
         return None
+    if recur:  # "Tháng 6 và tháng 12 hằng năm": every yearless day before it recurs too
+        _make_yearly(scan)
+    elif when.year is None:
+        part["_yearless"] = True
     planned = scan.last(("fixed",))
     if planned is not None and planned.get("_planned") and _LATEST.match(scan.folded, pos):
         latest, expected = part.get("date"), planned["date"]
@@ -547,6 +555,22 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
         return end
     scan.parts.append(part)
     return recur.end() if recur else end
+
+
+def _ends_period(every: Part, when: _When) -> bool:
+    """True when `when` is a last month of `every`'s periods, on the day it already has."""
+    months = (6, 12) if every["kind"] == "half_yearly" else (3, 6, 9, 12)
+    return when.month in months and every.get("day", when.day) == when.day
+
+
+def _make_yearly(scan: _Scan) -> None:
+    """Turn the yearless days read just before a "hằng năm" into yearly parts."""
+    for part in reversed(scan.parts):
+        if not part.pop("_yearless", False) or not isinstance(part.get("date"), dt.date):
+            break
+        day: dt.date = part["date"]  # type: ignore[assignment]
+        part.clear()
+        part.update(kind="yearly", month=day.month, day=day.day)
 
 
 _LATEST = re.compile(r"(?:cham nhat|muon nhat|khong (?:muon|cham|qua)|han chot)")
@@ -584,6 +608,9 @@ _SPAN_LEAD = re.compile(
 )
 _YEARS = re.compile(r"(?:nam )?(?P<a>[0-9]{4}) ?[-–] ?(?:nam )?(?P<b>[0-9]{4})" + _END)
 _SPAN_SEP = re.compile(r" ?(?:-|–|(?:cho )?(?:den|toi)(?: het)?) ?")
+_BARE_QUARTER = re.compile(
+    rf"(?P<q>{_Q}) ?[/-] ?{_Y}{_END}"
+)  # the "IV/2026" of "Quý III - IV/2026"
 _MONTH_YEAR = re.compile(
     rf"(?:thang )?{_M} ?[/.-] ?{_Y}{_END}"
 )  # the "9/2026" of "Tháng 8 - 9/2026"
@@ -594,6 +621,10 @@ def _read_end(scan: _Scan, pos: int, first: _When) -> tuple[_When, int] | None:
     found = _read_when(scan, pos)
     if found is not None:
         return found
+    q = scan.match(_BARE_QUARTER, pos)
+    if q is not None and first.quarter is not None and first.year is None:
+        quarter = _quarter_number(q["q"])
+        return _When(int(q["y"]), 3 * quarter, None, quarter, begin=(3 * quarter - 2, 1)), q.end()
     m = scan.match(_MONTH_YEAR, pos)
     if m is not None and first.quarter is None and first.day is None:
         month = _month_of(m)
@@ -823,6 +854,49 @@ def _rule_period_day(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
+_MONTH_LIST = re.compile(  # "Tháng 9, 10/2026": the year written once, after the last
+    rf"thang (?P<ms>[0-9]{{1,2}}(?: ?(?:,|va) ?(?:thang )?[0-9]{{1,2}})+) ?[/.-] ?{_Y}{_END}"
+)
+
+
+def _rule_month_list(scan: _Scan, pos: int) -> int | None:
+    """Read "Tháng 9, 10/2026": one month each, due on its last day."""
+    m = scan.match(_MONTH_LIST, pos)
+    if m is None:
+        return None
+    year = int(m["y"])
+    parts = []
+    for text in re.findall(r"[0-9]{1,2}", m["ms"]):
+        last = _last_day(year, int(text))
+        if not last:
+            return None
+        parts.append({"kind": "fixed", "date": dt.date(year, int(text), last)})
+    scan.parts += parts
+    return m.end()
+
+
+_REQUESTER = re.compile(rf"(?:cua|tu) (?:(?!{_STOP})[^ ,;()]+(?: |$))+")
+
+
+def _rule_requester(scan: _Scan, pos: int) -> int | None:
+    """Read "của UBND tỉnh" after "theo chỉ đạo", "khi có yêu cầu": who asks, not when."""
+    m = scan.match(_REQUESTER, pos) if scan.last(("on_request",)) else None
+    return None if m is None else m.end()
+
+
+_BARE_DAY = re.compile(rf"{_PREFIX}ngay (?P<d>[0-9]{{1,2}}){_END}")
+
+
+def _rule_bare_day(scan: _Scan, pos: int) -> int | None:
+    """Read "Hằng tháng (trước ngày 25)": the day of the monthly part before it."""
+    m = scan.match(_BARE_DAY, pos)
+    target = scan.last(("monthly",))
+    if m is None or target is None or "day" in target or not 1 <= int(m["d"]) <= 31:
+        return None
+    target["day"] = int(m["d"])
+    return m.end()
+
+
 _URGENT = re.compile(
     rf"(?:khan truong|kip thoi|ngay lap tuc|lap tuc|ngay(?= ?(?:{_CONNECT}|$))){_END}"
 )
@@ -848,10 +922,13 @@ _RULES: tuple[_Rule, ...] = (
     _rule_range,
     _rule_span,
     _rule_quarter_list,
+    _rule_month_list,
+    _rule_requester,
     _rule_days,
     _rule_position_every,
     _rule_period_day,
     _rule_month_day,
+    _rule_bare_day,
     _rule_half_day,
     _rule_recurring_date,
     _rule_expected,
@@ -915,6 +992,7 @@ def parse_phrase(phrase: str, *, year: int | None = None) -> PhraseReading:
         return PhraseReading(phrase, [], False, phrase)
     for part in scan.parts:
         part.pop("_planned", None)
+        part.pop("_yearless", None)
     unread = " … ".join(text[start:end] for start, end in scan.unread)
     return PhraseReading(phrase, scan.parts, not unread, unread)
 

@@ -83,3 +83,32 @@ def test_partly_read_phrase_says_what_was_not_understood(cli: Cli) -> None:
 
 def test_unreadable_phrase_is_a_usage_error(cli: Cli) -> None:
     assert "cannot read 'xyz abc'" in cli.fail("explain", "xyz abc", "--year", "2026", code=2)
+
+
+def test_span_shows_its_first_day(cli: Cli) -> None:
+    rows = due(cli, "Từ ngày 01/4/2026 đến ngày 30/9/2026", "--year", "2026")
+    assert [(r["period"], r["scheduled_due"], r["begins"]) for r in rows] == [
+        ("once", "2026-09-30", "2026-04-01")
+    ]
+
+
+def test_expected_and_latest_day(cli: Cli) -> None:
+    phrase = "Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử)"
+    data = json.loads(cli("explain", phrase, "--year", "2025", "--format", "json"))
+    assert data["confident"] is True
+    assert [(r["scheduled_due"], r["expected"]) for r in data["due"]] == [
+        ("2025-12-10", "2025-12-05")
+    ]
+
+
+def test_another_schedule_is_never_a_yearly_date(cli: Cli) -> None:
+    rows = due(cli, "Theo kế hoạch công tác tư pháp hàng năm", "--year", "2026", "--years", "3")
+    assert [(r["period"], r["effective_due"], r["note"]) for r in rows] == [
+        ("ongoing", None, ["per_schedule"])
+    ]
+
+
+def test_counted_back_from_the_event(cli: Cli) -> None:
+    rows = due(cli, "95 ngày trước bầu cử", "--year", "2026", "--event", "15/03/2026")
+    assert rows[0]["scheduled_due"] == "2025-12-10"  # 95 days before 15/03/2026
+    assert due(cli, "95 ngày trước bầu cử", "--year", "2026")[0]["note"] == ["before_event"]

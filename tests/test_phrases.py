@@ -458,3 +458,11 @@ def test_reads_document_phrase(row: dict[str, Any]) -> None:
 )
 def test_trap_is_never_a_confident_deadline(row: dict[str, Any]) -> None:
     assert not parse_phrase(row["text"], year=row["year"]).confident
+
+
+@pytest.mark.parametrize(
+    "row", PHRASE_TABLE["unread"], ids=[r["text"][:40] for r in PHRASE_TABLE["unread"]]
+)
+def test_what_the_format_cannot_say_is_never_guessed(row: dict[str, Any]) -> None:
+    reading = parse_phrase(row["text"], year=row["year"])
+    assert not reading.confident and reading.unread

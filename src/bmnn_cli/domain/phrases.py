@@ -128,7 +128,7 @@ _ASKED = (
     r"|khi can(?: thiet)?|khi (?:co )?phat sinh"
 )
 _ON_REQUEST = re.compile(rf"(?:dot xuat(?:,? (?:{_ASKED}))?|(?:{_ASKED})(?:,? dot xuat)?){_END}")
-_WITHIN = r"(?:trong(?: thoi han| vong)?|cham nhat(?: la)?|khong qua)"
+_WITHIN = r"(?:trong(?: thoi han| thoi gian| vong)?|cham nhat(?: la)?|khong qua)"
 _DAYS = re.compile(rf"{_WITHIN} (?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?{_END}")
 _EVENT_START = re.compile(
     rf"(?:{_WITHIN} )?(?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?"
@@ -686,9 +686,9 @@ def _rule_expected(scan: _Scan, pos: int) -> int | None:
     m = scan.match(_EXPECTED, pos)
     found = _read_when(scan, m.end()) if m else None
     part = _dated(found[0], scan.year) if found else None
-    if found is None or part is None or part["kind"] != "fixed":
+    if found is None or part is None:
         return None
-    scan.parts.append(part | {"_planned": True})
+    scan.parts.append(part | {"_planned": True} if part["kind"] == "fixed" else part)
     return found[1]
 
 

@@ -543,6 +543,13 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
         _make_yearly(scan)
     elif when.year is None:
         part["_yearless"] = True
+    period = scan.last(("quarter",))
+    if period is not None and part["kind"] == "fixed" and _in_brackets(scan, pos):
+        start, end_day = _quarter_days(period)
+        if start <= part["date"] <= end_day:  # type: ignore[operator]
+            period.clear()  # "Quý II/2026 (trước ngày 15/6/2026)": the day in the quarter
+            period.update(part)
+            return end
     planned = scan.last(("fixed",))
     if planned is not None and planned.get("_planned") and _LATEST.match(scan.folded, pos):
         latest, expected = part.get("date"), planned["date"]
@@ -555,6 +562,21 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
         return end
     scan.parts.append(part)
     return recur.end() if recur else end
+
+
+def _in_brackets(scan: _Scan, pos: int) -> bool:
+    """True when the text at `pos` opens a bracket: "Quý II/2026 (trước ngày …)"."""
+    return _OPENED.search(scan.folded, 0, pos) is not None
+
+
+_OPENED = re.compile(r"\((?: ?(?:bao cao|ket qua|gui|nop|thuc hien|hoan thanh))* ?$")
+
+
+def _quarter_days(part: Part) -> tuple[dt.date, dt.date]:
+    """First and last day of a quarter part."""
+    year, quarter = int(str(part["year"])), int(str(part["quarter"]))
+    last = 3 * quarter
+    return dt.date(year, last - 2, 1), dt.date(year, last, _last_day(year, last))
 
 
 def _ends_period(every: Part, when: _When) -> bool:

@@ -38,6 +38,9 @@ __all__ = [
 ]
 
 
+NATIONAL = ("toan-quoc", "Toàn quốc")  # the "province" of a ministry's or the Government's plan
+
+
 @dataclass
 class Extraction:
     """What a document says, as far as it could be read, and what a person must check."""
@@ -85,7 +88,7 @@ def extract(
         reviews.append(t("review.no_year", year=plan_year))
     elif year is None and header.year is None:
         reviews.append(t("review.year_from_deadlines", year=plan_year))
-    builder = Builder(Matcher(registry, name), plan_year)
+    builder = Builder(Matcher(registry, name, header.scope), plan_year)
     builder.build(root)
     _unique_codes(builder.tasks)
     _header_reviews(header, reviews)
@@ -107,6 +110,8 @@ def extract(
 
 def _province(header: Header, registry: RegistrySpec | None, reviews: list[str]) -> tuple[str, str]:
     if registry is None:
+        if header.scope == "national":
+            return NATIONAL
         if not header.province:
             reviews.append(t("review.no_province"))
         return slug(header.province) or "tinh", header.province

@@ -28,9 +28,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bmnn_cli.domain.extract import names
 from bmnn_cli.domain.extract.lexicon import (
-    STANDARD_AGENCIES,
-    STANDARD_GROUPS,
     VAGUE,
     canon,
     canon_words,
@@ -90,19 +89,24 @@ _LOCALITY = re.compile(r"\s*(?:,|;|\bva\b)?\s*(?:cac\s+)?dia phuong\b")
 class Matcher:
     """Finds agency and group names in text, registry first."""
 
-    def __init__(self, registry: RegistrySpec | None, province: str = "") -> None:
+    def __init__(
+        self, registry: RegistrySpec | None, province: str = "", scope: str = "province"
+    ) -> None:
         self.trie: dict[str, Any] = {}
         self.registry = registry
         self.province = canon(province) if province else ()
         self.communes: Entry | None = None
         if registry is not None:
             self._add_registry(registry)
-        for name, communes in STANDARD_GROUPS:
-            entry = Entry(None, name, True, communes, not communes)
+        for name, kind in names.groups():
+            if kind in ("ministries", "provinces") and scope != "national":
+                continue  # a provincial plan tracks the province's agencies only
+            communes = kind == "local"
+            entry = Entry(None, name, True, communes, kind == "departments")
             self._add(name, entry)
             if communes and self.communes is None:
                 self.communes = entry
-        for name, _kind in STANDARD_AGENCIES:
+        for name, _kind in names.agencies():
             self._add(name, Entry(None, name))
 
     def _add_registry(self, registry: RegistrySpec) -> None:

@@ -206,14 +206,20 @@ AGENCY_HEADS = (
     "Ngân hàng", "Viện", "Tòa án", "Toà án", "Bảo hiểm", "Trường", "Bệnh viện", "Phòng", "Bộ",
     "Đảng ủy", "Đảng uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Tỉnh đoàn", "Hội", "Hội đồng", "Liên đoàn",
     "Mặt trận", "Học viện", "Đoàn", "Viễn thông", "Viettel", "VNPT", "Công ty", "Tổng công ty",
+    "Vụ", "Tổng cục", "Tạp chí", "Thông tấn xã", "Hiệp hội", "Liên minh", "Thuế", "Hải quan",
+    "Thống kê", "Bộ Tư lệnh", "Tổng Liên đoàn", "Quỹ", "Chủ tịch", "Phó Chủ tịch", "Giám đốc",
+    "Thủ trưởng", "Bí thư",
 )  # fmt: skip
 _HEADS_FOLDED = sorted({fold_text(h) for h in AGENCY_HEADS}, key=len, reverse=True)
 
-# Verbs and words that end an agency's name when it is read by shape alone.
+# Verbs and words that end an agency's name when it is read by shape alone. They
+# are matched with their diacritics: folded, "làm" (to do) would also stop at
+# "lâm" (forest) in "Cục Lâm nghiệp", and "tại" (at) at "Tài" in "Tài chính".
 _NAME_STOP = re.compile(
-    r"\b(?:chu tri|phoi hop|thuc hien|tham muu|trien khai|to chuc|theo|trong|co trach nhiem"
-    r"|chiu trach nhiem|chu dong|huong dan|xay dung|bao cao|gui|de|nham|tai|lam|kiem tra"
-    r"|ra soat|can cu|tiep tuc|tang cuong|quan ly|dam bao|bao dam)\b"
+    r"(?<!\w)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|theo|trong|có trách nhiệm"
+    r"|chịu trách nhiệm|chủ động|hướng dẫn|xây dựng|báo cáo|gửi|để|nhằm|tại|làm|kiểm tra"
+    r"|rà soát|căn cứ|tiếp tục|tăng cường|quản lý|đảm bảo|bảo đảm|các tỉnh|các địa phương"
+    r"|có liên quan|liên quan)(?!\w)"
 )
 
 
@@ -233,7 +239,9 @@ def name_by_shape(text: str) -> str | None:
     """An agency name read by its shape ("Sở Giáo dục và Đào tạo"), cut before any verb."""
     if not starts_with_head(text):
         return None
-    stop = _NAME_STOP.search(fold_text(text))
+    lowered = unicodedata.normalize("NFC", text).lower()
+    first = re.match(r"\S+(?:\s+\S+)?", lowered)  # "Ban Quản lý", "Vụ Tổ chức": part of the name
+    stop = _NAME_STOP.search(lowered, first.end() if first else 0)
     name = (text[: stop.start()] if stop else text).strip(" ,;:.-–")
     words = name.split()
     if len(words) < 2 or len(words) > 14:

@@ -55,6 +55,7 @@ class AgencyRef:
     text: str
     code: str | None
     via: str = ""
+    group: bool = False
 
     @property
     def value(self) -> str:
@@ -353,8 +354,9 @@ def _refs(mentions: list[Mention]) -> list[AgencyRef]:
     seen: set[str] = set()
     for mention in mentions:
         entry = mention.entry
-        text = entry.name if mention.via == "locality" and entry.code is None else mention.text
-        ref = AgencyRef(" ".join(text.split()), entry.code, mention.via)
+        known = entry.code is None and mention.via != "shape"
+        text = entry.name if known else mention.text  # a known name as the data spells it
+        ref = AgencyRef(" ".join(text.split()), entry.code, mention.via, entry.group)
         key = ref.code or fold_text(ref.text)
         if key not in seen:
             seen.add(key)

@@ -73,13 +73,14 @@ _LEAD_AFTER = re.compile(
     r"|la co quan (?:chu tri|thuong truc))\b"
 )
 _INTRO = re.compile(
-    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*,\s*)?"
+    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*(?:,\s*|$))?"
     r"(?:(?:giao|de nghi|yeu cau)\b\s*(?:cho\b\s*)?)?"
     r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\b\s*)?(?:cac\b\s*)?"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tham muu(?: cho| voi)?|cua|doi voi|cho|gui(?: ve| den| toi)?|ve|den|toi|trinh"
-    r"|bao cao|de xuat|de nghi|qua|giup|tai|thuoc|voi|moi|kien toan|chi dao|huong dan)\s*$"
+    r"|bao cao|de xuat|de nghi|qua|giup|tai|thuoc|voi|moi|kien toan|chi dao|huong dan|kien nghi)"
+    r"(?:\s+(?:chu tich|pho chu tich|lanh dao|giam doc|thu truong))?\s*$"
 )
 _CLAUSE = re.compile(r"[;:(]|\.(?=\s|$)")
 _GAP_WORDS = re.compile(r"(?:[\s,;&/]|\bva\b|\bcung\b|\bhoac\b|\([^)]*\))*")
@@ -108,6 +109,9 @@ class Matcher:
                 self.communes = entry
         for name, _kind in names.agencies():
             self._add(name, Entry(None, name))
+        if province:
+            for name, _kind in names.provincial_names(province):
+                self._add(name, Entry(None, name))
 
     def _add_registry(self, registry: RegistrySpec) -> None:
         kinds = {a.code: a.kind for a in registry.agencies}
@@ -293,7 +297,9 @@ def roles(text: str, mentions: list[Mention], mode: str = "text") -> Roles:
     return out
 
 
-_HEADING_PREFIX = re.compile(r"(?:(?:trach nhiem|nhiem vu) cua|doi voi|giao)\s+", re.I)
+_HEADING_PREFIX = re.compile(
+    r"(?:(?:trach nhiem|nhiem vu) cua|doi voi|giao|de nghi)\s+|\b(?:co|chiu) trach nhiem\s*$", re.I
+)
 
 
 def heading_agencies(matcher: Matcher, text: str) -> tuple[list[Mention], str] | None:

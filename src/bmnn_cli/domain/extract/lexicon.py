@@ -219,7 +219,7 @@ _NAME_STOP = re.compile(
     r"(?<!\w)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|theo|trong|có trách nhiệm"
     r"|chịu trách nhiệm|chủ động|hướng dẫn|xây dựng|báo cáo|gửi|để|nhằm|tại|làm|kiểm tra"
     r"|rà soát|căn cứ|tiếp tục|tăng cường|quản lý|đảm bảo|bảo đảm|các tỉnh|các địa phương"
-    r"|có liên quan|liên quan)(?!\w)"
+    r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan)(?!\w)"
 )
 
 

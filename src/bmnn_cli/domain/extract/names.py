@@ -52,6 +52,18 @@ def agencies() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
+def provincial_names(province: str) -> tuple[tuple[str, str], ...]:
+    """The provincial agencies named with the province's own name ("Công an tỉnh Lai
+    Châu", "Báo và Phát thanh, Truyền hình Lai Châu")."""
+    out: list[tuple[str, str]] = []
+    for template, kind in [*_data()["provincial"].items(), *_data()["former_provincial"].items()]:
+        if "{province}" in template:
+            for word in ("", "tỉnh ", "thành phố "):
+                out.append((template.replace("{province}", word + province), kind))
+    return tuple(out)
+
+
+@functools.cache
 def groups() -> tuple[tuple[str, str], ...]:
     """(name, scope) of the usual groups: ministries, provinces, departments, local, unions."""
     found = [(name, "local" if local else "departments") for name, local in STANDARD_GROUPS]

@@ -41,6 +41,7 @@ _PLUS = re.compile(r"\+\s*(?=\S)")
 _VALID_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _END = re.compile(r"(noi nhan|tm\.? uy ban|kt\.? chu tich|tm\.? ubnd|kt\.? bo truong)\b")
 _APPENDIX = re.compile(r"phu luc\b")
+_CLOSING = re.compile(r"(?:tren day la\b|.*/\.\s*$)")
 
 COLUMNS = {
     "no": re.compile(r"^(stt|tt|so tt|so thu tu)$"),
@@ -359,8 +360,11 @@ def body_lines(lines: list[str], start: int) -> list[tuple[int, bool]]:
         elif closed and _kind_title(lines[index]) == "ke hoach":
             index, closed = body_start(lines, index + 1), False
             continue
+        elif not closed and _CLOSING.match(folded) and not marker(lines[index]):
+            closed = True  # "Trên đây là Kế hoạch …", "Ủy ban nhân dân tỉnh yêu cầu …/."
         if not closed:
             out.append((index, appendix))
+            closed = lines[index].rstrip().endswith("/.") and not appendix
         index += 1
     return out
 

@@ -241,8 +241,10 @@ def _fields(node: Node) -> tuple[str, list[tuple[str, str]]] | None:
         before, found = split_fields(child.text)
         if found and not before:
             fields += found
-            if any(k == "content" for k, _ in found):
-                texts += [v for k, v in found if k == "content" and v]
+            inner = [split_fields(n.text) for n in child.children]
+            if all(f and not b for b, f in inner) and inner and not any(v for _, v in found):
+                fields += [f for _, got in inner for f in got]  # "b) Cơ quan thực hiện:" + bullets
+            elif any(k == "content" for k, _ in found):
                 texts += [n.text for n in child.walk()[1:]]
         else:
             texts += [n.text for n in child.walk()]

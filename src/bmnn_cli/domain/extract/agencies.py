@@ -69,7 +69,7 @@ class Roles:
 
 _SUPPORT_BEFORE = re.compile(r"phoi hop(?: chat che)?(?: voi)?\s*$")
 _LEAD_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem"
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem|phoi hop thuc hien"
     r"|la co quan (?:chu tri|thuong truc))\b"
 )
 _INTRO = re.compile(
@@ -194,6 +194,21 @@ class Matcher:
                     Mention(start, m.end(), text[start : m.end()], self.communes, "locality")
                 )
         return out
+
+    def find_opening(self, text: str) -> list[Mention]:
+        """As `find`, plus a name read by its shape when it opens the text and a lead's
+        verb follows it ("Cục Lâm nghiệp và Kiểm lâm có trách nhiệm …")."""
+        found = self.find(text)
+        if found and found[0].start <= 2:
+            return found
+        name = name_by_shape(text[:160])
+        if name is None or not text.lstrip().startswith(name):
+            return found
+        begin = text.index(name)
+        if not _LEAD_AFTER.match(fold_text(text[begin + len(name) : begin + len(name) + 60])):
+            return found
+        shape = Mention(begin, begin + len(name), name, Entry(None, name), "shape")
+        return [shape, *(m for m in found if m.start >= shape.end)]
 
     def find_with_shapes(self, text: str) -> list[Mention]:
         """As `find`, plus names read by their shape in what is left ("Trung tâm X")."""

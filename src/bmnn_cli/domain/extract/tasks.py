@@ -138,7 +138,7 @@ class Builder:
     # -- a task from running text ----------------------------------------------
 
     def _text_task(self, node: Node, text: str, context: list[Mention]) -> None:
-        mentions = self.matcher.find(text)
+        mentions = self.matcher.find_opening(text)
         found = roles(text, mentions)
         lead = found.lead or context
         deadlines = dl.in_text(text, self.year)

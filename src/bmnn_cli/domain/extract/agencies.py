@@ -32,6 +32,7 @@ from bmnn_cli.domain.extract import names
 from bmnn_cli.domain.extract.lexicon import (
     VAGUE,
     canon,
+    capitalised_after_head,
     canon_words,
     fold_text,
     name_by_shape,
@@ -196,19 +197,18 @@ class Matcher:
         return out
 
     def find_opening(self, text: str) -> list[Mention]:
-        """As `find`, plus a name read by its shape when it opens the text and a lead's
-        verb follows it ("Cục Lâm nghiệp và Kiểm lâm có trách nhiệm …")."""
+        """As `find`, plus names read by their shape where the registry and the data know
+        none: a list of names opening the text ("Cục Viễn thám quốc gia chủ trì …",
+        "Trung tâm Truyền thông …, Báo …, Tạp chí … có trách nhiệm …"), and the names
+        after "phối hợp với" ("… phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi
+        trường hoàn thiện …")."""
         found = self.find(text)
-        if found and found[0].start <= 2:
-            return found
-        name = name_by_shape(text[:160])
-        if name is None or not text.lstrip().startswith(name):
-            return found
-        begin = text.index(name)
-        if not _LEAD_AFTER.match(fold_text(text[begin + len(name) : begin + len(name) + 60])):
-            return found
-        shape = Mention(begin, begin + len(name), name, Entry(None, name), "shape")
-        return [shape, *(m for m in found if m.start >= shape.end)]
+        shapes = _opening_shapes(text) if not found or found[0].start > 2 else []
+        for m in _SUPPORT_SPAN.finditer(fold_text(text)):
+            shapes += _shape_list(text, m.end())
+        taken = [(f.start, f.end) for f in found]
+        extra = [s for s in shapes if not any(a < s.end and s.start < b for a, b in taken)]
+        return sorted([*found, *extra], key=lambda m: m.start)
 
     def find_with_shapes(self, text: str) -> list[Mention]:
         """As `find`, plus names read by their shape in what is left ("Trung tâm X")."""
@@ -216,10 +216,57 @@ class Matcher:
         spans = [(m.start, m.end) for m in found]
         for start, end in _residual_pieces(text, spans):
             name = name_by_shape(text[start:end])
-            if name:
+            piece = text[start:end]
+            tail = fold_text(piece[piece.index(name) + len(name) :]) if name else ""
+            if name and not re.match(r"[\s,]*(?:co )?lien quan\b", tail):
                 begin = start + text[start:end].index(name)
                 found.append(Mention(begin, begin + len(name), name, Entry(None, name), "shape"))
         return sorted(found, key=lambda m: m.start)
+
+
+_SUPPORT_SPAN = re.compile(r"phoi hop(?: chat che)? voi\s+")
+_LIST_GAP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
+
+
+def _shape_list(text: str, start: int) -> list[Mention]:
+    """Names read by shape one after another from ``start``, joined by commas or "và"."""
+    out: list[Mention] = []
+    cursor = start
+    while cursor < len(text):
+        piece = re.split(r"[,;()]", text[cursor : cursor + 160], maxsplit=1)[0]
+        if not starts_with_head(piece) or not capitalised_after_head(piece):
+            break
+        name = name_by_shape(piece)
+        if name is None or not piece.startswith(name):
+            break
+        out.append(Mention(cursor, cursor + len(name), name, Entry(None, name), "shape"))
+        cursor += len(name)
+        gap = _LIST_GAP.match(text, cursor)
+        if gap is None:
+            break
+        cursor = gap.end()
+        rest = text[cursor : cursor + 80]
+        if out and rest[:1].isupper() and not starts_with_head(rest) and text[gap.start()] == ",":
+            name = name_by_shape(text[out[-1].start : cursor] + rest)  # "Viện Chiến lược, Chính sách …"
+            if name:
+                end = out[-1].start + len(name)
+                out[-1] = Mention(out[-1].start, end, text[out[-1].start : end], Entry(None, text[out[-1].start : end]), "shape")
+                cursor = end
+                gap = _LIST_GAP.match(text, cursor)
+                if gap is None:
+                    break
+                cursor = gap.end()
+    return out
+
+
+def _opening_shapes(text: str) -> list[Mention]:
+    """A list of names by shape that opens the text and is followed by a verb."""
+    lead = len(text) - len(text.lstrip(" -–•+"))
+    found = _shape_list(text, lead)
+    if not found:
+        return []
+    after = text[found[-1].end : found[-1].end + 40].lstrip(" ,")
+    return found if after[:1].islower() or _LEAD_AFTER.match(fold_text(after)) else []
 
 
 def _residual_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

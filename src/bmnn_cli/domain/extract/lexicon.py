@@ -219,7 +219,10 @@ _NAME_STOP = re.compile(
     r"(?<!\w)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|theo|trong|có trách nhiệm"
     r"|chịu trách nhiệm|chủ động|hướng dẫn|xây dựng|báo cáo|gửi|để|nhằm|tại|làm|kiểm tra"
     r"|rà soát|căn cứ|tiếp tục|tăng cường|quản lý|đảm bảo|bảo đảm|các tỉnh|các địa phương"
-    r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan)(?!\w)"
+    r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan|hoàn thiện|thiết lập"
+    r"|nghiên cứu|ứng dụng|đánh giá|cung cấp|tuyên truyền|theo dõi|đôn đốc|trình|ban hành"
+    r"|phổ biến|vận hành|tổng hợp|thu thập|trong việc|về việc|cập nhật|hỗ trợ|thẩm định"
+    r"|giám sát|sử dụng|khai thác|chỉ đạo|định kỳ|thường xuyên|hằng năm|hàng năm)(?!\w)"
 )
 
 
@@ -233,6 +236,17 @@ def starts_with_head(text: str) -> bool:
         folded.startswith(head) and not folded[len(head) : len(head) + 1].isalnum()
         for head in _HEADS_FOLDED
     )
+
+
+def capitalised_after_head(text: str) -> bool:
+    """True when the word after the head word is capitalised ("Cục Biến đổi khí hậu",
+    "Trung tâm Truyền thông"), as in a name, not in "Bộ tiêu chí"."""
+    stripped = text.lstrip()
+    folded = fold_text(stripped)
+    for head in _HEADS_FOLDED:
+        if folded.startswith(head) and not folded[len(head) : len(head) + 1].isalnum():
+            return stripped[len(head) :].lstrip()[:1].isupper()
+    return False
 
 
 def name_by_shape(text: str) -> str | None:

@@ -28,9 +28,20 @@ def named(extraction: Extraction) -> list[AgencyRef]:
     return list(out.values())
 
 
+def _spellings(extraction: Extraction) -> dict[tuple[str, ...], list[str]]:
+    """Every way the tasks write each name ("Báo TN&MT", "Báo Tài nguyên và Môi trường")."""
+    out: dict[tuple[str, ...], list[str]] = {}
+    for task in extraction.tasks:
+        for ref in task.lead + task.support:
+            if ref.code is None and ref.text not in out.setdefault(canon(ref.text), []):
+                out[canon(ref.text)].append(ref.text)
+    return out
+
+
 def to_toml(extraction: Extraction) -> str:
     """The draft registry's text, each entry with a "# review:" comment."""
     refs = named(extraction)
+    spellings = _spellings(extraction)
     lines = ["# " + line for line in t("extract.registry_preamble").splitlines()]
     lines += [
         "",
@@ -43,12 +54,19 @@ def to_toml(extraction: Extraction) -> str:
         code = _unique(slug(ref.text) or "nhom", ids)
         lines += ["", "[[groups]]", REVIEW + t("review.registry_group", name=ref.text)]
         lines += [f"id = {value(code)}", f"name = {value(ref.text)}"]
+        lines += _aliases(ref, spellings)
     for ref in [r for r in refs if not r.group]:
         code = _unique(slug(ref.text) or "co-quan", ids)
         kind = kind_of(ref.text)
         lines += ["", "[[agencies]]", REVIEW + t("review.registry_agency", name=ref.text, kind=kind)]
         lines += [f"id = {value(code)}", f"name = {value(ref.text)}", f"kind = {value(kind)}"]
+        lines += _aliases(ref, spellings)
     return "\n".join(lines) + "\n"
+
+
+def _aliases(ref: AgencyRef, spellings: dict[tuple[str, ...], list[str]]) -> list[str]:
+    others = [s for s in spellings.get(canon(ref.text), []) if s != ref.text]
+    return [f"aliases = {value(others)}"] if others else []
 
 
 def _unique(code: str, taken: set[str]) -> str:

@@ -182,8 +182,9 @@ class Builder:
                 lead += got.lead
                 support += got.support
         own = roles(content, self.matcher.find(content))
+        given_support = any(kind == "support" for kind, _ in fields)
         lead = lead or own.lead or context
-        support += own.support
+        support += [] if given_support else own.support  # a "phối hợp" field says who, in full
         if not lead:
             self.skipped.append(Skipped(node.code, node.line, t("extract.skipped.no_lead_field")))
             return

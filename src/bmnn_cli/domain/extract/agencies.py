@@ -338,8 +338,10 @@ def role_of(text: str, group: list[Mention], mode: str = "text") -> str:
         return "support"
     if mode != "text":
         return "" if _OBJECT_BEFORE.search(before) else mode
-    if _LEAD_AFTER.match(after) or _INTRO.fullmatch(before):
+    if _INTRO.fullmatch(before):
         return "lead"
+    if _LEAD_AFTER.match(after) and not _OBJECT_BEFORE.search(before):
+        return "lead"  # not "Sở, ban, ngành thuộc <UBND Thành phố> có trách nhiệm"
     return ""
 
 

@@ -38,7 +38,7 @@ _ADVERB = (
     r"|(?:6|sau) thang (?:mot lan|/ ?lan)"
 )
 _TRIGGER = re.compile(
-    rf"(?<![a-z0-9])(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
+    rf"(?<![a-z0-9])(?<!chi )(?<!kinh phi )(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
     r"(?![a-z0-9])"
 )
 _TIMELY = re.compile(

@@ -208,7 +208,7 @@ AGENCY_HEADS = (
     "Mặt trận", "Học viện", "Đoàn", "Viễn thông", "Viettel", "VNPT", "Công ty", "Tổng công ty",
     "Vụ", "Tổng cục", "Tạp chí", "Thông tấn xã", "Hiệp hội", "Liên minh", "Thuế", "Hải quan",
     "Thống kê", "Bộ Tư lệnh", "Tổng Liên đoàn", "Quỹ", "Chủ tịch", "Phó Chủ tịch", "Giám đốc",
-    "Thủ trưởng", "Bí thư",
+    "Thủ trưởng", "Bí thư", "Chi nhánh",
 )  # fmt: skip
 _HEADS_FOLDED = sorted({fold_text(h) for h in AGENCY_HEADS}, key=len, reverse=True)
 
@@ -217,7 +217,7 @@ _HEADS_FOLDED = sorted({fold_text(h) for h in AGENCY_HEADS}, key=len, reverse=Tr
 # "lâm" (forest) in "Cục Lâm nghiệp", and "tại" (at) at "Tài" in "Tài chính".
 _NAME_STOP = re.compile(
     r"(?<!\w)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|theo|trong|có trách nhiệm"
-    r"|chịu trách nhiệm|chủ động|hướng dẫn|xây dựng|báo cáo|gửi|để|nhằm|tại|làm|kiểm tra"
+    r"|chịu trách nhiệm|chủ động|hướng dẫn|xây dựng|báo cáo|gửi|để|nhằm|tại|làm đầu mối|kiểm tra"
     r"|rà soát|căn cứ|tiếp tục|tăng cường|quản lý|đảm bảo|bảo đảm|các tỉnh|các địa phương"
     r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan|hoàn thiện|thiết lập"
     r"|nghiên cứu|ứng dụng|đánh giá|cung cấp|tuyên truyền|theo dõi|đôn đốc|trình|ban hành"

@@ -449,7 +449,15 @@ def _add_line(stack: list[Node], line: str, number: int) -> None:
     elif len(stack) > 1 and is_heading(stack[-1]):
         _add(stack, Node("para", "", number, text))
     elif len(stack) > 1:
-        stack[-1].text = f"{stack[-1].text} {text}".strip()
+        stack[-1].text = _continued(stack[-1].text, text)
+
+
+def _continued(text: str, line: str) -> str:
+    """A paragraph added to an item: a title line with no full stop ends its sentence
+    ("3. Xây dựng các văn bản …" then "Sở, ban, ngành … có trách nhiệm …")."""
+    if text and line[:1].isupper() and text[-1:].isalnum():
+        return f"{text}. {line}"
+    return f"{text} {line}".strip()
 
 
 def is_heading(node: Node) -> bool:

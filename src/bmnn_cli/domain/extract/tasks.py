@@ -125,6 +125,7 @@ class Builder:
     def _heading(
         self, node: Node, heading: tuple[list[Mention], str] | None, context: list[Mention]
     ) -> None:
+        _share_fields(node.children)
         own = roles(node.text, self.matcher.find(node.text)).lead if heading is None else []
         inner = heading[0] if heading else own or context
         tasks, skipped = len(self.tasks), len(self.skipped)
@@ -229,6 +230,25 @@ class Builder:
                 draft.notes.append(t("extract.note.locality", agency=ref.value))
                 draft.reviews.append(t("review.locality", agency=ref.value))
         return draft
+
+
+def _share_fields(children: list[Node]) -> None:
+    """Bullets written one after another, then the fields of them all, under the last:
+    "- Tăng cường … / - Nâng cao … / Đơn vị thực hiện: … / Thời gian thực hiện: …".
+    Each earlier bullet takes the fields of the next bullet that has them."""
+    waiting: list[Node] = []
+    for child in children:
+        if child.kind != "dash" or child.children:
+            waiting = []
+            continue
+        content, fields = split_fields(child.text)
+        if not fields:
+            waiting.append(child)
+            continue
+        labelled = child.text[len(content) :].lstrip(" .;")
+        for earlier in waiting:
+            earlier.text = f"{earlier.text.rstrip()} {labelled}"
+        waiting = []
 
 
 def _fields(node: Node) -> tuple[str, list[tuple[str, str]]] | None:

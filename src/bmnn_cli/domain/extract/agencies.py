@@ -74,7 +74,7 @@ _LEAD_AFTER = re.compile(
     r"|la co quan (?:chu tri|thuong truc))\b"
 )
 _INTRO = re.compile(
-    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*(?:,\s*|$))?"
+    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*,\s*)?"
     r"(?:(?:giao|de nghi|yeu cau)\b\s*(?:cho\b\s*)?)?"
     r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\b\s*)?(?:cac\b\s*)?"
 )
@@ -338,7 +338,8 @@ def role_of(text: str, group: list[Mention], mode: str = "text") -> str:
         return "support"
     if mode != "text":
         return "" if _OBJECT_BEFORE.search(before) else mode
-    if _INTRO.fullmatch(before):
+    raw = folded[: group[0].start].rstrip()
+    if _INTRO.fullmatch(before + ", " if raw.endswith(",") else before):
         return "lead"
     if _LEAD_AFTER.match(after) and not _OBJECT_BEFORE.search(before):
         return "lead"  # not "Sở, ban, ngành thuộc <UBND Thành phố> có trách nhiệm"
@@ -380,5 +381,5 @@ def heading_agencies(matcher: Matcher, text: str) -> tuple[list[Mention], str] |
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = _HEADING_PREFIX.sub(" ", rest)
-    rest = re.sub(r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|[\s,;.&-]", "", rest)
+    rest = re.sub(r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|\b(?:co )?lien quan\b|[\s,;.&-]", "", rest)
     return (mentions, body) if not rest else None

@@ -160,7 +160,9 @@ class Builder:
                 for m in found.support
                 if segment.start <= m.start < segment.start + len(segment.text)
             ]
-            draft = self._draft(code, node.line, segment.text, lead, support, segment.found)
+            draft = self._draft(
+                code, node.line, segment.text, lead, support, segment.found, bool(found.lead)
+            )
             if letters:
                 others = ", ".join(_sub_code(node.code, i) for i in range(len(segments)))
                 draft.reviews.append(
@@ -209,14 +211,20 @@ class Builder:
         lead: list[Mention],
         support: list[Mention],
         found: list[dl.Found],
+        in_text: bool = False,
     ) -> TaskDraft:
         leads = _refs(lead)
+        supports = _refs(support)
+        helping = {r.value for r in supports}
+        if in_text and any(r.value not in helping for r in leads):
+            # "Sở X, Sở Y / Sở X chủ trì, phối hợp với Sở Y": Y is named as a support
+            leads = [r for r in leads if r.value not in helping]
         keys = {ref.value for ref in leads}
         draft = TaskDraft(
             code=code,
             title=_title(text, found),
             lead=leads,
-            support=[ref for ref in _refs(support) if ref.value not in keys],
+            support=[ref for ref in supports if ref.value not in keys],
             deliverable="other",
             deadline="",
             parts=[{"kind": "continuous"}],

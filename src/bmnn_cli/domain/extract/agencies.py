@@ -74,7 +74,8 @@ _LEAD_AFTER = re.compile(
     r"|la co quan (?:chu tri|thuong truc))\b"
 )
 _INTRO = re.compile(
-    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*,\s*)?"
+    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de|hang (?:nam|quy|thang)|dinh ky)\b"
+    r"[^,;]*,\s*)?"
     r"(?:(?:giao|de nghi|yeu cau)\b\s*(?:cho\b\s*)?)?"
     r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\b\s*)?(?:cac\b\s*)?"
 )

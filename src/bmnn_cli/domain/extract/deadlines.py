@@ -46,6 +46,7 @@ _TIMELY = re.compile(
     r"|hang (?:nam|quy|thang)|ngay \d|thang \d|quy [ivx\d]|nam \d{4})\b"
 )
 _CLAUSE_END = re.compile(r"[;()]|\.(?=\s|$)")
+_JOINER = re.compile(r"va|hoac|tu|den")
 _TIME_WORD = re.compile(
     r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}|\d{1,2}|va|hoac|truoc|ngay|thang|quy|nam|hang|moi"
     r"|dinh|ky|dot|xuat|[ivx]+|chậm|cham|nhat|tu|den"
@@ -71,7 +72,7 @@ def clean_phrase(text: str) -> str:
     text = " ".join(text.split()).strip(" .,;:")
     while text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip(" .,;:")
-    return text
+    return re.sub(r"(?:\s+(?:và|hoặc))+$", "", text)  # "hàng năm và [dài hạn]"
 
 
 def from_field(value: str, year: int | None) -> Found | None:
@@ -160,7 +161,8 @@ def _extent(folded: str, start: int, end: int) -> int:
         word = m[0].strip(",")
         if not _TIME_WORD.fullmatch(word):
             break
-        cursor = start + m.end()
+        if not _JOINER.fullmatch(word):
+            cursor = start + m.end()  # a phrase does not end on "và", "hoặc"
     return cursor
 
 

@@ -41,7 +41,8 @@ _PLUS = re.compile(r"\+\s*(?=\S)")
 _VALID_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _END = re.compile(r"(noi nhan|tm\.? uy ban|kt\.? chu tich|tm\.? ubnd|kt\.? bo truong)\b")
 _APPENDIX = re.compile(r"phu luc\b")
-_CLOSING = re.compile(r"(?:tren day la\b|.*/\.\s*$)")
+_SECTION_ADVERB = re.compile(r"(?:hang|hang|dinh ky) (?:nam|quy|thang)?,|dinh ky,")
+_CLOSING = re.compile(r"tren day la\b|.*\byeu cau\b.*\bthuc hien\b.*/\.\s*$")
 
 COLUMNS = {
     "no": re.compile(r"^(stt|tt|so tt|so thu tu)$"),
@@ -448,6 +449,11 @@ def _add_line(stack: list[Node], line: str, number: int) -> None:
         _add(stack, Node(kind, label, number, " ".join(rest.split())))
     elif len(stack) > 1 and is_heading(stack[-1]):
         _add(stack, Node("para", "", number, text))
+    elif len(stack) > 2 and _SECTION_ADVERB.match(fold_text(text)):
+        # "Hàng năm, các bộ, ngành … báo cáo …" after the last item: the section's own task
+        while len(stack) > 2 and not is_heading(stack[-1]):
+            stack.pop()
+        _add(stack, Node("para", "", number, text))
     elif len(stack) > 1:
         stack[-1].text = _continued(stack[-1].text, text)
 
@@ -531,7 +537,9 @@ def _assign_codes(node: Node) -> None:
         kind, parent = child.kind.removeprefix(_TABLE), node.kind.removeprefix(_TABLE)
         if kind.startswith("dec") and parent.startswith("dec") and "." in label:
             label = label.rsplit(".", 1)[1]
-        if not label:
+        if not label and child.kind == "para" and len(node.children) > 1:
+            label = str(node.children.index(child) + 1)  # after numbered items: its place
+        elif not label:
             seen[child.kind] = seen.get(child.kind, 0) + 1
             label = str(seen[child.kind])
         child.code = f"{node.code}.{label}" if node.code else label

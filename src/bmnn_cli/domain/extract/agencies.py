@@ -25,7 +25,7 @@ otherwise, and inside "Cơ quan phối hợp:" a support.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bmnn_cli.domain.extract import names
@@ -204,7 +204,11 @@ class Matcher:
         after "phối hợp với" ("… phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi
         trường hoàn thiện …")."""
         found = self.find(text)
-        shapes = _opening_shapes(text) if not found or found[0].start > 2 else []
+        shapes: list[Mention] = []
+        for start in [0, *(m.end() for m in _SENTENCE.finditer(text))]:
+            if not any(start <= f.start <= start + 2 for f in found):
+                shapes += [replace(m, start=m.start + start, end=m.end + start)
+                           for m in _opening_shapes(text[start:])]  # fmt: skip
         for m in _SUPPORT_SPAN.finditer(fold_text(text)):
             shapes += _shape_list(text, m.end())
         taken = [(f.start, f.end) for f in found]
@@ -225,6 +229,7 @@ class Matcher:
         return sorted(found, key=lambda m: m.start)
 
 
+_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])")
 _SUPPORT_SPAN = re.compile(r"phoi hop(?: chat che)? voi\s+")
 _LIST_GAP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
 

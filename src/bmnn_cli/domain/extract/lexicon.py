@@ -208,7 +208,7 @@ AGENCY_HEADS = (
     "Mặt trận", "Học viện", "Đoàn", "Viễn thông", "Viettel", "VNPT", "Công ty", "Tổng công ty",
     "Vụ", "Tổng cục", "Tạp chí", "Thông tấn xã", "Hiệp hội", "Liên minh", "Thuế", "Hải quan",
     "Thống kê", "Bộ Tư lệnh", "Tổng Liên đoàn", "Quỹ", "Chủ tịch", "Phó Chủ tịch", "Giám đốc",
-    "Thủ trưởng", "Bí thư", "Chi nhánh",
+    "Thủ trưởng", "Bí thư", "Chi nhánh", "Ủy ban nhân dân", "Uỷ ban nhân dân",
 )  # fmt: skip
 _HEADS_FOLDED = sorted({fold_text(h) for h in AGENCY_HEADS}, key=len, reverse=True)
 
@@ -245,8 +245,13 @@ def capitalised_after_head(text: str) -> bool:
     folded = fold_text(stripped)
     for head in _HEADS_FOLDED:
         if folded.startswith(head) and not folded[len(head) : len(head) + 1].isalnum():
-            return stripped[len(head) :].lstrip()[:1].isupper()
+            rest = stripped[len(head) :].lstrip()
+            level = _LEVEL.match(rest)  # "UBND phường Lào Cai", "Ủy ban nhân dân xã Lương Minh"
+            return (rest[level.end() :] if level else rest)[:1].isupper()
     return False
+
+
+_LEVEL = re.compile(r"(?:xã|phường|đặc khu|thị trấn|huyện|thị xã|tỉnh|thành phố)\s+")
 
 
 def name_by_shape(text: str) -> str | None:

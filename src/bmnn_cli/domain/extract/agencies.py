@@ -33,6 +33,7 @@ from bmnn_cli.domain.extract.lexicon import (
     VAGUE,
     canon,
     capitalised_after_head,
+    is_person,
     canon_words,
     fold_text,
     name_by_shape,
@@ -212,7 +213,12 @@ class Matcher:
         for m in _SUPPORT_SPAN.finditer(fold_text(text)):
             shapes += _shape_list(text, m.end())
         taken = [(f.start, f.end) for f in found]
-        extra = [s for s in shapes if not any(a < s.end and s.start < b for a, b in taken)]
+        extra = [
+            s
+            for s in shapes
+            if not any(a < s.end and s.start < b for a, b in taken)
+            and not (is_person(s.text) and any(0 <= a - s.end <= 12 for a, _ in taken))
+        ]  # "Thủ trưởng các sở, ban, ngành": the agencies, not the title
         return sorted([*found, *extra], key=lambda m: m.start)
 
     def find_with_shapes(self, text: str) -> list[Mention]:

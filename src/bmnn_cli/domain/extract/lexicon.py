@@ -208,8 +208,14 @@ AGENCY_HEADS = (
     "Mặt trận", "Học viện", "Đoàn", "Viễn thông", "Viettel", "VNPT", "Công ty", "Tổng công ty",
     "Vụ", "Tổng cục", "Tạp chí", "Thông tấn xã", "Hiệp hội", "Liên minh", "Thuế", "Hải quan",
     "Thống kê", "Bộ Tư lệnh", "Tổng Liên đoàn", "Quỹ", "Chủ tịch", "Phó Chủ tịch", "Giám đốc",
-    "Thủ trưởng", "Bí thư", "Chi nhánh", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+    "Thủ trưởng", "Bí thư", "Chi nhánh", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Cán bộ",
+    "Chuyên viên", "Đồng chí",
 )  # fmt: skip
+_PERSON_HEADS = {
+    fold_text(h)
+    for h in ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Thủ trưởng", "Bí thư", "Cán bộ",
+              "Chuyên viên", "Đồng chí")
+}  # fmt: skip
 _HEADS_FOLDED = sorted({fold_text(h) for h in AGENCY_HEADS}, key=len, reverse=True)
 
 # Verbs and words that end an agency's name when it is read by shape alone. They
@@ -222,7 +228,7 @@ _NAME_STOP = re.compile(
     r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan|hoàn thiện|thiết lập"
     r"|nghiên cứu|ứng dụng|đánh giá|cung cấp|tuyên truyền|theo dõi|đôn đốc|trình|ban hành"
     r"|phổ biến|vận hành|tổng hợp|thu thập|trong việc|về việc|cập nhật|hỗ trợ|thẩm định"
-    r"|giám sát|sử dụng|khai thác|chỉ đạo|định kỳ|thường xuyên|hằng năm|hàng năm)(?!\w)"
+    r"|giám sát|sử dụng|khai thác|chỉ đạo|định kỳ|thường xuyên|hằng năm|hàng năm|tham gia|tham dự)(?!\w)"
 )
 
 
@@ -238,16 +244,26 @@ def starts_with_head(text: str) -> bool:
     )
 
 
+def is_person(name: str) -> bool:
+    """True when a name is a person's title ("Đồng chí Chủ tịch …", "Giám đốc …")."""
+    folded = fold_text(name.lstrip())
+    return any(folded.startswith(head) for head in _PERSON_HEADS)
+
+
 def capitalised_after_head(text: str) -> bool:
-    """True when the word after the head word is capitalised ("Cục Biến đổi khí hậu",
-    "Trung tâm Truyền thông"), as in a name, not in "Bộ tiêu chí"."""
+    """True when a word soon after the head word is capitalised, as in a name ("Cục Biến
+    đổi khí hậu", "Ban công tác Mặt trận thôn"), not in "Bộ tiêu chí", "Hội nghị hiệp
+    thương", "Báo cáo kết quả". A person's title ("Cán bộ phụ trách …") needs none."""
     stripped = text.lstrip()
     folded = fold_text(stripped)
     for head in _HEADS_FOLDED:
         if folded.startswith(head) and not folded[len(head) : len(head) + 1].isalnum():
+            if head in _PERSON_HEADS:
+                return True
             rest = stripped[len(head) :].lstrip()
             level = _LEVEL.match(rest)  # "UBND phường Lào Cai", "Ủy ban nhân dân xã Lương Minh"
-            return (rest[level.end() :] if level else rest)[:1].isupper()
+            words = (rest[level.end() :] if level else rest).split()[:3]
+            return any(word[:1].isupper() for word in words)
     return False
 
 
@@ -256,7 +272,7 @@ _LEVEL = re.compile(r"(?:xã|phường|đặc khu|thị trấn|huyện|thị xã
 
 def name_by_shape(text: str) -> str | None:
     """An agency name read by its shape ("Sở Giáo dục và Đào tạo"), cut before any verb."""
-    if not starts_with_head(text):
+    if not starts_with_head(text) or not capitalised_after_head(text):
         return None
     lowered = unicodedata.normalize("NFC", text).lower()
     first = re.match(r"\S+(?:\s+\S+)?", lowered)  # "Ban Quản lý", "Vụ Tổ chức": part of the name

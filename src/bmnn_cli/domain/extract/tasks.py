@@ -21,14 +21,26 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bmnn_cli.domain.extract import deadlines as dl
-from bmnn_cli.domain.extract.agencies import Matcher, Mention, heading_agencies, roles
+from bmnn_cli.domain.extract.agencies import (
+    Entry,
+    Matcher,
+    Mention,
+    heading_agencies,
+    roles,
+)
 from bmnn_cli.domain.extract.fields import split_fields
-from bmnn_cli.domain.extract.lexicon import fold_text
+from bmnn_cli.domain.extract.lexicon import (
+    capitalised_after_head,
+    fold_text,
+    is_person,
+    starts_with_head,
+)
 from bmnn_cli.domain.extract.structure import Node, is_heading
 from bmnn_cli.domain.phrases import Part
 from bmnn_cli.i18n import t
 
 _TITLE_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở) [^,;]{0,80}, ", re.IGNORECASE)
+_ACTORS = re.compile(r"to chuc thuc hien|trach nhiem|phan cong")
 _PURPOSE = re.compile(r"(muc dich|yeu cau|quan diem)\b")
 _CLAUSE = re.compile(r";|\.(?=\s+\S)")
 _LETTERS = "abcdefghiklmnopqrstuvxy"
@@ -102,7 +114,7 @@ class Builder:
         for child in root.children:
             self.visit(child, [])
 
-    def visit(self, node: Node, context: list[Mention]) -> None:
+    def visit(self, node: Node, context: list[Mention], actors: bool = False) -> None:
         if node.children and is_heading(node) and _PURPOSE.match(fold_text(node.text)):
             self.skipped.extend(
                 Skipped(n.code, n.line, t("extract.skipped.purposes")) for n in node.children
@@ -113,6 +125,9 @@ class Builder:
             self._fields_task(node, *labelled, context)
             return
         heading = heading_agencies(self.matcher, node.text)
+        if heading is None and actors and node.children and _actor(node.text):
+            name = node.text.strip(" :.")
+            heading = ([Mention(0, len(name), name, Entry(None, name), "shape")], "")
         if node.children:
             self._heading(node, heading, context)
             return
@@ -129,8 +144,9 @@ class Builder:
         own = roles(node.text, self.matcher.find(node.text)).lead if heading is None else []
         inner = heading[0] if heading else own or context
         tasks, skipped = len(self.tasks), len(self.skipped)
+        actors = is_heading(node) and bool(_ACTORS.search(fold_text(node.text)))
         for child in node.children:
-            self.visit(child, inner)
+            self.visit(child, inner, actors)
         if len(self.tasks) == tasks and own:
             del self.skipped[skipped:]
             text = " ".join(n.text for n in node.walk())
@@ -141,6 +157,8 @@ class Builder:
     def _text_task(self, node: Node, text: str, context: list[Mention]) -> None:
         mentions = self.matcher.find_opening(text)
         found = roles(text, mentions)
+        if context and found.lead and all(is_person(m.text) for m in found.lead):
+            found.lead = []  # "Đồng chí Chủ tịch …" under its body's heading: the body leads
         lead = found.lead or context
         deadlines = dl.in_text(text, self.year)
         if not lead:
@@ -238,6 +256,16 @@ class Builder:
                 draft.notes.append(t("extract.note.locality", agency=ref.value))
                 draft.reviews.append(t("review.locality", agency=ref.value))
         return draft
+
+
+def _actor(text: str) -> bool:
+    """A short heading naming who acts, under "Tổ chức thực hiện": "3. Cán bộ phụ trách
+    lĩnh vực giám sát", "2. Các tổ chức thành viên của MTTQ xã"."""
+    words = text.strip(" :.").split()
+    named = (starts_with_head(text) and capitalised_after_head(text)) or re.match(
+        r"Các (?:tổ chức|hội|đoàn thể)\b", text
+    )
+    return bool(named) and 2 <= len(words) <= 14 and not text.rstrip().endswith(".")
 
 
 def _share_fields(children: list[Node]) -> None:

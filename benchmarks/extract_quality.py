@@ -86,7 +86,11 @@ def score(document: Path, expected: Path, with_registry: bool) -> tuple[Facts, F
     truth_file = load(expected)
     assert truth_file.plan is not None and truth_file.registry is not None
     registry: RegistrySpec = truth_file.registry
-    result = extract(read_document(document), registry=registry if with_registry else None)
+    result = extract(
+        read_document(document),
+        registry=registry if with_registry else None,
+        default_year=truth_file.plan.year,  # as the CLI passes this year when the text has none
+    )
     directory = Directory(registry)
     return facts(to_spec(result, truth_file.plan.code), directory), facts(
         truth_file.plan, directory

@@ -29,7 +29,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "group {name!r}: add its member agencies (groups = [...] on each agency)",
     ),
     "msg.registry_written": (
-        "{path}: bản nháp danh mục {agencies} cơ quan, {groups} nhóm; nhập trước bản nháp kế hoạch.",
+        "{path}: bản nháp danh mục {agencies} cơ quan, {groups} nhóm; nhập trước bản nháp "
+        "kế hoạch.",
         "{path}: draft registry of {agencies} agencies, {groups} groups; import it before the "
         "draft plan.",
     ),

@@ -32,10 +32,10 @@ from bmnn_cli.domain.extract import names
 from bmnn_cli.domain.extract.lexicon import (
     VAGUE,
     canon,
-    capitalised_after_head,
-    is_person,
     canon_words,
+    capitalised_after_head,
     fold_text,
+    is_person,
     name_by_shape,
     starts_with_head,
 )
@@ -71,8 +71,8 @@ class Roles:
 
 _SUPPORT_BEFORE = re.compile(r"phoi hop(?: chat che)?(?: voi)?\s*$")
 _LEAD_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem|phoi hop thuc hien"
-    r"|la co quan (?:chu tri|thuong truc))\b"
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem"
+    r"|phoi hop thuc hien|la co quan (?:chu tri|thuong truc))\b"
 )
 _INTRO = re.compile(
     r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de|hang (?:nam|quy|thang)|dinh ky)\b"
@@ -259,10 +259,18 @@ def _shape_list(text: str, start: int) -> list[Mention]:
         cursor = gap.end()
         rest = text[cursor : cursor + 80]
         if out and rest[:1].isupper() and not starts_with_head(rest) and text[gap.start()] == ",":
-            name = name_by_shape(text[out[-1].start : cursor] + rest)  # "Viện Chiến lược, Chính sách …"
+            name = name_by_shape(
+                text[out[-1].start : cursor] + rest
+            )  # "Viện Chiến lược, Chính sách …"
             if name:
                 end = out[-1].start + len(name)
-                out[-1] = Mention(out[-1].start, end, text[out[-1].start : end], Entry(None, text[out[-1].start : end]), "shape")
+                out[-1] = Mention(
+                    out[-1].start,
+                    end,
+                    text[out[-1].start : end],
+                    Entry(None, text[out[-1].start : end]),
+                    "shape",
+                )
                 cursor = end
                 gap = _LIST_GAP.match(text, cursor)
                 if gap is None:
@@ -393,5 +401,7 @@ def heading_agencies(matcher: Matcher, text: str) -> tuple[list[Mention], str] |
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = _HEADING_PREFIX.sub(" ", rest)
-    rest = re.sub(r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|\b(?:co )?lien quan\b|[\s,;.&-]", "", rest)
+    rest = re.sub(
+        r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|\b(?:co )?lien quan\b|[\s,;.&-]", "", rest
+    )
     return (mentions, body) if not rest else None

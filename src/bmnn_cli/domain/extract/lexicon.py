@@ -228,7 +228,8 @@ _NAME_STOP = re.compile(
     r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan|hoàn thiện|thiết lập"
     r"|nghiên cứu|ứng dụng|đánh giá|cung cấp|tuyên truyền|theo dõi|đôn đốc|trình|ban hành"
     r"|phổ biến|vận hành|tổng hợp|thu thập|trong việc|về việc|cập nhật|hỗ trợ|thẩm định"
-    r"|giám sát|sử dụng|khai thác|chỉ đạo|định kỳ|thường xuyên|hằng năm|hàng năm|tham gia|tham dự)(?!\w)"
+    r"|giám sát|sử dụng|khai thác|chỉ đạo|định kỳ|thường xuyên|hằng năm|hàng năm|tham gia"
+    r"|tham dự)(?!\w)"
 )
 
 

@@ -58,7 +58,11 @@ def to_toml(extraction: Extraction) -> str:
     for ref in [r for r in refs if not r.group]:
         code = _unique(slug(ref.text) or "co-quan", ids)
         kind = kind_of(ref.text)
-        lines += ["", "[[agencies]]", REVIEW + t("review.registry_agency", name=ref.text, kind=kind)]
+        lines += [
+            "",
+            "[[agencies]]",
+            REVIEW + t("review.registry_agency", name=ref.text, kind=kind),
+        ]
         lines += [f"id = {value(code)}", f"name = {value(ref.text)}", f"kind = {value(kind)}"]
         lines += _aliases(ref, spellings)
     return "\n".join(lines) + "\n"

@@ -207,8 +207,11 @@ def _known_name(text: str) -> str:
 
 def _commune(text: str) -> str:
     """The commune or ward a body belongs to ("xã Lương Minh")."""
-    m = re.search(r"\b(XÃ|PHƯỜNG|ĐẶC KHU|xã|phường|đặc khu)\s+((?:[^\W\d_]+\s*){1,3}?)"
-                  r"(?=\s+(?:BAN|Ban)\b|$)", text)
+    m = re.search(
+        r"\b(XÃ|PHƯỜNG|ĐẶC KHU|xã|phường|đặc khu)\s+((?:[^\W\d_]+\s*){1,3}?)"
+        r"(?=\s+(?:BAN|Ban)\b|$)",
+        text,
+    )
     if not m:
         return ""
     return f"{m[1].lower()} {m[2].strip().title()}"
@@ -508,7 +511,9 @@ def _row_node(cells: list[str], columns: list[str], line: int, above: Node | Non
 
 def _is_number(cell: str) -> bool:
     """A cell of the number column: "1", "1.", "a)", "II", "2.3"."""
-    return re.fullmatch(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})\s*[.)]?\s*", cell) is not None
+    return (
+        re.fullmatch(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})\s*[.)]?\s*", cell) is not None
+    )
 
 
 def _add(stack: list[Node], node: Node) -> None:

@@ -60,10 +60,4 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "không đọc được tệp .doc: {error}",
         "cannot read the .doc file: {error}",
     ),
-    "err.input.pdf_scanned": (
-        "tệp PDF không có lớp chữ (bản quét ảnh): hãy dùng bản .docx/.pdf gốc, hoặc nhận dạng "
-        "chữ (OCR) trước, rồi trích xuất lại",
-        "the PDF has no text layer (a scanned image): use the original .docx/.pdf, or run "
-        "text recognition (OCR) first, then extract again",
-    ),
 }

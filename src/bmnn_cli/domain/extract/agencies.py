@@ -69,7 +69,10 @@ class Roles:
     vague_support: bool = False  # "phối hợp với các cơ quan liên quan": nobody named
 
 
-_SUPPORT_BEFORE = re.compile(r"phoi hop(?: chat che)?(?: voi)?\s*$")
+_SUPPORT_BEFORE = re.compile(
+    r"phoi hop(?: chat che)?(?: voi)?\s*$"
+    r"|phoi hop(?: chat che)? voi (?:cac )?(?:co quan|don vi)(?: chuyen mon)? thuoc\s*$"
+)  # "phối hợp với cơ quan chuyên môn thuộc Bộ Tài chính": the ministry supports
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem"
     r"|phoi hop thuc hien|la co quan (?:chu tri|thuong truc))\b"

@@ -390,10 +390,15 @@ def outline(document: Document) -> Node:
     stack: list[Node] = [root]
     columns: list[str] | None = None
     appendix_root: Node | None = None
+    blank = False
     for index, appendix in body_lines(lines, start):
         line = lines[index]
         if not line.strip() or re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", line):
+            blank = blank or not line.strip()
             continue
+        if blank and stack[-1].kind == "para" and not marker(line) and not cells_of(line):
+            stack.pop()  # a blank line ends a paragraph of its own (.doc lists lose their numbers)
+        blank = False
         if appendix and appendix_root is None:
             appendix_root = Node("appendix", "PL", index + 1, "", code="PL")
             root.children.append(appendix_root)

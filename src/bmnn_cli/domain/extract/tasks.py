@@ -115,6 +115,7 @@ class Builder:
             self.visit(child, [])
 
     def visit(self, node: Node, context: list[Mention], actors: bool = False) -> None:
+        _run_on(node)
         if node.children and is_heading(node) and _PURPOSE.match(fold_text(node.text)):
             self.skipped.extend(
                 Skipped(n.code, n.line, t("extract.skipped.purposes")) for n in node.children
@@ -256,6 +257,19 @@ class Builder:
                 draft.notes.append(t("extract.note.locality", agency=ref.value))
                 draft.reviews.append(t("review.locality", agency=ref.value))
         return draft
+
+
+def _run_on(node: Node) -> None:
+    """An item whose sentence runs on into the one bullet under it is one task:
+    "1. Sở … tham mưu … báo cáo … về Cục Cảnh sát … / - Cơ quan thường trực … trước ngày
+    20 hằng tháng …"."""
+    if len(node.children) != 1 or node.children[0].kind != "dash" or node.children[0].children:
+        return
+    text = node.text.rstrip()
+    fields = split_fields(node.children[0].text)[1]
+    if len(text.split()) > 12 and text[-1:].isalnum() and not fields:
+        node.text = f"{text} {node.children[0].text}"
+        node.children = []
 
 
 def _actor(text: str) -> bool:

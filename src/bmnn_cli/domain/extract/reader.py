@@ -248,8 +248,8 @@ def _doc_lines(path: Path) -> list[str]:
         raise InputError(t("err.input.doc_unreadable", error=error), path=str(path)) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").replace(str(path), "").splitlines()
-        error = reason[-1].strip(" .:").removeprefix("is ") if reason else done.returncode
-        raise InputError(t("err.input.doc_unreadable", error=error), path=str(path))
+        why = reason[-1].strip(" .:").removeprefix("is ") if reason else done.returncode
+        raise InputError(t("err.input.doc_unreadable", error=why), path=str(path))
     text = done.stdout.decode("utf-8", "replace")
     return _antiword_rows(text.splitlines())
 

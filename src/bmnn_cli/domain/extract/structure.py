@@ -404,6 +404,8 @@ def outline(document: Document) -> Node:
             root.children.append(appendix_root)
             stack = [root, appendix_root]
         cells = cells_of(line)
+        if cells is None and columns and "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]  # a short row of a tab table
         if cells is not None:
             header = _header_columns(cells)
             if header:

@@ -36,11 +36,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from bmnn_cli.domain.directory import Directory
-from bmnn_cli.domain.extract import Document, extract, read_document
+from bmnn_cli.domain.extract import extract, read_document
 from bmnn_cli.domain.extract.compare import items, precision_recall, to_spec
 from bmnn_cli.domain.planfile import RegistrySpec, load
 
@@ -115,24 +114,27 @@ def imports(document: Path) -> bool:
 
 
 def timing() -> None:
-    """Seconds to extract a 30-page plan, against the time to read its lines."""
+    """Seconds to extract a 30-page plan, against the time to read it from disk (baseline)."""
     lines: list[str] = []
     for document in sorted(CORPUS.glob("*.txt")):
         lines += read_document(document).lines
-    while sum(map(len, lines)) < 30 * 3000:  # a page of a plan: about 3,000 characters
-        lines += lines
-    big = Document("30-pages.txt", lines, "txt")
-    start = time.perf_counter()
-    read = [replace(big, lines=list(big.lines)) for _ in range(3)]
-    baseline = (time.perf_counter() - start) / 3
-    start = time.perf_counter()
-    for _ in range(3):
-        extract(read[0], default_year=2026)
-    took = (time.perf_counter() - start) / 3
+    while sum(map(len, lines)) > 30 * 3000:  # a page of a plan: about 3,000 characters
+        lines.pop()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "30-pages.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        start = time.perf_counter()
+        for _ in range(3):
+            big = read_document(path)
+        baseline = (time.perf_counter() - start) / 3
+        start = time.perf_counter()
+        for _ in range(3):
+            extract(big, default_year=2026)
+        took = (time.perf_counter() - start) / 3
     chars = sum(map(len, lines))
     print(
-        f"\n30-page plan ({len(lines)} lines, {chars} characters): extract {took:.2f} s "
-        f"(copying its lines: {baseline * 1000:.2f} ms); target under 2 s:",
+        f"\n30-page plan ({len(lines)} lines, {chars} characters): extract {took:.2f} s, "
+        f"reading it {baseline * 1000:.1f} ms (x{took / baseline:.0f}); target under 2 s:",
         "PASS" if took < 2 else "MISS",
     )
 

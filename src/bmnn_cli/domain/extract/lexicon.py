@@ -11,6 +11,7 @@ of the token it came from, so a match maps back to the words as written.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 _FOLD_EXTRA = {"đ": "d", "Đ": "d"}
 
 
+@functools.cache
 def fold_char(char: str) -> str:
     """One character folded to one, so folded text lines up with the original."""
     if char in _FOLD_EXTRA:
@@ -30,6 +32,8 @@ def fold_char(char: str) -> str:
 
 def fold_text(text: str) -> str:
     """Case- and diacritic-free copy of ``text``, character for character."""
+    if text.isascii():
+        return text.lower()
     return "".join(map(fold_char, text))
 
 
@@ -89,21 +93,22 @@ def _is_abbreviation(token: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _canon_token(token: str) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _canon_token(token: str) -> tuple[str, ...]:
     """The canonical words one token stands for."""
     if token == "&":
-        return ["va"]
+        return ("va",)
     folded = fold_text(token)
     key = folded.replace("&", "").replace("-", "")
     if _is_abbreviation(token) and key in ABBREVIATIONS:
-        return ABBREVIATIONS[key].split()
+        return tuple(ABBREVIATIONS[key].split())
     words: list[str] = []
     for piece in re.split(r"(&)|-", folded):
         if piece == "&":
             words.append("va")
         elif piece:
             words.append(piece)
-    return words
+    return tuple(words)
 
 
 def canon_words(text: str) -> list[Word]:
@@ -116,6 +121,7 @@ def canon_words(text: str) -> list[Word]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def canon(text: str) -> tuple[str, ...]:
     """The canonical words of a name, as a matching key."""
     return tuple(word.text for word in canon_words(text))

@@ -144,11 +144,17 @@ def _extract(
         if registry is not None
         else _registry_in_db(ctx, db, read_header(document).province)
     )
-    result = extract(document, registry=spec, year=year, default_year=today().year)
+    draft_registry = _draft_registry_path(output, registry_out) if spec is None else None
+    result = extract(
+        document,
+        registry=spec,
+        year=year,
+        default_year=today().year,
+        draft_registry=draft_registry is not None,
+    )
     code = plan_id or f"{result.province}-bmnn-{result.year}"
     _note_existing_plan(ctx, db, code, result)
     base = (output or Path("plan.toml")).absolute().parent
-    draft_registry = _draft_registry_path(output, registry_out) if spec is None else None
     linked = registry if registry is not None else draft_registry
     text = to_toml(
         result,

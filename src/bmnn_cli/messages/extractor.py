@@ -31,8 +31,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "msg.registry_written": (
         "{path}: bản nháp danh mục {agencies} cơ quan, {groups} nhóm; nhập trước bản nháp "
         "kế hoạch.",
-        "{path}: draft registry of {agencies} agencies, {groups} groups; import it before the "
-        "draft plan.",
+        "{path}: draft registry of agencies ({agencies}) and groups ({groups}); import it "
+        "before the draft plan.",
     ),
     "review.shape_name": (
         "{name!r}: tên được nhận ra theo dạng tên cơ quan; kiểm tra chỗ tách danh sách",

@@ -70,11 +70,14 @@ def extract(
     registry: RegistrySpec | None = None,
     year: int | None = None,
     default_year: int | None = None,
+    draft_registry: bool = False,
 ) -> Extraction:
     """Read ``document`` into task drafts; ``registry`` names the agencies it may match.
 
     ``year`` overrides the plan's year; ``default_year`` is used only when
-    neither the header nor any deadline gives one.
+    neither the header nor any deadline gives one. With ``draft_registry``
+    (a draft registry is written beside the draft, each name marked for
+    review there), a task flags only the names read by their shape alone.
     """
     header = read_header(document)
     reviews: list[str] = []
@@ -94,7 +97,7 @@ def extract(
     _header_reviews(header, reviews)
     if registry is None:
         reviews.append(t("review.no_registry"))
-    _unknown_agencies(builder.tasks, registry.province if registry else None)
+    _unknown_agencies(builder.tasks, registry.province if registry else None, draft_registry)
     return Extraction(
         document.path,
         header,
@@ -164,13 +167,16 @@ def _header_reviews(header: Header, reviews: list[str]) -> None:
         reviews.append(t("review.no_title"))
 
 
-def _unknown_agencies(tasks: list[TaskDraft], province: str | None) -> None:
+def _unknown_agencies(tasks: list[TaskDraft], province: str | None, drafted: bool) -> None:
     """Flag every name kept as written: the registry lacks it, or there is no registry."""
     for task in tasks:
         for ref in task.lead + task.support:
             if ref.code is not None:
                 continue
-            if province is None:
+            if drafted:
+                if ref.via == "shape":
+                    task.reviews.append(t("review.shape_name", name=ref.text))
+            elif province is None:
                 task.reviews.append(t("review.unmatched_no_registry", name=ref.text))
             else:
                 task.reviews.append(t("review.not_in_registry", name=ref.text, province=province))

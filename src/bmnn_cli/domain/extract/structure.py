@@ -41,6 +41,7 @@ _PLUS = re.compile(r"\+\s*(?=\S)")
 _VALID_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _END = re.compile(r"(noi nhan|tm\.? uy ban|kt\.? chu tich|tm\.? ubnd|kt\.? bo truong)\b")
 _APPENDIX = re.compile(r"phu luc\b")
+_SIGNATORY = re.compile(r"(?:bo truong|thu tuong|chu tich|uy ban nhan dan|giam doc)\b")
 _SECTION_ADVERB = re.compile(r"(?:hang|hang|dinh ky) (?:nam|quy|thang)?,|dinh ky,")
 _CLOSING = re.compile(r"tren day la\b|.*\byeu cau\b.*\bthuc hien\b.*/\.\s*$")
 
@@ -170,6 +171,7 @@ def read_header(document: Document) -> Header:
             header.kind = line.strip(" #*").rstrip(".").capitalize()
             header.title_line = index + 1
             header.title = _title(lines, index + 1, body)
+    _plan_title(lines, header)
     issuing = _issuing_body(lines)
     header.scope = issuer_scope(issuing) if issuing else "province"
     if header.scope == "national":
@@ -185,6 +187,18 @@ def read_header(document: Document) -> Header:
         years = re.findall(r"\bnăm (\d{4})\b", header.title)
         header.year = int(years[0]) if years else None
     return header
+
+
+def _plan_title(lines: list[str], header: Header) -> None:
+    """A decision that issues a plan is tracked as that plan: its title is the plan's."""
+    if fold_text(header.kind) != "quyet dinh" or header.title_line is None:
+        return
+    for index in range(header.title_line, len(lines)):
+        if _kind_title(lines[index]) == "ke hoach":
+            header.kind = "Kế hoạch"
+            header.title_line = index + 1
+            header.title = _title(lines, index + 1, len(lines))
+            return
 
 
 def _issuing_body(lines: list[str]) -> str:
@@ -253,6 +267,8 @@ def _title(lines: list[str], start: int, stop: int) -> str:
             continue
         if re.match(r"(can cu|thuc hien|tren co so|de trien khai)\b", fold_text(text)) and parts:
             break
+        if parts and (text.startswith("(") or _SIGNATORY.match(fold_text(text))):
+            break  # "(Kèm theo Quyết định …)", "BỘ TRƯỞNG BỘ …" close the title
         parts.append(text)
     title = " ".join(parts)
     return title[:1].lower() + title[1:] if title[1:2].islower() else title

@@ -20,6 +20,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "`bmnn import` before the draft plan; check names and kinds, and add each\n"
         "group's members (file format: docs/plan-format.md).",
     ),
+    "review.draft_registry": (
+        "chưa có danh mục cơ quan: bản nháp danh mục (…-agencies.toml) được lập bên cạnh, "
+        "mọi tên cơ quan trong đó cần soát lại; nhập nó trước bản nháp này",
+        "no agency registry: a draft registry (…-agencies.toml) is written beside this file, "
+        "every name in it to check; import it before this draft",
+    ),
     "review.registry_agency": (
         "kiểm tra tên {name!r} và loại {kind!r} (được đoán từ tên)",
         "check the name {name!r} and the kind {kind!r} (guessed from the name)",

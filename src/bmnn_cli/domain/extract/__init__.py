@@ -96,7 +96,7 @@ def extract(
     _unique_codes(builder.tasks)
     _header_reviews(header, reviews)
     if registry is None:
-        reviews.append(t("review.no_registry"))
+        reviews.append(t("review.draft_registry" if draft_registry else "review.no_registry"))
     _unknown_agencies(builder.tasks, registry.province if registry else None, draft_registry)
     return Extraction(
         document.path,

@@ -23,13 +23,7 @@ from extract_inputs import to_docx, to_word_html
 
 CORPUS = EXAMPLES / "corpus"
 DATA = Path(__file__).parent / "data"
-DOCX = [
-    "05-hcm-2820-csdl-quy-hoach-2025",  # table with group rows and merged cells
-    "06-dongthap-617-cds-doanh-nghiep-2025",  # table whose group headings are lines
-    "09-bnnmt-2200-nd180-carbon-rung-2026",  # decision + plan + appendix table
-    "11-ttg-773-nguoi-co-cong-2018",  # agency headings with bullets
-    "14-xa-luongminh-mttq-hiep-thuong-2025",  # commune, fields, blank forms appended
-]
+ALL = sorted(CORPUS.glob("*.txt")) + sorted((EXAMPLES / "documents").glob("*.txt"))
 
 Facts = set[tuple[str, tuple[str, ...], tuple[str, ...], str]]
 
@@ -42,12 +36,13 @@ def facts(path: Path) -> Facts:
     }
 
 
-@pytest.mark.parametrize("stem", DOCX)
-def test_docx_with_word_tables_and_numbering_reads_as_the_text(tmp_path: Path, stem: str) -> None:
-    text = CORPUS / f"{stem}.txt"
-    built = to_docx(text, tmp_path / f"{stem}.docx")
+@pytest.mark.parametrize("text", ALL, ids=[p.stem[:12] for p in ALL])
+def test_docx_with_word_tables_and_numbering_reads_as_the_text(tmp_path: Path, text: Path) -> None:
+    """Every corpus plan and both seeds."""
+    built = to_docx(text, tmp_path / f"{text.stem}.docx")
     xml = zipfile.ZipFile(built).read("word/document.xml").decode("utf-8")
-    assert "<w:numPr>" in xml and "<w:tbl>" in xml  # automatic numbering, real tables
+    assert "<w:numPr>" in xml  # automatic numbering
+    assert ("<w:tbl>" in xml) == (" | " in text.read_text(encoding="utf-8"))  # real tables
     assert facts(built) == facts(text)
 
 
@@ -90,14 +85,9 @@ def test_docx_text_boxes_and_header_are_read(tmp_path: Path) -> None:
     assert lines[:3] == ["ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Số: 7/KH-UBND", ""]
 
 
-@pytest.mark.parametrize(
-    "stem",
-    ["04-hanoi-308-nq214-du-lieu-2025", "06-dongthap-617-cds-doanh-nghiep-2025",
-     "14-xa-luongminh-mttq-hiep-thuong-2025"],
-)  # fmt: skip
-def test_word_web_page_reads_as_the_text(tmp_path: Path, stem: str) -> None:
-    text = CORPUS / f"{stem}.txt"
-    page = to_word_html(text, tmp_path / f"{stem}.htm")
+@pytest.mark.parametrize("text", ALL, ids=[p.stem[:12] for p in ALL])
+def test_word_web_page_reads_as_the_text(tmp_path: Path, text: Path) -> None:
+    page = to_word_html(text, tmp_path / f"{text.stem}.htm")
     raw = page.read_bytes()
     assert b"charset=windows-1252" in raw and re.search(rb"&#\d{4};", raw)
     assert facts(page) == facts(text)

@@ -73,13 +73,19 @@ def test_corpus_as_a_whole_reaches_the_target() -> None:
         assert hit / found_count >= 0.95 and hit / true_count >= 0.95, (k, hits[k])
 
 
-@pytest.mark.parametrize("stem", DOCUMENTS)
+PLANS = [CORPUS / f"{stem}.txt" for stem in DOCUMENTS] + sorted(
+    (EXAMPLES / "documents").glob("*.txt")
+)
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=[p.stem[:12] for p in PLANS])
 def test_draft_and_its_registry_import_as_written(
-    cli: Cli, new_db: Callable[[str], Db], tmp_path: Path, stem: str
+    cli: Cli, new_db: Callable[[str], Db], tmp_path: Path, plan: Path
 ) -> None:
-    """`bmnn import DRAFT-agencies.toml && bmnn import DRAFT` with no edit."""
+    """`bmnn import DRAFT-agencies.toml && bmnn import DRAFT` with no edit (the corpus
+    and the seeds, with no registry)."""
     draft = tmp_path / "draft.toml"
-    cli("extract", str(CORPUS / f"{stem}.txt"), "-o", str(draft))
+    cli("extract", str(plan), "-o", str(draft))
     registry = tmp_path / "draft-agencies.toml"
     assert tomllib.loads(draft.read_text(encoding="utf-8"))["registry"] == registry.name
     db = new_db("draft")

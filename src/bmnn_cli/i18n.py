@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from bmnn_cli.messages import deadlines, extract, inputs, options, records, toml
+from bmnn_cli.messages import deadlines, extract, extractor, inputs, options, records, toml
 
 LANGUAGES: Final = ("vi", "en")
 
@@ -505,6 +505,7 @@ MESSAGES: Final = _assemble(
     extract.MESSAGES,
     toml.MESSAGES,
     deadlines.MESSAGES,
+    extractor.MESSAGES,
 )
 
 _language = "vi"

@@ -80,6 +80,14 @@ def extract_command(
             help="A reviewed plan file: list how a fresh extraction differs; exit 1 if it does.",
         ),
     ] = None,
+    registry_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry-out",
+            help="Where to write the draft agency registry when the issuer has none "
+            "(default: beside the output, OUTPUT-agencies.toml).",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the output file if it exists.")
     ] = False,
@@ -112,7 +120,7 @@ def extract_command(
     if check is not None:
         _check(ctx, document, check, registry, year, fmt, db)
         return
-    _extract(ctx, document, output, registry, plan_id, year, force, db)
+    _extract(ctx, document, output, registry, plan_id, year, force, db, registry_out)
 
 
 def _extract(
@@ -124,26 +132,37 @@ def _extract(
     year: int | None,
     force: bool,
     db: str | None,
+    registry_out: Path | None = None,
 ) -> None:
     from bmnn_cli.domain.extract import extract, read_header
     from bmnn_cli.domain.extract.emit import to_toml
 
     if output is not None and output.exists() and not force:
         raise Refused(t("err.input.output_exists", output=output))
+    if registry_out is not None and registry_out.exists() and not force:
+        raise Refused(t("err.input.output_exists", output=registry_out))
     spec = (
         _registry_file(registry)
         if registry is not None
         else _registry_in_db(ctx, db, read_header(document).province)
     )
-    result = extract(document, registry=spec, year=year, default_year=today().year)
+    draft_registry = _draft_registry_path(output, registry_out) if spec is None else None
+    result = extract(
+        document,
+        registry=spec,
+        year=year,
+        default_year=today().year,
+        draft_registry=draft_registry is not None,
+    )
     code = plan_id or f"{result.province}-bmnn-{result.year}"
     _note_existing_plan(ctx, db, code, result)
     base = (output or Path("plan.toml")).absolute().parent
+    linked = registry if registry is not None else draft_registry
     text = to_toml(
         result,
         plan_id=code,
         source=_relative(Path(document.path), base),
-        registry=_relative(registry, base) if registry is not None else None,
+        registry=_relative(linked, base) if linked is not None else None,
     )
     summary = t(
         "msg.extracted",
@@ -153,12 +172,37 @@ def _extract(
     )
     if spec is None:
         typer.echo(t("msg.extract_unmatched", province=result.province_name or "?"), err=True)
+    if draft_registry is not None:
+        _write_draft_registry(result, draft_registry, force)
     if output is None:
         typer.echo(text, nl=False)
         typer.echo(summary, err=True)
         return
     _write(output, text)
     typer.echo(f"{output}: {summary}")
+
+
+def _draft_registry_path(output: Path | None, registry_out: Path | None) -> Path | None:
+    """Where the draft registry goes: as asked, else beside the output file."""
+    if registry_out is not None:
+        return registry_out
+    if output is None:
+        return None
+    return output.with_name(f"{output.stem}-agencies.toml")
+
+
+def _write_draft_registry(result: Extraction, path: Path, force: bool) -> None:
+    from bmnn_cli.domain.extract import registry as draft
+
+    if path.exists() and not force:
+        raise Refused(t("err.input.output_exists", output=path))
+    refs = draft.named(result)
+    _write(path, draft.to_toml(result))
+    groups = sum(1 for ref in refs if ref.group)
+    typer.echo(
+        t("msg.registry_written", path=path, agencies=len(refs) - groups, groups=groups),
+        err=True,
+    )
 
 
 def _write(path: Path, text: str) -> None:

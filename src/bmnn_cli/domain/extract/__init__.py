@@ -38,6 +38,9 @@ __all__ = [
 ]
 
 
+NATIONAL = ("toan-quoc", "Toàn quốc")  # the "province" of a ministry's or the Government's plan
+
+
 @dataclass
 class Extraction:
     """What a document says, as far as it could be read, and what a person must check."""
@@ -67,11 +70,14 @@ def extract(
     registry: RegistrySpec | None = None,
     year: int | None = None,
     default_year: int | None = None,
+    draft_registry: bool = False,
 ) -> Extraction:
     """Read ``document`` into task drafts; ``registry`` names the agencies it may match.
 
     ``year`` overrides the plan's year; ``default_year`` is used only when
-    neither the header nor any deadline gives one.
+    neither the header nor any deadline gives one. With ``draft_registry``
+    (a draft registry is written beside the draft, each name marked for
+    review there), a task flags only the names read by their shape alone.
     """
     header = read_header(document)
     reviews: list[str] = []
@@ -85,13 +91,13 @@ def extract(
         reviews.append(t("review.no_year", year=plan_year))
     elif year is None and header.year is None:
         reviews.append(t("review.year_from_deadlines", year=plan_year))
-    builder = Builder(Matcher(registry, name), plan_year)
+    builder = Builder(Matcher(registry, name, header.scope), plan_year)
     builder.build(root)
     _unique_codes(builder.tasks)
     _header_reviews(header, reviews)
     if registry is None:
-        reviews.append(t("review.no_registry"))
-    _unknown_agencies(builder.tasks, registry.province if registry else None)
+        reviews.append(t("review.draft_registry" if draft_registry else "review.no_registry"))
+    _unknown_agencies(builder.tasks, registry.province if registry else None, draft_registry)
     return Extraction(
         document.path,
         header,
@@ -107,6 +113,8 @@ def extract(
 
 def _province(header: Header, registry: RegistrySpec | None, reviews: list[str]) -> tuple[str, str]:
     if registry is None:
+        if header.scope == "national":
+            return NATIONAL
         if not header.province:
             reviews.append(t("review.no_province"))
         return slug(header.province) or "tinh", header.province
@@ -159,13 +167,16 @@ def _header_reviews(header: Header, reviews: list[str]) -> None:
         reviews.append(t("review.no_title"))
 
 
-def _unknown_agencies(tasks: list[TaskDraft], province: str | None) -> None:
+def _unknown_agencies(tasks: list[TaskDraft], province: str | None, drafted: bool) -> None:
     """Flag every name kept as written: the registry lacks it, or there is no registry."""
     for task in tasks:
         for ref in task.lead + task.support:
             if ref.code is not None:
                 continue
-            if province is None:
+            if drafted:
+                if ref.via == "shape":
+                    task.reviews.append(t("review.shape_name", name=ref.text))
+            elif province is None:
                 task.reviews.append(t("review.unmatched_no_registry", name=ref.text))
             else:
                 task.reviews.append(t("review.not_in_registry", name=ref.text, province=province))

@@ -25,16 +25,17 @@ otherwise, and inside "Cơ quan phối hợp:" a support.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bmnn_cli.domain.extract import names
 from bmnn_cli.domain.extract.lexicon import (
-    STANDARD_AGENCIES,
-    STANDARD_GROUPS,
     VAGUE,
     canon,
     canon_words,
+    capitalised_after_head,
     fold_text,
+    is_person,
     name_by_shape,
     starts_with_head,
 )
@@ -68,19 +69,24 @@ class Roles:
     vague_support: bool = False  # "phối hợp với các cơ quan liên quan": nobody named
 
 
-_SUPPORT_BEFORE = re.compile(r"phoi hop(?: chat che)?(?: voi)?\s*$")
+_SUPPORT_BEFORE = re.compile(
+    r"phoi hop(?: chat che)?(?: voi)?\s*$"
+    r"|phoi hop(?: chat che)? voi (?:cac )?(?:co quan|don vi)(?: chuyen mon)? thuoc\s*$"
+)  # "phối hợp với cơ quan chuyên môn thuộc Bộ Tài chính": the ministry supports
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|co trach nhiem|chiu trach nhiem"
-    r"|la co quan (?:chu tri|thuong truc))\b"
+    r"|phoi hop thuc hien|la co quan (?:chu tri|thuong truc))\b"
 )
 _INTRO = re.compile(
-    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de)\b[^,;]*,\s*)?"
+    r"[\s\-–•.,]*(?:(?:can cu|tren co so|trong nam \d{4}|de|hang (?:nam|quy|thang)|dinh ky)\b"
+    r"[^,;]*,\s*)?"
     r"(?:(?:giao|de nghi|yeu cau)\b\s*(?:cho\b\s*)?)?"
     r"(?:(?:thu truong|lanh dao|nguoi dung dau|chu tich)\b\s*)?(?:cac\b\s*)?"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tham muu(?: cho| voi)?|cua|doi voi|cho|gui(?: ve| den| toi)?|ve|den|toi|trinh"
-    r"|bao cao|de xuat|de nghi|qua|giup|tai|thuoc|voi|moi|kien toan|chi dao|huong dan)\s*$"
+    r"|bao cao|de xuat|de nghi|qua|giup|tai|thuoc|voi|moi|kien toan|chi dao|huong dan|kien nghi)"
+    r"(?:\s+(?:chu tich|pho chu tich|lanh dao|giam doc|thu truong))?\s*$"
 )
 _CLAUSE = re.compile(r"[;:(]|\.(?=\s|$)")
 _GAP_WORDS = re.compile(r"(?:[\s,;&/]|\bva\b|\bcung\b|\bhoac\b|\([^)]*\))*")
@@ -90,20 +96,28 @@ _LOCALITY = re.compile(r"\s*(?:,|;|\bva\b)?\s*(?:cac\s+)?dia phuong\b")
 class Matcher:
     """Finds agency and group names in text, registry first."""
 
-    def __init__(self, registry: RegistrySpec | None, province: str = "") -> None:
+    def __init__(
+        self, registry: RegistrySpec | None, province: str = "", scope: str = "province"
+    ) -> None:
         self.trie: dict[str, Any] = {}
         self.registry = registry
         self.province = canon(province) if province else ()
         self.communes: Entry | None = None
         if registry is not None:
             self._add_registry(registry)
-        for name, communes in STANDARD_GROUPS:
-            entry = Entry(None, name, True, communes, not communes)
+        for name, kind in names.groups():
+            if kind in ("ministries", "provinces") and scope != "national":
+                continue  # a provincial plan tracks the province's agencies only
+            communes = kind == "local"
+            entry = Entry(None, name, True, communes, kind == "departments")
             self._add(name, entry)
             if communes and self.communes is None:
                 self.communes = entry
-        for name, _kind in STANDARD_AGENCIES:
+        for name, _kind in names.agencies():
             self._add(name, Entry(None, name))
+        if province:
+            for name, _kind in names.provincial_names(province):
+                self._add(name, Entry(None, name))
 
     def _add_registry(self, registry: RegistrySpec) -> None:
         kinds = {a.code: a.kind for a in registry.agencies}
@@ -187,16 +201,95 @@ class Matcher:
                 )
         return out
 
+    def find_opening(self, text: str) -> list[Mention]:
+        """As `find`, plus names read by their shape where the registry and the data know
+        none: a list of names opening the text ("Cục Viễn thám quốc gia chủ trì …",
+        "Trung tâm Truyền thông …, Báo …, Tạp chí … có trách nhiệm …"), and the names
+        after "phối hợp với" ("… phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi
+        trường hoàn thiện …")."""
+        found = self.find(text)
+        shapes: list[Mention] = []
+        for start in [0, *(m.end() for m in _SENTENCE.finditer(text))]:
+            if not any(start <= f.start <= start + 2 for f in found):
+                shapes += [replace(m, start=m.start + start, end=m.end + start)
+                           for m in _opening_shapes(text[start:])]  # fmt: skip
+        for m in _SUPPORT_SPAN.finditer(fold_text(text)):
+            shapes += _shape_list(text, m.end())
+        taken = [(f.start, f.end) for f in found]
+        extra = [
+            s
+            for s in shapes
+            if not any(a < s.end and s.start < b for a, b in taken)
+            and not (is_person(s.text) and any(0 <= a - s.end <= 12 for a, _ in taken))
+        ]  # "Thủ trưởng các sở, ban, ngành": the agencies, not the title
+        return sorted([*found, *extra], key=lambda m: m.start)
+
     def find_with_shapes(self, text: str) -> list[Mention]:
         """As `find`, plus names read by their shape in what is left ("Trung tâm X")."""
         found = self.find(text)
         spans = [(m.start, m.end) for m in found]
         for start, end in _residual_pieces(text, spans):
             name = name_by_shape(text[start:end])
-            if name:
+            piece = text[start:end]
+            tail = fold_text(piece[piece.index(name) + len(name) :]) if name else ""
+            if name and not re.match(r"[\s,]*(?:co )?lien quan\b", tail):
                 begin = start + text[start:end].index(name)
                 found.append(Mention(begin, begin + len(name), name, Entry(None, name), "shape"))
         return sorted(found, key=lambda m: m.start)
+
+
+_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])")
+_SUPPORT_SPAN = re.compile(r"phoi hop(?: chat che)? voi\s+")
+_LIST_GAP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
+
+
+def _shape_list(text: str, start: int) -> list[Mention]:
+    """Names read by shape one after another from ``start``, joined by commas or "và"."""
+    out: list[Mention] = []
+    cursor = start
+    while cursor < len(text):
+        piece = re.split(r"[,;()]", text[cursor : cursor + 160], maxsplit=1)[0]
+        if not starts_with_head(piece) or not capitalised_after_head(piece):
+            break
+        name = name_by_shape(piece)
+        if name is None or not piece.startswith(name):
+            break
+        out.append(Mention(cursor, cursor + len(name), name, Entry(None, name), "shape"))
+        cursor += len(name)
+        gap = _LIST_GAP.match(text, cursor)
+        if gap is None:
+            break
+        cursor = gap.end()
+        rest = text[cursor : cursor + 80]
+        if out and rest[:1].isupper() and not starts_with_head(rest) and text[gap.start()] == ",":
+            name = name_by_shape(
+                text[out[-1].start : cursor] + rest
+            )  # "Viện Chiến lược, Chính sách …"
+            if name:
+                end = out[-1].start + len(name)
+                out[-1] = Mention(
+                    out[-1].start,
+                    end,
+                    text[out[-1].start : end],
+                    Entry(None, text[out[-1].start : end]),
+                    "shape",
+                )
+                cursor = end
+                gap = _LIST_GAP.match(text, cursor)
+                if gap is None:
+                    break
+                cursor = gap.end()
+    return out
+
+
+def _opening_shapes(text: str) -> list[Mention]:
+    """A list of names by shape that opens the text and is followed by a verb."""
+    lead = len(text) - len(text.lstrip(" -–•+"))
+    found = _shape_list(text, lead)
+    if not found:
+        return []
+    after = text[found[-1].end : found[-1].end + 40].lstrip(" ,")
+    return found if after[:1].islower() or _LEAD_AFTER.match(fold_text(after)) else []
 
 
 def _residual_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -268,8 +361,11 @@ def role_of(text: str, group: list[Mention], mode: str = "text") -> str:
         return "support"
     if mode != "text":
         return "" if _OBJECT_BEFORE.search(before) else mode
-    if _LEAD_AFTER.match(after) or _INTRO.fullmatch(before):
+    raw = folded[: group[0].start].rstrip()
+    if _INTRO.fullmatch(before + ", " if raw.endswith(",") else before):
         return "lead"
+    if _LEAD_AFTER.match(after) and not _OBJECT_BEFORE.search(before):
+        return "lead"  # not "Sở, ban, ngành thuộc <UBND Thành phố> có trách nhiệm"
     return ""
 
 
@@ -289,7 +385,9 @@ def roles(text: str, mentions: list[Mention], mode: str = "text") -> Roles:
     return out
 
 
-_HEADING_PREFIX = re.compile(r"(?:(?:trach nhiem|nhiem vu) cua|doi voi|giao)\s+", re.I)
+_HEADING_PREFIX = re.compile(
+    r"(?:(?:trach nhiem|nhiem vu) cua|doi voi|giao|de nghi)\s+|\b(?:co|chiu) trach nhiem\s*$", re.I
+)
 
 
 def heading_agencies(matcher: Matcher, text: str) -> tuple[list[Mention], str] | None:
@@ -306,5 +404,7 @@ def heading_agencies(matcher: Matcher, text: str) -> tuple[list[Mention], str] |
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = _HEADING_PREFIX.sub(" ", rest)
-    rest = re.sub(r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|[\s,;.&-]", "", rest)
+    rest = re.sub(
+        r"\([^)]*\)|\bcac\b|\bva\b|\bcap tinh\b|\b(?:co )?lien quan\b|[\s,;.&-]", "", rest
+    )
     return (mentions, body) if not rest else None

@@ -21,7 +21,7 @@ improve, not when it is due; in a field they are the deadline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bmnn_cli.domain.extract.lexicon import fold_text
 from bmnn_cli.domain.phrases import Part, parse_phrase
@@ -38,7 +38,7 @@ _ADVERB = (
     r"|(?:6|sau) thang (?:mot lan|/ ?lan)"
 )
 _TRIGGER = re.compile(
-    rf"(?<![a-z0-9])(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
+    rf"(?<![a-z0-9])(?<!chi )(?<!kinh phi )(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"
     r"(?![a-z0-9])"
 )
 _TIMELY = re.compile(
@@ -46,6 +46,11 @@ _TIMELY = re.compile(
     r"|hang (?:nam|quy|thang)|ngay \d|thang \d|quy [ivx\d]|nam \d{4})\b"
 )
 _CLAUSE_END = re.compile(r"[;()]|\.(?=\s|$)")
+_JOINER = re.compile(r"va|hoac|tu|den")
+_TIME_WORD = re.compile(
+    r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}|\d{1,2}|va|hoac|truoc|ngay|thang|quy|nam|hang|moi"
+    r"|dinh|ky|dot|xuat|[ivx]+|chậm|cham|nhat|tu|den"
+)
 _MAX_WORDS = 30
 
 
@@ -67,7 +72,7 @@ def clean_phrase(text: str) -> str:
     text = " ".join(text.split()).strip(" .,;:")
     while text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip(" .,;:")
-    return text
+    return re.sub(r"(?:\s+(?:và|hoặc))+$", "", text)  # "hàng năm và [dài hạn]"
 
 
 def from_field(value: str, year: int | None) -> Found | None:
@@ -92,9 +97,37 @@ def in_text(text: str, year: int | None) -> list[Found]:
             continue
         hit = _longest_reading(text, folded, m.start(), year, EXPLICIT if m["explicit"] else ADVERB)
         if hit is not None:
+            if hit.rank == ADVERB and re.search(_EXPLICIT, fold_text(hit.phrase)):
+                hit = replace(hit, rank=EXPLICIT)  # "định kỳ trước ngày 01/6 …"
             found.append(hit)
             consumed = hit.end
-    return sorted(found, key=lambda f: f.start)
+    return _joined(text, sorted(found, key=lambda f: f.start), year)
+
+
+def _joined(text: str, found: list[Found], year: int | None) -> list[Found]:
+    """A bracketed alternative right after a phrase is part of it:
+    "trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu)"."""
+    out: list[Found] = []
+    for item in found:
+        previous = out[-1] if out else None
+        bracket = text[item.start : item.start + 1] == "("
+        if (
+            previous is not None
+            and bracket
+            and previous.end >= 0
+            and not text[previous.end : item.start].strip()
+            and re.match(r"(?:hoac|va)\b", fold_text(item.phrase))
+        ):
+            phrase = clean_phrase(text[previous.start : item.end])
+            reading = parse_phrase(phrase, year=year)
+            out[-1] = Found(
+                phrase, max(previous.rank, item.rank), previous.start, item.end,
+                reading.parts or previous.parts + item.parts,
+                reading.confident, reading.unread,
+            )  # fmt: skip
+            continue
+        out.append(item)
+    return out
 
 
 def _bracketed(text: str, year: int | None) -> list[Found]:
@@ -120,17 +153,42 @@ def _bracketed(text: str, year: int | None) -> list[Found]:
     return out
 
 
+def _extent(folded: str, start: int, end: int) -> int:
+    """Where the words of a deadline that start at ``start`` stop: dates, quarters, years,
+    frequencies and the words joining them ("trước ngày 01/6 và 15/11 hằng năm")."""
+    cursor = start
+    for m in re.finditer(r"\S+", folded[start:end]):
+        word = m[0].strip(",")
+        if not _TIME_WORD.fullmatch(word):
+            break
+        if not _JOINER.fullmatch(word):
+            cursor = start + m.end()  # a phrase does not end on "và", "hoặc"
+    return cursor
+
+
 def _longest_reading(
     text: str, folded: str, start: int, year: int | None, rank: int
 ) -> Found | None:
-    """The longest run of words from ``start`` that the parser reads completely."""
+    """The longest run of words from ``start`` that the parser reads completely.
+
+    A phrase whose time words run on past what the parser reads ("trước ngày
+    01/6 và 15/11 hằng năm") is kept whole, as written, marked for review.
+    """
     stop = _CLAUSE_END.search(folded, start)
     end = stop.start() if stop else len(text)
     ends = [m.end() for m in re.finditer(r"\S+", text[start:end])][:_MAX_WORDS]
+    extent = _extent(folded, start, end) - start
     for cut in reversed(ends):
         phrase = clean_phrase(text[start : start + cut])
         reading = parse_phrase(phrase, year=year)
         if reading.parts and reading.confident:
+            if rank == EXPLICIT and extent > cut:
+                longer = clean_phrase(text[start : start + extent])
+                more = parse_phrase(longer, year=year)
+                return Found(
+                    longer, rank, start, start + extent, more.parts or reading.parts,
+                    more.confident, more.unread,
+                )  # fmt: skip
             return Found(phrase, rank, start, start + cut, reading.parts)
     if rank == EXPLICIT and ends:
         phrase = clean_phrase(text[start : start + ends[min(len(ends), 8) - 1]])

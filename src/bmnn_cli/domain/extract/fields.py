@@ -14,12 +14,13 @@ import re
 from bmnn_cli.domain.extract.lexicon import fold_text
 
 _AGENCY = r"(?:co quan|don vi)(?:,? (?:co quan|don vi|to chuc))?"
+_ASIDE = r"(?: ?\([^()]{1,30}\))?"  # "Đơn vị chủ trì (tham mưu) thực hiện", "phối hợp (thực hiện)"
 LABELS: tuple[tuple[str, str], ...] = (
-    ("support", rf"{_AGENCY} phoi hop(?: thuc hien)?|phoi hop(?: thuc hien)?"),
+    ("support", rf"{_AGENCY} phoi hop{_ASIDE}(?: thuc hien)?{_ASIDE}|phoi hop(?: thuc hien)?"),
     (
         "lead",
-        rf"{_AGENCY} (?:chu tri|thuc hien|chiu trach nhiem|duoc giao)(?: thuc hien)?"
-        r"|chu tri(?: thuc hien)?|trach nhiem (?:thuc hien|chu tri)",
+        rf"{_AGENCY} (?:chu tri|thuc hien|chiu trach nhiem|duoc giao){_ASIDE}(?: thuc hien)?"
+        rf"{_ASIDE}|chu tri(?: thuc hien)?|trach nhiem (?:thuc hien|chu tri)",
     ),
     (
         "deadline",
@@ -27,7 +28,7 @@ LABELS: tuple[tuple[str, str], ...] = (
         r"|trien khai|nop|hoan thien))*",
     ),
     ("product", r"san pham(?: (?:dau ra|chu yeu))?|ket qua(?: dau ra)?|hinh thuc van ban"),
-    ("content", r"noi dung(?: (?:cong viec|thuc hien|nhiem vu))?"),
+    ("content", r"noi dung(?: (?:cong viec|thuc hien|nhiem vu))?|nhiem vu|ten nhiem vu"),
 )
 _LABEL = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=[.;]))\s*(?:[-–+•]\s*)?(?:"

@@ -11,6 +11,7 @@ of the token it came from, so a match maps back to the words as written.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 _FOLD_EXTRA = {"đ": "d", "Đ": "d"}
 
 
+@functools.cache
 def fold_char(char: str) -> str:
     """One character folded to one, so folded text lines up with the original."""
     if char in _FOLD_EXTRA:
@@ -30,6 +32,8 @@ def fold_char(char: str) -> str:
 
 def fold_text(text: str) -> str:
     """Case- and diacritic-free copy of ``text``, character for character."""
+    if text.isascii():
+        return text.lower()
     return "".join(map(fold_char, text))
 
 
@@ -89,21 +93,22 @@ def _is_abbreviation(token: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _canon_token(token: str) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _canon_token(token: str) -> tuple[str, ...]:
     """The canonical words one token stands for."""
     if token == "&":
-        return ["va"]
+        return ("va",)
     folded = fold_text(token)
     key = folded.replace("&", "").replace("-", "")
     if _is_abbreviation(token) and key in ABBREVIATIONS:
-        return ABBREVIATIONS[key].split()
+        return tuple(ABBREVIATIONS[key].split())
     words: list[str] = []
     for piece in re.split(r"(&)|-", folded):
         if piece == "&":
             words.append("va")
         elif piece:
             words.append(piece)
-    return words
+    return tuple(words)
 
 
 def canon_words(text: str) -> list[Word]:
@@ -116,6 +121,7 @@ def canon_words(text: str) -> list[Word]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def canon(text: str) -> tuple[str, ...]:
     """The canonical words of a name, as a matching key."""
     return tuple(word.text for word in canon_words(text))
@@ -206,14 +212,30 @@ AGENCY_HEADS = (
     "Ngân hàng", "Viện", "Tòa án", "Toà án", "Bảo hiểm", "Trường", "Bệnh viện", "Phòng", "Bộ",
     "Đảng ủy", "Đảng uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Tỉnh đoàn", "Hội", "Hội đồng", "Liên đoàn",
     "Mặt trận", "Học viện", "Đoàn", "Viễn thông", "Viettel", "VNPT", "Công ty", "Tổng công ty",
+    "Vụ", "Tổng cục", "Tạp chí", "Thông tấn xã", "Hiệp hội", "Liên minh", "Thuế", "Hải quan",
+    "Thống kê", "Bộ Tư lệnh", "Tổng Liên đoàn", "Quỹ", "Chủ tịch", "Phó Chủ tịch", "Giám đốc",
+    "Thủ trưởng", "Bí thư", "Chi nhánh", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Cán bộ",
+    "Chuyên viên", "Đồng chí",
 )  # fmt: skip
+_PERSON_HEADS = {
+    fold_text(h)
+    for h in ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Thủ trưởng", "Bí thư", "Cán bộ",
+              "Chuyên viên", "Đồng chí")
+}  # fmt: skip
 _HEADS_FOLDED = sorted({fold_text(h) for h in AGENCY_HEADS}, key=len, reverse=True)
 
-# Verbs and words that end an agency's name when it is read by shape alone.
+# Verbs and words that end an agency's name when it is read by shape alone. They
+# are matched with their diacritics: folded, "làm" (to do) would also stop at
+# "lâm" (forest) in "Cục Lâm nghiệp", and "tại" (at) at "Tài" in "Tài chính".
 _NAME_STOP = re.compile(
-    r"\b(?:chu tri|phoi hop|thuc hien|tham muu|trien khai|to chuc|theo|trong|co trach nhiem"
-    r"|chiu trach nhiem|chu dong|huong dan|xay dung|bao cao|gui|de|nham|tai|lam|kiem tra"
-    r"|ra soat|can cu|tiep tuc|tang cuong|quan ly|dam bao|bao dam)\b"
+    r"(?<!\w)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|theo|trong|có trách nhiệm"
+    r"|chịu trách nhiệm|chủ động|hướng dẫn|xây dựng|báo cáo|gửi|để|nhằm|tại|làm đầu mối|kiểm tra"
+    r"|rà soát|căn cứ|tiếp tục|tăng cường|quản lý|đảm bảo|bảo đảm|các tỉnh|các địa phương"
+    r"|có liên quan|liên quan|và các|thuộc|các đơn vị|các cơ quan|hoàn thiện|thiết lập"
+    r"|nghiên cứu|ứng dụng|đánh giá|cung cấp|tuyên truyền|theo dõi|đôn đốc|trình|ban hành"
+    r"|phổ biến|vận hành|tổng hợp|thu thập|trong việc|về việc|cập nhật|hỗ trợ|thẩm định"
+    r"|giám sát|sử dụng|khai thác|chỉ đạo|định kỳ|thường xuyên|hằng năm|hàng năm|tham gia"
+    r"|tham dự)(?!\w)"
 )
 
 
@@ -229,11 +251,39 @@ def starts_with_head(text: str) -> bool:
     )
 
 
+def is_person(name: str) -> bool:
+    """True when a name is a person's title ("Đồng chí Chủ tịch …", "Giám đốc …")."""
+    folded = fold_text(name.lstrip())
+    return any(folded.startswith(head) for head in _PERSON_HEADS)
+
+
+def capitalised_after_head(text: str) -> bool:
+    """True when a word soon after the head word is capitalised, as in a name ("Cục Biến
+    đổi khí hậu", "Ban công tác Mặt trận thôn"), not in "Bộ tiêu chí", "Hội nghị hiệp
+    thương", "Báo cáo kết quả". A person's title ("Cán bộ phụ trách …") needs none."""
+    stripped = text.lstrip()
+    folded = fold_text(stripped)
+    for head in _HEADS_FOLDED:
+        if folded.startswith(head) and not folded[len(head) : len(head) + 1].isalnum():
+            if head in _PERSON_HEADS:
+                return True
+            rest = stripped[len(head) :].lstrip()
+            level = _LEVEL.match(rest)  # "UBND phường Lào Cai", "Ủy ban nhân dân xã Lương Minh"
+            words = (rest[level.end() :] if level else rest).split()[:3]
+            return any(word[:1].isupper() for word in words)
+    return False
+
+
+_LEVEL = re.compile(r"(?:xã|phường|đặc khu|thị trấn|huyện|thị xã|tỉnh|thành phố)\s+")
+
+
 def name_by_shape(text: str) -> str | None:
     """An agency name read by its shape ("Sở Giáo dục và Đào tạo"), cut before any verb."""
-    if not starts_with_head(text):
+    if not starts_with_head(text) or not capitalised_after_head(text):
         return None
-    stop = _NAME_STOP.search(fold_text(text))
+    lowered = unicodedata.normalize("NFC", text).lower()
+    first = re.match(r"\S+(?:\s+\S+)?", lowered)  # "Ban Quản lý", "Vụ Tổ chức": part of the name
+    stop = _NAME_STOP.search(lowered, first.end() if first else 0)
     name = (text[: stop.start()] if stop else text).strip(" ,;:.-–")
     words = name.split()
     if len(words) < 2 or len(words) > 14:

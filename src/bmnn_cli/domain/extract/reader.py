@@ -1,12 +1,17 @@
-"""Reading a plan document into numbered lines: .txt, .docx (python-docx), .pdf (pypdf).
+"""Reading a plan document into numbered lines: .txt, .docx, .doc, .pdf, .html.
 
 Every later step works on lines, so that each task can name the line it
 starts on. In a .txt file a line is a line; in a .docx file it is a
 paragraph or a table row (cells joined by " | ", the layout the structure
-reader knows for tables), with Word's automatic numbering ("1.", "a)", "-")
-written back in front of the paragraph, since python-docx leaves it out; in
-a PDF it is a line of the text pypdf extracts. Markdown emphasis ("*…*",
-"**…**") carries no meaning and is removed here, once.
+reader knows for tables; a merged cell is given on every row it covers),
+with Word's automatic numbering ("1.", "a)", "-") written back in front of
+the paragraph, since python-docx leaves it out, and the text of text boxes
+and of the first page's header (where an issuer block may stand); an old
+Word .doc is read through the Debian converter antiword, whose tables come
+out as "|" rows; in a PDF a line is a line of the text pypdf extracts; a
+web page saved by Word (.htm, .html: windows-1252 or UTF-8, with HTML
+entities) gives one line per paragraph and per table row. Markdown emphasis
+("*…*", "**…**") carries no meaning and is removed here, once.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ class Document:
 
     path: str
     lines: list[str]
-    kind: str  # txt | docx | pdf
+    kind: str  # txt | docx | doc | pdf | html
 
     @property
     def text(self) -> str:
@@ -52,11 +57,13 @@ def read_document(path: Path) -> Document:
         raise InputError(t("err.input.document_too_big", megabytes=MAX_BYTES // 2**20), path=name)
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        raise InputError(t("err.input.old_doc"), path=name)
-    if suffix == ".docx":
+        lines, kind = _doc_lines(path), "doc"
+    elif suffix == ".docx":
         lines, kind = _docx_lines(path), "docx"
     elif suffix == ".pdf":
         lines, kind = _pdf_lines(path), "pdf"
+    elif suffix in (".htm", ".html"):
+        lines, kind = _html_lines(path), "html"
     else:
         lines, kind = _text_lines(path), "txt"
     if not any(line.strip() for line in lines):
@@ -89,14 +96,40 @@ def _docx_lines(path: Path) -> list[str]:
     except Exception as error:  # python-docx raises several kinds for a bad file
         raise InputError(t("err.input.docx_unreadable", error=error), path=str(path)) from None
     numbering = _Numbering(document)
-    lines: list[str] = []
+    lines: list[str] = _header_lines(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
+            lines.extend(_text_boxes(child, document))
             lines.append(numbering.label(paragraph) + paragraph.text)
         elif child.tag == qn("w:tbl"):
             lines.extend(_table_rows(Table(child, document)))
     return lines
+
+
+def _header_lines(document: Any) -> list[str]:
+    """The first page's header, where some plans put the issuer and number block."""
+    try:
+        header = document.sections[0].header
+    except (IndexError, AttributeError):
+        return []
+    if header.is_linked_to_previous:
+        return []
+    lines = [p.text for p in header.paragraphs if p.text.strip()]
+    for table in header.tables:
+        lines.extend(_table_rows(table))
+    return lines
+
+
+def _text_boxes(element: Any, document: Any) -> list[str]:
+    """The paragraphs of the text boxes anchored in a paragraph (python-docx skips them)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    for box in element.iter(qn("w:txbxContent")):
+        out.extend(Paragraph(p, document).text for p in box.iter(qn("w:p")))
+    return [line for line in out if line.strip()]
 
 
 def _table_rows(table: Any) -> list[str]:
@@ -194,6 +227,63 @@ def _roman(number: int) -> str:
         while number >= value:
             out, number = out + letters, number - value
     return out
+
+
+def _doc_lines(path: Path) -> list[str]:
+    """An old Word .doc, through antiword (Debian package antiword), as UTF-8 text."""
+    import shutil
+    import subprocess
+
+    program = shutil.which("antiword")
+    if program is None:
+        raise InputError(t("err.input.doc_converter_missing"), path=str(path))
+    try:
+        done = subprocess.run(
+            [program, "-m", "UTF-8.txt", "-w", "0", str(path)],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InputError(t("err.input.doc_unreadable", error=error), path=str(path)) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").replace(str(path), "").splitlines()
+        why = reason[-1].strip(" .:").removeprefix("is ") if reason else done.returncode
+        raise InputError(t("err.input.doc_unreadable", error=why), path=str(path))
+    text = done.stdout.decode("utf-8", "replace")
+    return _antiword_rows(text.splitlines())
+
+
+def _antiword_rows(lines: list[str]) -> list[str]:
+    """antiword writes a table row as "|cell|cell|", wrapping each cell over several lines
+    within its column; a line whose first cell is empty continues the row above. Rows are
+    given back as the " | " lines the outline reads."""
+    out: list[str] = []
+    row: list[str] | None = None
+    for line in [*lines, ""]:
+        stripped = line.strip()
+        cells = stripped.strip("|").split("|") if stripped.startswith("|") else None
+        if cells is not None and len(cells) >= 2:
+            if row is not None and not cells[0].strip() and len(cells) == len(row):
+                row = [f"{a} {b.strip()}".strip() for a, b in zip(row, cells, strict=True)]
+                continue
+            if row is not None:
+                out.append(" | ".join(" ".join(c.split()) for c in row))
+            row = [c.strip() for c in cells]
+            continue
+        if row is not None:
+            out.append(" | ".join(" ".join(c.split()) for c in row))
+            row = None
+        out.append(line)
+    return out[:-1]
+
+
+def _html_lines(path: Path) -> list[str]:
+    """A web page saved by Word: one line per paragraph, one " | " line per table row."""
+    from bmnn_cli.domain.extract.html import page_lines
+
+    data = path.read_bytes()
+    return page_lines(data)
 
 
 def _pdf_lines(path: Path) -> list[str]:

@@ -18,11 +18,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bmnn_cli.domain.extract.lexicon import fold_text
+from bmnn_cli.domain.extract.lexicon import canon, fold_text
+from bmnn_cli.domain.extract.names import agencies, issuer_scope, province_in, provinces
 from bmnn_cli.domain.extract.reader import Document
 
 _RANK = {
-    "phan": 0, "chuong": 1, "roman": 2, "upper": 2, "muc": 3, "dieu": 4,
+    "appendix": -1, "phan": 0, "chuong": 1, "roman": 2, "upper": 2, "muc": 3, "dieu": 4,
     "dec1": 5, "dec2": 6, "dec3": 7, "dec4": 8, "letter": 9, "dash": 10, "row": 10, "para": 10,
     "plus": 11,
 }  # fmt: skip
@@ -38,7 +39,11 @@ _LETTER = re.compile(r"([a-zđ])\s*[).]\s+")
 _DASH = re.compile(r"[-–—•·▪●○◦]\s*(?=\S)")
 _PLUS = re.compile(r"\+\s*(?=\S)")
 _VALID_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
-_END = re.compile(r"(noi nhan|tm\.? uy ban|kt\.? chu tich|tm\.? ubnd)\b")
+_END = re.compile(r"(noi nhan|tm\.? uy ban|kt\.? chu tich|tm\.? ubnd|kt\.? bo truong)\b")
+_APPENDIX = re.compile(r"phu luc\b")
+_SIGNATORY = re.compile(r"(?:bo truong|thu tuong|chu tich|uy ban nhan dan|giam doc)\b")
+_SECTION_ADVERB = re.compile(r"(?:hang|hang|dinh ky) (?:nam|quy|thang)?,|dinh ky,")
+_CLOSING = re.compile(r"tren day la\b|.*\byeu cau\b.*\bthuc hien\b.*/\.\s*$")
 
 COLUMNS = {
     "no": re.compile(r"^(stt|tt|so tt|so thu tu)$"),
@@ -85,6 +90,8 @@ class Header:
     province: str = ""  # name, as the header or text gives it
     issuer: str = ""
     title_line: int | None = None
+    scope: str = "province"  # "national" (a ministry, the Prime Minister) | "province" | "commune"
+    commune: str = ""  # "xã Lương Minh", for a commune's plan
 
 
 # -- markers -------------------------------------------------------------------
@@ -137,9 +144,9 @@ def _header_columns(cells: list[str]) -> list[str] | None:
 
 # -- header --------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?:^|[\s|])so\s*:\s*(\S*/\S+|\S*)")
+_NUMBER = re.compile(r"(?:^|[\s|])so\s*:\s*(\d+\s/\S+|\S*/\S+|\S*)")
 _DATE = re.compile(
-    r"([^\W\d][^,|]{1,40}),\s*ngay\s*(\d{1,2})?\s*thang\s*(\d{1,2})?\s*nam\s*(\d{4})"
+    r"([^\W\d][^,|]{1,40}),\s*ngay\s*(\d{1,2})?\s*thang\s*(\d ?\d|\d)?\s*nam\s*(\d{4})"
 )
 _KINDS = ("ke hoach", "quyet dinh", "chi thi", "chuong trinh", "huong dan", "phuong an")
 _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố) ((?:[^\W\d_]+)(?: [^\W\d_]+){0,3})")
@@ -155,6 +162,7 @@ def read_header(document: Document) -> Header:
         number = _NUMBER.search(folded)
         if number and header.number is None:
             raw = line[number.start(1) : number.end(1)].strip(" .|")
+            raw = re.sub(r"\s+/", "/", raw)
             header.number = "" if raw.startswith("/") or not raw else raw
         date = _DATE.search(folded)
         if date and not header.place:
@@ -163,12 +171,79 @@ def read_header(document: Document) -> Header:
             header.kind = line.strip(" #*").rstrip(".").capitalize()
             header.title_line = index + 1
             header.title = _title(lines, index + 1, body)
-    header.province = _province(lines, body, header)
-    header.issuer = _issuer(lines, header.province)
+    _plan_title(lines, header)
+    issuing = _issuing_body(lines)
+    header.scope = issuer_scope(issuing) if issuing else "province"
+    if header.scope == "national":
+        header.issuer = _known_name(issuing)
+    elif header.scope == "commune":
+        header.commune = _commune(issuing)
+        header.province = province_in(document.text)
+        header.issuer = _commune_body(issuing, header.commune)
+    else:
+        header.province = _province(lines, body, header)
+        header.issuer = _issuer(lines, header.province)
     if header.year is None:
         years = re.findall(r"\bnăm (\d{4})\b", header.title)
         header.year = int(years[0]) if years else None
     return header
+
+
+def _plan_title(lines: list[str], header: Header) -> None:
+    """A decision that issues a plan is tracked as that plan: its title is the plan's."""
+    if fold_text(header.kind) != "quyet dinh" or header.title_line is None:
+        return
+    for index in range(header.title_line, len(lines)):
+        if _kind_title(lines[index]) == "ke hoach":
+            header.kind = "Kế hoạch"
+            header.title_line = index + 1
+            header.title = _title(lines, index + 1, len(lines))
+            return
+
+
+def _issuing_body(lines: list[str]) -> str:
+    """The issuing body of the header block: the first cell of the first line."""
+    for line in lines[:3]:
+        first = re.split(r"\s\|\s|\bSố\s*:|CỘNG H[OÒ]A", line.strip(), maxsplit=1)[0].strip(" |")
+        if first and not _kind_title(first):
+            return first
+    return ""
+
+
+def _known_name(text: str) -> str:
+    """A name in capitals written as the state-structure data spells it."""
+    key = canon(text)
+    for name, _kind in agencies():
+        if canon(name) == key:
+            return name
+    return text[:1] + text[1:].lower() if text.isupper() else text
+
+
+def _commune(text: str) -> str:
+    """The commune or ward a body belongs to ("xã Lương Minh")."""
+    m = re.search(
+        r"\b(XÃ|PHƯỜNG|ĐẶC KHU|xã|phường|đặc khu)\s+((?:[^\W\d_]+\s*){1,3}?)"
+        r"(?=\s+(?:BAN|Ban)\b|$)",
+        text,
+    )
+    if not m:
+        return ""
+    return f"{m[1].lower()} {m[2].strip().title()}"
+
+
+def _commune_body(text: str, commune: str) -> str:
+    """ "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh", from the header's capitals."""
+    folded = " ".join(canon(text))
+    if "mat tran to quoc" in folded:
+        body = "Ủy ban Mặt trận Tổ quốc Việt Nam"
+        body = ("Ban Thường trực " + body) if "ban thuong truc" in folded else body
+    elif "hoi dong nhan dan" in folded:
+        body = "Hội đồng nhân dân"
+    elif "dang uy" in folded:
+        body = "Đảng ủy"
+    else:
+        body = "Ủy ban nhân dân"
+    return f"{body} {commune}".strip()
 
 
 def _read_date(header: Header, line: str, m: re.Match[str]) -> None:
@@ -176,7 +251,7 @@ def _read_date(header: Header, line: str, m: re.Match[str]) -> None:
     header.year = int(m[4])
     if m[2] and m[3]:
         try:
-            header.issued = dt.date(int(m[4]), int(m[3]), int(m[2]))
+            header.issued = dt.date(int(m[4]), int(m[3].replace(" ", "")), int(m[2]))
         except ValueError:
             header.issued = None
 
@@ -192,6 +267,8 @@ def _title(lines: list[str], start: int, stop: int) -> str:
             continue
         if re.match(r"(can cu|thuc hien|tren co so|de trien khai)\b", fold_text(text)) and parts:
             break
+        if parts and (text.startswith("(") or _SIGNATORY.match(fold_text(text))):
+            break  # "(Kèm theo Quyết định …)", "BỘ TRƯỞNG BỘ …" close the title
         parts.append(text)
     title = " ".join(parts)
     return title[:1].lower() + title[1:] if title[1:2].islower() else title
@@ -199,8 +276,12 @@ def _title(lines: list[str], start: int, stop: int) -> str:
 
 def _province(lines: list[str], body: int, header: Header) -> str:
     """The province: from the header's "TỈNH X", the place of the date, or the text."""
+    issuing = _issuing_body(lines)
+    m = re.search(r"\b(?:TỈNH|THÀNH PHỐ) (.+)$", issuing)
+    if m:
+        return province_in(m[1]) or m[1].strip(" |").title()
     for line in lines[: header.title_line or body]:
-        m = re.match(r"\s*(?:UBND |[UỦ]Y BAN NHÂN DÂN )?(?:TỈNH|THÀNH PHỐ) (.+)$", line.strip())
+        m = re.match(r"\s*(?:UBND |[UỦ][YỶ] BAN NHÂN DÂN )?(?:TỈNH|THÀNH PHỐ) (.+)$", line.strip())
         if m and m[1].isupper():
             return m[1].strip(" |").title()
     if header.place and not re.search(r"\d", header.place):
@@ -231,21 +312,40 @@ def _issuer(lines: list[str], province: str) -> str:
         body = "Hội đồng nhân dân"
     else:
         body = "Ủy ban nhân dân"
-    return f"{body} tỉnh {province}" if province else body
+    if not province:
+        return body
+    word = "thành phố" if province in provinces()[:6] else "tỉnh"
+    return f"{body} {word} {province}"
 
 
 # -- outline -------------------------------------------------------------------
 
 
-def body_start(lines: list[str]) -> int:
-    """Index of the first line of the outline (the first section or item marker)."""
-    for index, line in enumerate(lines):
+def body_start(lines: list[str], begin: int = 0) -> int:
+    """Index of the first line of the outline (the first section or item marker).
+
+    A decision that issues a plan ("QUYẾT ĐỊNH … Điều 1. Ban hành kèm theo …
+    Kế hoạch") has the plan's own title ("KẾ HOẠCH") further down: its
+    outline starts there, and the decision's articles are not tasks.
+    """
+    titles = [i for i, line in enumerate(lines) if _kind_title(line)]
+    if len(titles) > 1 and _kind_title(lines[titles[0]]) == "quyet dinh":
+        plan = next((i for i in titles[1:] if _kind_title(lines[i]) == "ke hoach"), None)
+        begin = max(begin, plan + 1) if plan is not None else begin
+    for index in range(begin, len(lines)):
+        line = lines[index]
         found = marker(line)
         if found and _RANK[found[0]] <= _RANK["dec1"] and found[2].strip():
             return index
         if cells_of(line) and _header_columns(cells_of(line) or []):
             return index
-    return 0
+    return begin
+
+
+def _kind_title(line: str) -> str:
+    """The kind ("ke hoach", "quyet dinh" …) when the line is a document's kind title."""
+    folded = fold_text(line).strip(" #*").rstrip(".")
+    return folded if folded in _KINDS else ""
 
 
 def body_end(lines: list[str], start: int) -> int:
@@ -256,6 +356,48 @@ def body_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
+def body_lines(lines: list[str], start: int) -> list[tuple[int, bool]]:
+    """(index, in an appendix) of every line of the plan's outline, from ``start``.
+
+    The recipients list and the signature ("Nơi nhận", "TM. ỦY BAN NHÂN
+    DÂN") close the body, but a table of tasks may follow in an appendix
+    ("PHỤ LỤC … TT | Nhiệm vụ | Cơ quan chủ trì …"), and a decision's
+    signature may be followed by the plan it issues: both are read. An
+    appendix with no table of tasks (blank forms, lists) ends the outline.
+    """
+    out: list[tuple[int, bool]] = []
+    index, closed, appendix = start, False, False
+    while index < len(lines):
+        folded = fold_text(lines[index].strip(" *#"))
+        if _APPENDIX.match(folded) and len(folded) < 40:
+            table = _table_after(lines, index)
+            if table is None:
+                break
+            index, closed, appendix = table, False, True
+            continue
+        if _END.match(folded):
+            closed = True
+        elif closed and _kind_title(lines[index]) == "ke hoach":
+            index, closed = body_start(lines, index + 1), False
+            continue
+        elif not closed and _CLOSING.match(folded) and not marker(lines[index]):
+            closed = True  # "Trên đây là Kế hoạch …", "Ủy ban nhân dân tỉnh yêu cầu …/."
+        if not closed:
+            out.append((index, appendix))
+            closed = lines[index].rstrip().endswith("/.") and not appendix
+        index += 1
+    return out
+
+
+def _table_after(lines: list[str], index: int) -> int | None:
+    """The header row of a table of tasks within a few lines after ``index``."""
+    for ahead in range(index + 1, min(index + 8, len(lines))):
+        cells = cells_of(lines[ahead])
+        if cells and _header_columns(cells):
+            return ahead
+    return None
+
+
 def outline(document: Document) -> Node:
     """The numbered outline of the document, with each node's id (``code``)."""
     lines = document.lines
@@ -263,24 +405,61 @@ def outline(document: Document) -> Node:
     root = Node("root", "", 0, "")
     stack: list[Node] = [root]
     columns: list[str] | None = None
-    for index in range(start, body_end(lines, start)):
+    appendix_root: Node | None = None
+    blank = False
+    for index, appendix in body_lines(lines, start):
         line = lines[index]
         if not line.strip() or re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", line):
+            blank = blank or not line.strip()
             continue
+        if blank and stack[-1].kind == "para" and not marker(line) and not cells_of(line):
+            stack.pop()  # a blank line ends a paragraph of its own (.doc lists lose their numbers)
+        blank = False
+        if appendix and appendix_root is None:
+            appendix_root = Node("appendix", "PL", index + 1, "", code="PL")
+            root.children.append(appendix_root)
+            stack = [root, appendix_root]
         cells = cells_of(line)
+        if cells is None and columns and "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]  # a short row of a tab table
         if cells is not None:
             header = _header_columns(cells)
             if header:
                 columns = header
                 continue
             if columns:
-                _add(stack, _row_node(cells, columns, index + 1))
+                _add(stack, _row_node(cells, columns, index + 1, _last_row(stack)))
                 continue
             line = " ".join(c for c in cells if c)
+        elif columns and _group_row(line):
+            _add(stack, _group_node(line, index + 1))
+            continue
         columns = None
         _add_line(stack, line, index + 1)
     _assign_codes(root)
     return root
+
+
+def _group_row(line: str) -> bool:
+    """A heading inside a table written as a line of its own ("I. NÂNG CAO NHẬN THỨC")."""
+    found = marker(line)
+    return found is not None and found[0] in ("roman", "upper") and bool(found[2].strip())
+
+
+def _group_node(line: str, number: int) -> Node:
+    found = marker(line)
+    assert found is not None
+    return Node(_TABLE + found[0], found[1], number, " ".join(found[2].split()))
+
+
+def _last_row(stack: list[Node]) -> Node | None:
+    """The open table row that has an agency, which a row with merged cells continues."""
+    for node in reversed(stack):
+        if node.kind.startswith(_TABLE) and ("lead" in node.cells or "support" in node.cells):
+            return node
+        if not node.kind.startswith(_TABLE):
+            return None
+    return None
 
 
 def _add_line(stack: list[Node], line: str, number: int) -> None:
@@ -296,8 +475,21 @@ def _add_line(stack: list[Node], line: str, number: int) -> None:
         _add(stack, Node(kind, label, number, " ".join(rest.split())))
     elif len(stack) > 1 and is_heading(stack[-1]):
         _add(stack, Node("para", "", number, text))
+    elif len(stack) > 2 and _SECTION_ADVERB.match(fold_text(text)):
+        # "Hàng năm, các bộ, ngành … báo cáo …" after the last item: the section's own task
+        while len(stack) > 2 and not is_heading(stack[-1]):
+            stack.pop()
+        _add(stack, Node("para", "", number, text))
     elif len(stack) > 1:
-        stack[-1].text = f"{stack[-1].text} {text}".strip()
+        stack[-1].text = _continued(stack[-1].text, text)
+
+
+def _continued(text: str, line: str) -> str:
+    """A paragraph added to an item: a title line with no full stop ends its sentence
+    ("3. Xây dựng các văn bản …" then "Sở, ban, ngành … có trách nhiệm …")."""
+    if text and line[:1].isupper() and text[-1:].isalnum():
+        return f"{text}. {line}"
+    return f"{text} {line}".strip()
 
 
 def is_heading(node: Node) -> bool:
@@ -306,18 +498,45 @@ def is_heading(node: Node) -> bool:
     return node.kind in SECTION_KINDS or (bool(letters) and all(c.isupper() for c in letters))
 
 
-def _row_node(cells: list[str], columns: list[str], line: int) -> Node:
+def _row_node(cells: list[str], columns: list[str], line: int, above: Node | None) -> Node:
+    """A table row; one with fewer cells than the header continues the row ``above``.
+
+    A cell merged down over several rows (the number, the deadline, the
+    result) is written on the first of them only: the later rows start at
+    the content column and take the merged cells from the row above.
+    """
+    merged = (
+        above is not None
+        and len(cells) < len(columns)
+        and columns[:1] == ["no"]
+        and not _is_number(cells[0])
+    )
+    if merged:
+        cells = ["", *cells]
     values: dict[str, str] = {}
     for kind, cell in zip(columns, cells, strict=False):
         if cell and kind:
             values[kind] = f"{values[kind]} {cell}".strip() if kind in values else cell
-    number = values.pop("no", "").strip(" .")
+    if merged and above is not None:
+        for kind in ("deadline", "product"):
+            if kind not in values and kind in above.cells:
+                values[kind] = above.cells[kind]
+        text = values.pop("content", "")
+        return Node(above.kind, above.label, line, " ".join(text.split()), cells=values)
+    number = values.pop("no", "").strip(" .)")
     found = marker(number + ". x") if number else None
     kind = _TABLE + (found[0] if found and found[0] not in ("dash", "plus") else "row")
     text = values.pop("content", "") or " ".join(
         c for c, k in zip(cells, columns, strict=False) if not k and c
     )
     return Node(kind, found[1] if found else "", line, " ".join(text.split()), cells=values)
+
+
+def _is_number(cell: str) -> bool:
+    """A cell of the number column: "1", "1.", "a)", "II", "2.3"."""
+    return (
+        re.fullmatch(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})\s*[.)]?\s*", cell) is not None
+    )
 
 
 def _add(stack: list[Node], node: Node) -> None:
@@ -346,7 +565,9 @@ def _assign_codes(node: Node) -> None:
         kind, parent = child.kind.removeprefix(_TABLE), node.kind.removeprefix(_TABLE)
         if kind.startswith("dec") and parent.startswith("dec") and "." in label:
             label = label.rsplit(".", 1)[1]
-        if not label:
+        if not label and child.kind == "para" and len(node.children) > 1:
+            label = str(node.children.index(child) + 1)  # after numbered items: its place
+        elif not label:
             seen[child.kind] = seen.get(child.kind, 0) + 1
             label = str(seen[child.kind])
         child.code = f"{node.code}.{label}" if node.code else label

@@ -21,14 +21,26 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bmnn_cli.domain.extract import deadlines as dl
-from bmnn_cli.domain.extract.agencies import Matcher, Mention, heading_agencies, roles
+from bmnn_cli.domain.extract.agencies import (
+    Entry,
+    Matcher,
+    Mention,
+    heading_agencies,
+    roles,
+)
 from bmnn_cli.domain.extract.fields import split_fields
-from bmnn_cli.domain.extract.lexicon import fold_text
+from bmnn_cli.domain.extract.lexicon import (
+    capitalised_after_head,
+    fold_text,
+    is_person,
+    starts_with_head,
+)
 from bmnn_cli.domain.extract.structure import Node, is_heading
 from bmnn_cli.domain.phrases import Part
 from bmnn_cli.i18n import t
 
 _TITLE_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở) [^,;]{0,80}, ", re.IGNORECASE)
+_ACTORS = re.compile(r"to chuc thuc hien|trach nhiem|phan cong")
 _PURPOSE = re.compile(r"(muc dich|yeu cau|quan diem)\b")
 _CLAUSE = re.compile(r";|\.(?=\s+\S)")
 _LETTERS = "abcdefghiklmnopqrstuvxy"
@@ -55,6 +67,7 @@ class AgencyRef:
     text: str
     code: str | None
     via: str = ""
+    group: bool = False
 
     @property
     def value(self) -> str:
@@ -101,7 +114,8 @@ class Builder:
         for child in root.children:
             self.visit(child, [])
 
-    def visit(self, node: Node, context: list[Mention]) -> None:
+    def visit(self, node: Node, context: list[Mention], actors: bool = False) -> None:
+        _run_on(node)
         if node.children and is_heading(node) and _PURPOSE.match(fold_text(node.text)):
             self.skipped.extend(
                 Skipped(n.code, n.line, t("extract.skipped.purposes")) for n in node.children
@@ -112,6 +126,9 @@ class Builder:
             self._fields_task(node, *labelled, context)
             return
         heading = heading_agencies(self.matcher, node.text)
+        if heading is None and actors and node.children and _actor(node.text):
+            name = node.text.strip(" :.")
+            heading = ([Mention(0, len(name), name, Entry(None, name), "shape")], "")
         if node.children:
             self._heading(node, heading, context)
             return
@@ -124,11 +141,13 @@ class Builder:
     def _heading(
         self, node: Node, heading: tuple[list[Mention], str] | None, context: list[Mention]
     ) -> None:
+        _share_fields(node.children)
         own = roles(node.text, self.matcher.find(node.text)).lead if heading is None else []
         inner = heading[0] if heading else own or context
         tasks, skipped = len(self.tasks), len(self.skipped)
+        actors = is_heading(node) and bool(_ACTORS.search(fold_text(node.text)))
         for child in node.children:
-            self.visit(child, inner)
+            self.visit(child, inner, actors)
         if len(self.tasks) == tasks and own:
             del self.skipped[skipped:]
             text = " ".join(n.text for n in node.walk())
@@ -137,8 +156,10 @@ class Builder:
     # -- a task from running text ----------------------------------------------
 
     def _text_task(self, node: Node, text: str, context: list[Mention]) -> None:
-        mentions = self.matcher.find(text)
+        mentions = self.matcher.find_opening(text)
         found = roles(text, mentions)
+        if context and found.lead and all(is_person(m.text) for m in found.lead):
+            found.lead = []  # "Đồng chí Chủ tịch …" under its body's heading: the body leads
         lead = found.lead or context
         deadlines = dl.in_text(text, self.year)
         if not lead:
@@ -158,7 +179,9 @@ class Builder:
                 for m in found.support
                 if segment.start <= m.start < segment.start + len(segment.text)
             ]
-            draft = self._draft(code, node.line, segment.text, lead, support, segment.found)
+            draft = self._draft(
+                code, node.line, segment.text, lead, support, segment.found, bool(found.lead)
+            )
             if letters:
                 others = ", ".join(_sub_code(node.code, i) for i in range(len(segments)))
                 draft.reviews.append(
@@ -181,8 +204,9 @@ class Builder:
                 lead += got.lead
                 support += got.support
         own = roles(content, self.matcher.find(content))
+        given_support = any(kind == "support" for kind, _ in fields)
         lead = lead or own.lead or context
-        support += own.support
+        support += [] if given_support else own.support  # a "phối hợp" field says who, in full
         if not lead:
             self.skipped.append(Skipped(node.code, node.line, t("extract.skipped.no_lead_field")))
             return
@@ -206,14 +230,20 @@ class Builder:
         lead: list[Mention],
         support: list[Mention],
         found: list[dl.Found],
+        in_text: bool = False,
     ) -> TaskDraft:
         leads = _refs(lead)
+        supports = _refs(support)
+        helping = {r.value for r in supports}
+        if in_text and any(r.value not in helping for r in leads):
+            # "Sở X, Sở Y / Sở X chủ trì, phối hợp với Sở Y": Y is named as a support
+            leads = [r for r in leads if r.value not in helping]
         keys = {ref.value for ref in leads}
         draft = TaskDraft(
             code=code,
             title=_title(text, found),
             lead=leads,
-            support=[ref for ref in _refs(support) if ref.value not in keys],
+            support=[ref for ref in supports if ref.value not in keys],
             deliverable="other",
             deadline="",
             parts=[{"kind": "continuous"}],
@@ -229,6 +259,48 @@ class Builder:
         return draft
 
 
+def _run_on(node: Node) -> None:
+    """An item whose sentence runs on into the one bullet under it is one task:
+    "1. Sở … tham mưu … báo cáo … về Cục Cảnh sát … / - Cơ quan thường trực … trước ngày
+    20 hằng tháng …"."""
+    if len(node.children) != 1 or node.children[0].kind != "dash" or node.children[0].children:
+        return
+    text = node.text.rstrip()
+    fields = split_fields(node.children[0].text)[1]
+    if len(text.split()) > 12 and text[-1:].isalnum() and not fields:
+        node.text = f"{text} {node.children[0].text}"
+        node.children = []
+
+
+def _actor(text: str) -> bool:
+    """A short heading naming who acts, under "Tổ chức thực hiện": "3. Cán bộ phụ trách
+    lĩnh vực giám sát", "2. Các tổ chức thành viên của MTTQ xã"."""
+    words = text.strip(" :.").split()
+    named = (starts_with_head(text) and capitalised_after_head(text)) or re.match(
+        r"Các (?:tổ chức|hội|đoàn thể)\b", text
+    )
+    return bool(named) and 2 <= len(words) <= 14 and not text.rstrip().endswith(".")
+
+
+def _share_fields(children: list[Node]) -> None:
+    """Bullets written one after another, then the fields of them all, under the last:
+    "- Tăng cường … / - Nâng cao … / Đơn vị thực hiện: … / Thời gian thực hiện: …".
+    Each earlier bullet takes the fields of the next bullet that has them."""
+    waiting: list[Node] = []
+    for child in children:
+        if child.kind != "dash" or child.children:
+            waiting = []
+            continue
+        content, fields = split_fields(child.text)
+        if not fields:
+            waiting.append(child)
+            continue
+        labelled = child.text[len(content) :].lstrip(" .;")
+        for earlier in waiting:
+            earlier.text = f"{earlier.text.rstrip()} {labelled}"
+        waiting = []
+
+
 def _fields(node: Node) -> tuple[str, list[tuple[str, str]]] | None:
     """(content, fields) when the node is a task laid out in labelled fields."""
     content, fields = split_fields(node.text)
@@ -240,8 +312,10 @@ def _fields(node: Node) -> tuple[str, list[tuple[str, str]]] | None:
         before, found = split_fields(child.text)
         if found and not before:
             fields += found
-            if any(k == "content" for k, _ in found):
-                texts += [v for k, v in found if k == "content" and v]
+            inner = [split_fields(n.text) for n in child.children]
+            if all(f and not b for b, f in inner) and inner and not any(v for _, v in found):
+                fields += [f for _, got in inner for f in got]  # "b) Cơ quan thực hiện:" + bullets
+            elif any(k == "content" for k, _ in found):
                 texts += [n.text for n in child.walk()[1:]]
         else:
             texts += [n.text for n in child.walk()]
@@ -353,8 +427,9 @@ def _refs(mentions: list[Mention]) -> list[AgencyRef]:
     seen: set[str] = set()
     for mention in mentions:
         entry = mention.entry
-        text = entry.name if mention.via == "locality" and entry.code is None else mention.text
-        ref = AgencyRef(" ".join(text.split()), entry.code, mention.via)
+        known = entry.code is None and mention.via != "shape"
+        text = entry.name if known else mention.text  # a known name as the data spells it
+        ref = AgencyRef(" ".join(text.split()), entry.code, mention.via, entry.group)
         key = ref.code or fold_text(ref.text)
         if key not in seen:
             seen.add(key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from bmnn_cli.messages import extract, inputs, options, records, toml
+from bmnn_cli.messages import correctness, extract, inputs, options, records, toml
 
 LANGUAGES: Final = ("vi", "en")
 
@@ -498,7 +498,13 @@ def _assemble(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 
 MESSAGES: Final = _assemble(
-    _NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES, extract.MESSAGES, toml.MESSAGES
+    _NOTICES,
+    inputs.MESSAGES,
+    records.MESSAGES,
+    options.MESSAGES,
+    extract.MESSAGES,
+    toml.MESSAGES,
+    correctness.MESSAGES,
 )
 
 _language = "vi"
@@ -517,7 +523,13 @@ def language() -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The message for `key` in the current language, with `values` filled in."""
+    """The message for `key` in the current language, with `values` filled in.
+
+    A message with a `count` may have a singular form under `key#one`
+    ("Imported 1 row"); Vietnamese nouns do not change with the number.
+    """
+    if values.get("count") == 1 and f"{key}#one" in MESSAGES:
+        key = f"{key}#one"
     vi, en = MESSAGES[key]
     text = en if _language == "en" else vi
     return text.format(**values) if values else text

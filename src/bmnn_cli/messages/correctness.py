@@ -1,0 +1,38 @@
+"""Messages about which period a submission answers, the calendar in force and due dates."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# key: (Vietnamese, English)
+MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "err.store.submit_only_undated": (
+        "{agency} không còn kỳ nào có thời hạn cần gửi đối với nhiệm vụ {task!r}; không ghi "
+        "nhận gì. Một lần gửi chỉ được tính cho nhiệm vụ không xác định hạn khi chỉ rõ kỳ: "
+        "--period {periods}",
+        "{agency} has no dated period open for task {task!r}; nothing recorded. A submission "
+        "counts for a duty without a due date only when --period names it: --period {periods}",
+    ),
+    # singular forms (see `i18n.t`): English says "1 row", Vietnamese has one form
+    "msg.csv_imported#one": (
+        "Đã nhập {count} dòng từ {path} ({new} mới, {dup} đã có).",
+        "Imported {count} row from {path} ({new} new, {dup} already recorded).",
+    ),
+    "msg.requested#one": (
+        "Đã ghi nhận yêu cầu cho {task}, hạn {due}: {count} nghĩa vụ mới.",
+        "Recorded a request for {task}, due {due}: {count} new obligation.",
+    ),
+    "msg.event#one": (
+        "Đã ghi nhận sự kiện cho {task} ngày {date}, hạn {due}: {count} nghĩa vụ mới.",
+        "Recorded the event for {task} on {date}, due {due}: {count} new obligation.",
+    ),
+    "report.not_due_yet#one": (
+        "{count} cơ quan chưa có nghĩa vụ đến hạn trong kỳ, không có trong biểu đồ.",
+        "{count} agency has nothing fallen due in the period and is not charted.",
+    ),
+    "ical.written#one": ("Đã ghi {count} sự kiện vào {path}.", "Wrote {count} event to {path}."),
+    "msg.check_differs#one": (
+        "{count} điểm khác giữa {path} và bản trích xuất lại.",
+        "{count} difference between {path} and a fresh extraction.",
+    ),
+}

@@ -111,15 +111,19 @@ def open_db(ctx: typer.Context, db: str | None, *, create: bool = False) -> Any:
 
 
 def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
-    """Open the store for a question, extending open-ended schedules to its year."""
-    from bmnn_cli.store.plans import ensure_through, needs_extension
+    """Open the store for a question as of a day; it never writes.
+
+    Where open-ended schedules are stored only up to an earlier year, each
+    session works out the rest and rolls it back (`Store.extend_to`), so the
+    answer is the one the stored periods would give and the file is unchanged.
+    """
+    from bmnn_cli.store.plans import check_year, needs_extension
 
     store = open_db(ctx, db)
     with store.read() as session:
-        extend = needs_extension(session, as_of.year)
-    if extend:
-        with store.write() as session:
-            ensure_through(session, as_of.year)
+        check_year(session, as_of.year)
+        if needs_extension(session, as_of.year):
+            store.extend_to = as_of.year
     return store
 
 

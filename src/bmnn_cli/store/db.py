@@ -80,8 +80,18 @@ def resolve(option: str | None) -> Target:
 
 @dataclass
 class Store:
+    """An open database. `extend_to` is the year a question looks as far as.
+
+    Open-ended schedules owe obligations up to the year asked about. When
+    the stored ones stop short, a read works them out inside its own
+    transaction and rolls them back, so a question sees what would be
+    stored and leaves the database as it was; a write stores them with an
+    audit entry, in the same transaction as the change it makes.
+    """
+
     target: Target
     engine: Any
+    extend_to: int | None = None
 
     @property
     def dialect(self) -> str:
@@ -113,6 +123,7 @@ class Store:
             with Session(bind, autoflush=True, expire_on_commit=False) as session:
                 session.begin()
                 try:
+                    self._extend(session)
                     yield session
                 except BaseException:
                     session.rollback()
@@ -126,14 +137,29 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Any]:
+        """A session that never commits (what `extend_to` adds is rolled back)."""
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
+        if self.extend_to is None:
+            bind = self.engine
+        else:  # it writes before it reads: take the write lock first, as writers do
+            bind = self.engine.execution_options(bmnn_begin="IMMEDIATE")
         try:
-            with Session(self.engine) as session:
-                yield session
+            with Session(bind, autoflush=True) as session:
+                try:
+                    self._extend(session)
+                    yield session
+                finally:
+                    session.rollback()
         except DBAPIError as error:
             raise _explain(self.where, error) from None
+
+    def _extend(self, session: Any) -> None:
+        if self.extend_to is not None:
+            from bmnn_cli.store.plans import ensure_through
+
+            ensure_through(session, self.extend_to)
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

@@ -508,7 +508,7 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
                 people,
                 first_year=plan.year,
                 through=through,
-                rules=rules,
+                rules=rules.for_phrase(task.deadline),
                 calendar=calendar,
             )
         )
@@ -644,15 +644,42 @@ def _answerable_count(session: Session, plan: Plan) -> int:
 YEARS_AHEAD = 25
 
 
-def ensure_through(session: Session, year: int) -> None:
-    """Open-ended schedules owe up to the year asked about: extend them lazily."""
+def check_year(session: Session, year: int) -> None:
+    """Refuse a year too far beyond the newest plan (a mistyped --as-of or --year)."""
     newest = session.exec(select(func.max(Plan.year))).one()
     if newest is not None and year > newest + YEARS_AHEAD:
         raise UsageError(
             t("err.date.too_far", year=year, newest=newest, limit=newest + YEARS_AHEAD)
         )
+
+
+def ensure_through(session: Session, year: int) -> None:
+    """Open-ended schedules owe up to the year asked about: extend them, with an audit entry.
+
+    Run in the transaction of the command that needs them; a question rolls
+    its transaction back (`Store.read`), so only a writing command stores them.
+    """
+    check_year(session, year)
     for plan in session.exec(select(Plan).where(Plan.through_year < year)).all():
+        before = plan.through_year
+        counted = _count_obligations(session, plan)
         sync_obligations(session, plan, through=year)
+        added = _count_obligations(session, plan) - counted
+        audit.record(
+            session, "extend", plan=plan.code,
+            detail=f"{before + 1}-{year}: {added} obligations",
+        )  # fmt: skip
+
+
+def _count_obligations(session: Session, plan: Plan) -> int:
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(Obligation)
+            .join(Task, col(Task.id) == Obligation.task_id)
+            .where(Task.plan_id == plan.id)
+        ).one()
+    )
 
 
 def needs_extension(session: Session, year: int) -> bool:

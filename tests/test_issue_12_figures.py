@@ -7,6 +7,7 @@ never a continuous duty unless the officer names it; counts in English say
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, Db, dump, query
+from conftest import LAO_CAI, Cli, Db, dump, plan_text, query
 
 ROW = "IV.1.b,Sở Tài chính,28/10/2026,88/BC-STC\n"
 AS_OF = ("--as-of", "2026-12-01")
@@ -143,3 +144,133 @@ def test_every_singular_form_belongs_to_a_message() -> None:
         assert base in MESSAGES, name
         assert MESSAGES[name][0] == MESSAGES[base][0], name  # Vietnamese has one form
         assert MESSAGES[name][1] != MESSAGES[base][1], name
+
+
+# -- questions never write ---------------------------------------------------------
+
+
+def _fingerprint(db: Db) -> object:
+    """The database as stored: the SQLite file's bytes (and its WAL), or every row on a server."""
+    if isinstance(db, Path) or "://" not in str(db):
+        path = Path(db)
+        wal = path.with_name(path.name + "-wal")
+        body = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+        return hashlib.sha256(body).hexdigest()
+    return dump(db)
+
+
+QUESTIONS: list[tuple[str, ...]] = [
+    ("overdue",),
+    ("overdue", "-f", "json"),
+    ("due", "--within", "30d"),
+    ("due", "--within", "30d", "-f", "csv"),
+    ("status",),
+    ("status", "-a", "so tai chinh", "-f", "json"),
+    ("report", "--quarter", "4"),
+    ("report", "-f", "md"),
+    ("show", "IV.1.b"),
+    ("tasks",),
+    ("plans",),
+    ("agencies",),
+    ("info",),
+    ("log",),
+    ("ical", "-o", "-"),
+    ("remind", "--dry-run", "--include-overdue"),
+    ("remind", "--within", "30d"),
+    ("import", "--dry-run", str(LAO_CAI)),
+]
+
+
+@pytest.mark.parametrize("as_of", ["2026-03-02", "2026-12-10", "2028-06-30"])
+def test_questions_leave_the_database_byte_for_byte_unchanged(
+    cli: Cli, lao_cai: Db, as_of: str
+) -> None:
+    before = _fingerprint(lao_cai)
+    for question in QUESTIONS:
+        dated = () if question[0] in ("tasks", "plans", "agencies", "info", "log", "import") else (
+            "--as-of", as_of,
+        )  # fmt: skip
+        cli(*question, *dated)
+        assert _fingerprint(lao_cai) == before, question
+    cli("explain", "trước ngày 30/10 hàng năm", "--year", as_of[:4])
+    cli("check")
+    assert _fingerprint(lao_cai) == before
+
+
+def test_a_question_beyond_the_stored_years_answers_as_if_they_were_stored(
+    cli: Cli, lao_cai: Db
+) -> None:
+    """Questions about 2027 see its periods, and store none of them."""
+    from bmnn_cli.store.db import open_store
+    from bmnn_cli.store.plans import ensure_through
+
+    dry = cli("--lang", "en", "import", "--dry-run", str(LAO_CAI))
+    cli("due", "--within", "30d", "--as-of", "2026-12-10")  # the issue's example
+    asked = [
+        ("status", "--as-of", "2027-11-02", "-f", "json"),
+        ("overdue", "--as-of", "2027-11-02", "-f", "csv"),
+        ("report", "--year", "2027", "--as-of", "2027-11-02", "-f", "json"),
+    ]
+    answers = [cli(*question) for question in asked]
+    assert '"obligations": ' in answers[0] and ",2027," in answers[1]
+    assert query(lao_cai, "SELECT MAX(year) FROM obligation") == [(2026,)]
+    assert query(lao_cai, "SELECT COUNT(*) FROM audit_log WHERE action = 'extend'") == [(0,)]
+    assert cli("--lang", "en", "import", "--dry-run", str(LAO_CAI)) == dry
+    store = open_store(lao_cai, create=False)
+    with store.write() as session:  # what a writing command does before its change
+        ensure_through(session, 2027)
+    assert [cli(*question) for question in asked] == answers
+    extended = query(lao_cai, "SELECT plan, detail FROM audit_log WHERE action = 'extend'")
+    assert len(extended) == 1 and extended[0][1].startswith("2027-2027: ")
+
+
+def test_a_writing_command_stores_the_periods_it_needs_with_an_audit_entry(
+    cli: Cli, lao_cai: Db
+) -> None:
+    cli(
+        "waive", "-t", "IV.1.b", "-a", "Sở Tư pháp", "--reason", "sáp nhập", "--as-of", "2027-01-04"
+    )
+    assert query(lao_cai, "SELECT MAX(year) FROM obligation") == [(2027,)]
+    extended = query(lao_cai, "SELECT detail FROM audit_log WHERE action = 'extend'")
+    count = query(lao_cai, "SELECT COUNT(*) FROM obligation WHERE year = 2027")[0][0]
+    assert extended == [(f"2027-2027: {count} obligations",)]
+
+
+# -- the strict reading applies to "trước ngày D" only ------------------------------
+
+PHRASES = {  # phrase: (effective due with before = "strict")
+    "cuối năm 2026": "2026-12-31",
+    "cuối tháng 9/2026": "2026-09-30",
+    "hoàn thành trong tháng 3/2026": "2026-03-31",
+    "trước ngày 27/02/2026": "2026-02-26",
+}
+
+
+def _phrase_tasks() -> str:
+    return "".join(
+        f'\n[[tasks]]\nid = "T.{n}"\ntitle = "Việc {n}"\nlead = ["so-tu-phap"]\n'
+        f'deliverable = "report"\ndeadline = "{phrase}"\n'
+        for n, phrase in enumerate(PHRASES, start=1)
+    )
+
+
+def test_strict_reading_leaves_end_of_period_phrases_alone(
+    cli: Cli, db: Db, tmp_path: Path
+) -> None:
+    path = tmp_path / "strict.toml"
+    strict = '[plan.deadlines]\nbefore = "strict"\n'
+    path.write_text(plan_text(tasks=_phrase_tasks(), header=strict), encoding="utf-8")
+    cli("import", str(path))
+    rows = query(
+        db, "SELECT t.deadline, o.scheduled_due, o.effective_due FROM obligation o"
+        " JOIN task t ON t.id = o.task_id ORDER BY t.position",
+    )  # fmt: skip
+    assert {phrase: due for phrase, _written, due in rows} == PHRASES
+
+
+@pytest.mark.parametrize(("phrase", "due"), PHRASES.items())
+def test_explain_strict_leaves_end_of_period_phrases_alone(cli: Cli, phrase: str, due: str) -> None:
+    import json
+
+    shown = json.loads(cli("explain", phrase, "--year", "2026", "--strict", "-f", "json"))
+    assert [row["effective_due"] for row in shown["due"]] == [due]

@@ -54,7 +54,7 @@ def explain_phrase(
     """
     reading = parse_phrase(phrase, year=year)
     out = Explanation(phrase, reading.confident, reading.unread if reading.parts else "")
-    rules = Rules(before="strict" if strict else "inclusive")
+    rules = Rules(before="strict" if strict else "inclusive").for_phrase(phrase)
     calendar = WorkCalendar()
     for index, raw in enumerate(reading.parts, start=1):
         part = part_from_dict(raw, where=t("err.input.where_phrase"))

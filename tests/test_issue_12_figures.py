@@ -274,3 +274,32 @@ def test_explain_strict_leaves_end_of_period_phrases_alone(cli: Cli, phrase: str
 
     shown = json.loads(cli("explain", phrase, "--year", "2026", "--strict", "-f", "json"))
     assert [row["effective_due"] for row in shown["due"]] == [due]
+
+
+# -- messages say the date in force, and why it moved -------------------------------
+
+
+def test_event_and_request_confirm_the_due_date_in_force(cli: Cli, both: Db) -> None:
+    """20/04/2026 + 10 days is 30/04, a holiday; 01/05 too, then a weekend: 04/05."""
+    args = ("--date", "20/04/2026", "--days", "10", "--as-of", "2026-04-21")
+    event = cli("--lang", "en", "event", "-t", "II.4", *args)
+    assert "due 04/05/2026 (30/04/2026 is a day off, so the next working day is due)" in event
+    request = cli("--lang", "en", "request", "-t", "IV.1.b", *args)
+    assert "due 04/05/2026 (30/04/2026 is a day off" in request
+    again = cli("--lang", "en", "request", "-t", "IV.1.b", *args)  # no --ref: a second request
+    assert "due 04/05/2026" in again
+    dues = query(
+        both, "SELECT DISTINCT effective_due FROM obligation WHERE period LIKE 'request-%'"
+    )
+    assert dues == [("2026-05-04",)]
+
+
+def test_a_reminder_on_a_strict_plan_gives_the_real_reason(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "strict.toml"
+    path.write_text(plan_text(header='[plan.deadlines]\nbefore = "strict"\n'), encoding="utf-8")
+    cli("import", str(path))
+    out = cli("--lang", "en", "remind", "--dry-run", "--within", "7d", "--as-of", "2026-02-20")
+    out = " ".join(out.split())  # the message is wrapped
+    assert "Effective due date: 26/02/2026" in out
+    assert '(the written date is 27/02/2026; "before" is read strictly' in out
+    assert "is a day off" not in out

@@ -378,13 +378,23 @@ def _record(
         t(
             key,
             task=done.task,
-            due=f"{done.due:%d/%m/%Y}",
+            due=_due_in_force(done.due, done.effective),
             date=f"{done.date:%d/%m/%Y}",
             count=done.count,
             ref=done.ref,
             period=period_label(done.period),
         )
     )
+
+
+def _due_in_force(written: dt.date, effective: dt.date | None) -> str:
+    """The due date in force, and the date it was moved from, with the reason."""
+    from bmnn_cli.domain.deadlines import moved_reason
+
+    shown = f"{effective or written:%d/%m/%Y}"
+    if moved_reason(written, effective) == "day_off":
+        shown += t("msg.due_moved_day_off", date=f"{written:%d/%m/%Y}")
+    return shown
 
 
 # -- questions -------------------------------------------------------------------

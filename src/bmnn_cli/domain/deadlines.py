@@ -114,6 +114,22 @@ def effective_due(
     return calendar.next_working_day(due) if rules.roll_to_working_day else due
 
 
+def rolled(due: dt.date, *, rules: Rules, calendar: WorkCalendar) -> dt.date:
+    """A due date set by a request or an event, in force: moved off a day off (Art. 148(5))."""
+    return calendar.next_working_day(due) if rules.roll_to_working_day else due
+
+
+def moved_reason(scheduled: dt.date | None, effective: dt.date | None) -> str | None:
+    """Why the due date in force differs from the written one, or None when it does not.
+
+    "day_off": moved later, off a weekend or holiday (the strict reading only
+    ever moves a date earlier); "strict": the day before a "trước ngày D".
+    """
+    if scheduled is None or effective is None or scheduled == effective:
+        return None
+    return "day_off" if effective > scheduled else "strict"
+
+
 def due_after_event(
     event_day: dt.date, days: int, *, working_days: bool, calendar: WorkCalendar
 ) -> dt.date:

@@ -35,4 +35,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{count} điểm khác giữa {path} và bản trích xuất lại.",
         "{count} difference between {path} and a fresh extraction.",
     ),
+    # why a due date in force differs from the written one
+    "remind.moved_strict": (
+        ' (văn bản ghi {date}; "trước ngày" được hiểu theo nghĩa chặt, hạn là ngày hôm trước)',
+        ' (the written date is {date}; "before" is read strictly, so the day before is due)',
+    ),
+    "msg.due_moved_day_off": (
+        " (ngày {date} là ngày nghỉ, hạn chuyển sang ngày làm việc tiếp theo)",
+        " ({date} is a day off, so the next working day is due)",
+    ),
 }

@@ -15,7 +15,7 @@ from typing import NoReturn
 from sqlmodel import Session, col, select
 
 from bmnn_cli.columns import period_label
-from bmnn_cli.domain.deadlines import due_after_event
+from bmnn_cli.domain.deadlines import due_after_event, rolled
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
@@ -67,10 +67,11 @@ class Requested:
     task: str
     period: str  # "request-N", the period key of its obligations
     date: dt.date
-    due: dt.date
+    due: dt.date  # as the request sets it or as counted from the event
     count: int  # new obligations
     ref: str = ""
     changed: bool = True
+    effective: dt.date | None = None  # the due date in force (None: `due`)
 
 
 def _target(
@@ -718,10 +719,11 @@ def record_request(
     assert plan_row is not None and province is not None
     part = _part(task_row, "on_request" if kind == "request" else "after_event")
     same = _same_ref(session, task_row, ref)
+    rules, calendar = plan_store.rules_of(plan_row), plan_store.calendar_of(province)
     if same is not None:
         return Requested(
             task_row.code, f"request-{same.id}", same.happened_on, same.due, 0, same.ref,
-            changed=False,
+            changed=False, effective=rolled(same.due, rules=rules, calendar=calendar),
         )  # fmt: skip
     _check_date(day, as_of, plan_row)
     due = _request_due(day, due, days or part.days, part, province)
@@ -749,7 +751,10 @@ def record_request(
     before = _count(session, task_row)
     plan_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
     count = _count(session, task_row) - before
-    return Requested(task_row.code, f"request-{key(request)}", day, due, count, ref)
+    effective = rolled(due, rules=rules, calendar=calendar)
+    return Requested(
+        task_row.code, f"request-{key(request)}", day, due, count, ref, effective=effective
+    )
 
 
 def _same_ref(session: Session, task: Task, ref: str) -> Request | None:

@@ -273,20 +273,17 @@ class SubmitFailed(BmnnError):
 def _load(
     session: Session, pairs: set[tuple[int, int]]
 ) -> tuple[dict[tuple[int, int], list[_Owed]], dict[tuple[int, int], list[_Recorded]]]:
-    """The obligations and active submissions of these (task, agency) pairs, in two queries."""
+    """The obligations and active submissions of these (task, agency) pairs, in few queries."""
     from bmnn_cli.store.reader import as_date, reader_of
 
     reader = reader_of(session)
-    tasks = sorted({task for task, _ in pairs})
     owed: dict[tuple[int, int], list[_Owed]] = {}
     sent: dict[tuple[int, int], list[_Recorded]] = {}
-    for chunk in (tasks[i : i + 500] for i in range(0, len(tasks), 500)):
-        marks = ", ".join(f":t{n}" for n in range(len(chunk)))
-        params = {f"t{n}": task for n, task in enumerate(chunk)}
+    for where, params in _filters(pairs):
         rows = reader.rows(
-            "SELECT task_id, agency_id, id, period, year, starts_on, effective_due, submitted_on,"
-            f" waived_on FROM obligation WHERE task_id IN ({marks})"
-            " ORDER BY effective_due IS NULL, effective_due, id",
+            "SELECT o.task_id, o.agency_id, o.id, o.period, o.year, o.starts_on, o.effective_due,"
+            f" o.submitted_on, o.waived_on FROM obligation o WHERE {where}"
+            " ORDER BY o.effective_due IS NULL, o.effective_due, o.id",
             params,
         )
         for task, agency, *values in rows:
@@ -298,8 +295,7 @@ def _load(
                 )  # fmt: skip
         rows = reader.rows(
             "SELECT o.task_id, o.agency_id, s.submitted_on, s.ref, o.period FROM submission s"
-            " JOIN obligation o ON o.id = s.obligation_id"
-            f" WHERE s.state = 'active' AND o.task_id IN ({marks})",
+            f" JOIN obligation o ON o.id = s.obligation_id WHERE s.state = 'active' AND {where}",
             params,
         )
         for task, agency, day, ref, period in rows:
@@ -307,6 +303,21 @@ def _load(
                 recorded = _Recorded(as_date(day) or dt.date.min, fold(ref or ""), period)
                 sent.setdefault((task, agency), []).append(recorded)
     return owed, sent
+
+
+def _filters(pairs: set[tuple[int, int]]) -> list[tuple[str, dict[str, int]]]:
+    """SQL conditions that find the rows of `pairs`: each pair for a few, else whole tasks."""
+    if len(pairs) <= 20:
+        return [
+            ("o.task_id = :task AND o.agency_id = :agency", {"task": task, "agency": agency})
+            for task, agency in sorted(pairs)
+        ]
+    tasks = sorted({task for task, _ in pairs})
+    out = []
+    for chunk in (tasks[i : i + 500] for i in range(0, len(tasks), 500)):
+        marks = ", ".join(f":t{n}" for n in range(len(chunk)))
+        out.append((f"o.task_id IN ({marks})", {f"t{n}": task for n, task in enumerate(chunk)}))
+    return out
 
 
 def _answer(

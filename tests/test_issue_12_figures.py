@@ -303,3 +303,30 @@ def test_a_reminder_on_a_strict_plan_gives_the_real_reason(cli: Cli, tmp_path: P
     assert "Effective due date: 26/02/2026" in out
     assert '(the written date is 27/02/2026; "before" is read strictly' in out
     assert "is a day off" not in out
+
+
+# -- a closed pipe ends quietly ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [("status", "-f", "csv"), ("overdue", "-f", "json"), ("overdue",), ("report", "-f", "md")],
+)
+def test_output_to_a_closed_pipe_ends_quietly(lao_cai: Db, question: tuple[str, ...]) -> None:
+    """`bmnn status -f csv | head -1`: the status of a program stopped by SIGPIPE, not 1.
+
+    The reading end is closed before bmnn writes anything, as `head` has
+    closed it by the time a short answer is flushed.
+    """
+    bmnn = Path(sys.executable).with_name("bmnn")
+    env = {**os.environ, "BMNN_DB": str(lao_cai)}
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        run = subprocess.run(
+            [str(bmnn), *question, "--as-of", "2026-12-01"],
+            env=env, stdout=writing, stderr=subprocess.PIPE, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(writing)
+    assert (run.returncode, run.stderr) == (141, b"")

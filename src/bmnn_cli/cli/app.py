@@ -36,6 +36,10 @@ class BmnnGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # before Click turns it into exit status 1
+            from bmnn_cli.entry import closed_pipe
+
+            closed_pipe()
         except BmnnError as error:
             typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))

@@ -330,3 +330,79 @@ def test_output_to_a_closed_pipe_ends_quietly(lao_cai: Db, question: tuple[str, 
     finally:
         os.close(writing)
     assert (run.returncode, run.stderr) == (141, b"")
+
+
+# -- the official calendar -------------------------------------------------------
+
+
+def _with_days(registry: str, line: str) -> str:
+    """The registry with `line` ("days_off = [...]") in its [province] table."""
+    assert "\n[province]\n" in registry and f"\n{line.split()[0]} =" not in registry
+    return registry.replace("\n[province]\n", f"\n[province]\n{line}\n", 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "in_force"),
+    [
+        ("2026-01-01", "2026-01-05"),  # New Year, then Friday 02/01 off (CV 12729/VPCP-KGVX)
+        ("2026-01-02", "2026-01-05"),
+        ("2026-01-10", "2026-01-10"),  # the Saturday made up is a working day
+        ("2026-11-24", "2026-11-24"),  # not a day off in the law as enacted
+        ("2026-08-31", "2026-09-03"),  # 31/08 swapped for 22/08, then Quốc khánh
+        ("2025-05-02", "2025-05-05"),  # swapped for Saturday 26/04/2025
+    ],
+)
+def test_the_announced_calendar_moves_due_dates(written: str, in_force: str) -> None:
+    import datetime as dt
+
+    from bmnn_cli.domain.deadlines import Rules, WorkCalendar, effective_due
+
+    day = dt.date.fromisoformat(written)
+    due = effective_due(day, dated=True, rules=Rules(), calendar=WorkCalendar())
+    assert due.isoformat() == in_force
+
+
+def test_the_province_overrides_the_announced_calendar() -> None:
+    import datetime as dt
+
+    from bmnn_cli.domain.deadlines import WorkCalendar
+
+    province = WorkCalendar.of(days_off=[dt.date(2026, 1, 10)], working_days=[dt.date(2026, 1, 2)])
+    assert province.is_working_day(dt.date(2026, 1, 2))
+    assert not province.is_working_day(dt.date(2026, 1, 10))
+
+
+def test_the_calendar_data_ships_with_the_package() -> None:
+    from importlib import resources
+
+    text = resources.files("bmnn_cli.data").joinpath("calendar-vn.toml").read_text("utf-8")
+    assert "12729/VPCP-KGVX" in text and "Điều 112" in text
+    assert "/work/" not in text  # read from the package, never from a source tree
+
+
+def test_bmnn_calendar_lists_days_with_their_source(cli: Cli, lao_cai: Db) -> None:
+    import json
+
+    days = json.loads(cli("calendar", "2026", "-f", "json"))
+    by_date = {row["date"]: row for row in days if not row["province"]}
+    assert by_date["2026-01-02"]["kind"] == "day_off"
+    assert by_date["2026-01-02"]["notice"] == "12729/VPCP-KGVX"
+    assert by_date["2026-01-10"]["kind"] == "working_day"
+    assert by_date["2026-11-24"]["kind"] == "not_day_off"
+    assert {row["status"] for row in days} == {"announced"}
+    table = cli("--lang", "en", "calendar", "2027")
+    assert "projected" in table.splitlines()[0] and "Tết" in table
+
+
+def test_bmnn_calendar_lists_the_province_s_own_days(cli: Cli, db: Db, plan_copy: Path) -> None:
+    import json
+
+    registry = plan_copy.with_name("agencies.toml")
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(_with_days(text, "days_off = [2026-03-02]"), encoding="utf-8")
+    cli("import", str(registry))
+    days = json.loads(cli("calendar", "2026", "-f", "json"))
+    own = [row for row in days if row["province"]]
+    assert [(r["date"], r["kind"], r["source"]) for r in own] == [
+        ("2026-03-02", "day_off", "province")
+    ]

@@ -3,9 +3,9 @@
 Commands live in the modules named in `COMMAND_MODULES`: `cli.plans` (plan
 files, registry, listings of what a plan says), `cli.tracking` (obligations,
 submissions, overdue, status, report), `cli.admin` (log, backup, restore,
-check, migrate), `cli.extract` (extract, explain) and `cli.remind` (remind,
-ical). They parse options, call the domain, store or service layer, and
-render the result through `render.py`.
+check, migrate), `cli.extract` (extract, explain), `cli.remind` (remind,
+ical) and `cli.calendar` (calendar). They parse options, call the domain,
+store or service layer, and render the result through `render.py`.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind")
+COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind", "calendar")
 
 
 def register() -> None:

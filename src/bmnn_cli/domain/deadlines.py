@@ -4,9 +4,10 @@
   (then D-1 is the last day); the strict reading never shortens a phrase
   naming the end of a period ("cuối năm 2026", "trong tháng 3/2026").
 - A last day that is a weekend day or a public holiday moves to the next
-  working day (Art. 148(5)); the national calendar, with its lunar holidays
-  and swapped working days, comes from the `holidays` package, and a province
-  may add days off and make-up working days.
+  working day (Art. 148(5)); the national calendar is the Government's
+  announced days off and make-up days (`domain.official`, package data) over
+  the Labor Code's holidays from the `holidays` package, and a province may
+  add days off and make-up working days.
 - A period counted from an event starts the day after it (Art. 147).
 """
 
@@ -18,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
+
+from bmnn_cli.domain.official import official
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -73,10 +76,15 @@ class WorkCalendar:
         return cls(frozenset(days_off), frozenset(working_days))
 
     def is_working_day(self, day: dt.date) -> bool:
+        """The province's own days first, then the Government's announced calendar
+        (package data), then the Labor Code's holidays as `holidays` computes them."""
         if day in self.working_days:
             return True
         if day in self.days_off:
             return False
+        decided = official().decides(day)
+        if decided is not None:
+            return decided
         national = _national(day.year)
         if day in national:
             return False

@@ -44,4 +44,37 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         " (ngày {date} là ngày nghỉ, hạn chuyển sang ngày làm việc tiếp theo)",
         " ({date} is a day off, so the next working day is due)",
     ),
+    # bmnn calendar
+    "col.date": ("Ngày", "Date"),
+    "col.day_kind": ("Loại ngày", "Kind of day"),
+    "col.day_name": ("Tên", "Name"),
+    "col.source": ("Căn cứ", "Source"),
+    "col.year_status": ("Lịch năm", "Year's calendar"),
+    "calendar.title": (
+        "Lịch làm việc năm {year} ({version})",
+        "Working calendar {year} ({version})",
+    ),
+    "calendar.title_projected": (
+        "Lịch làm việc năm {year}, dự kiến: Chính phủ chưa công bố lịch nghỉ của năm ({version})",
+        "Working calendar {year}, projected: the Government has not announced the year's "
+        "days off ({version})",
+    ),
+    "calendar.kind_day_off": ("ngày nghỉ", "day off"),
+    "calendar.kind_working_day": ("ngày làm việc (làm bù)", "working day (made up)"),
+    "calendar.kind_not_day_off": (
+        "ngày làm việc (luật chưa quy định là ngày nghỉ)",
+        "working day (not a day off in the law as enacted)",
+    ),
+    "calendar.source_notice": ("văn bản số {notice}", "notice {notice}"),
+    "calendar.source_unchecked": (
+        "thông báo của Chính phủ (số văn bản chưa đối chiếu)",
+        "Government notice (number not checked)",
+    ),
+    "calendar.source_law": (
+        "Bộ luật Lao động 2019, Điều 112 (gói holidays)",
+        "Labor Code 2019, Art. 112 (holidays package)",
+    ),
+    "calendar.source_province": ("{province} (danh mục cơ quan)", "{province} (registry)"),
+    "calendar.status_announced": ("đã công bố", "announced"),
+    "calendar.status_projected": ("dự kiến", "projected"),
 }

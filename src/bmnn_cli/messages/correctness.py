@@ -77,4 +77,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "calendar.source_province": ("{province} (danh mục cơ quan)", "{province} (registry)"),
     "calendar.status_announced": ("đã công bố", "announced"),
     "calendar.status_projected": ("dự kiến", "projected"),
+    "explain.projected": (
+        "lịch nghỉ năm này dự kiến, Chính phủ chưa công bố (bmnn calendar)",
+        "this year's days off are projected, not yet announced (bmnn calendar)",
+    ),
 }

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar, due_after_event, effective_due
+from bmnn_cli.domain.official import PROJECTED, official
 from bmnn_cli.domain.phrases import parse_phrase
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.i18n import t
@@ -50,7 +51,8 @@ def explain_phrase(
 
     Each due row has ``note`` codes: "moved" (off a weekend or holiday),
     "strict" (the day before the written date), "ongoing" (no date until a
-    request or event is recorded).
+    request or event is recorded), "projected" (in a year whose days off the
+    Government has not announced yet).
     """
     reading = parse_phrase(phrase, year=year)
     out = Explanation(phrase, reading.confident, reading.unread if reading.parts else "")
@@ -113,6 +115,8 @@ def _row(
         notes.append("strict")
     if due != scheduled - dt.timedelta(days=1 if "strict" in notes else 0):
         notes.append("moved")
+    if official().status(due.year) == PROJECTED:
+        notes.append("projected")  # the Government has not announced that year's days off
     return {
         "part": index,
         "period": period,

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LAO_CAI, Cli, Db, dump, plan_text, query
+from bmnn_cli.domain.official import _text as SHIPPED
+from conftest import GOOD_TASK, LAO_CAI, Cli, Db, dump, plan_text, query
 
 ROW = "IV.1.b,Sở Tài chính,28/10/2026,88/BC-STC\n"
 AS_OF = ("--as-of", "2026-12-01")
@@ -406,3 +407,77 @@ def test_bmnn_calendar_lists_the_province_s_own_days(cli: Cli, db: Db, plan_copy
     assert [(r["date"], r["kind"], r["source"]) for r in own] == [
         ("2026-03-02", "day_off", "province")
     ]
+
+
+# -- due dates follow the registry and the calendar in force ------------------------
+
+
+def test_days_off_added_to_a_registry_move_the_stored_due_dates(
+    cli: Cli, db: Db, plan_copy: Path
+) -> None:
+    cli("import", str(plan_copy))
+    registry = plan_copy.with_name("agencies.toml")
+    due = "SELECT DISTINCT effective_due FROM obligation o JOIN task t ON t.id = o.task_id"
+    assert query(db, due + " WHERE t.code = 'IV.1.a'") == [("2026-02-27",)]
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(_with_days(text, "days_off = [2026-02-27]"), encoding="utf-8")
+    cli("import", str(registry))  # the registry alone
+    assert query(db, due + " WHERE t.code = 'IV.1.a'") == [("2026-03-02",)]
+    (detail,) = query(db, "SELECT detail FROM audit_log WHERE action = 'recompute'")[0]
+    assert detail.startswith("registry lao-cai: 104 due dates moved; IV.1.a ")
+    assert " once 2026-02-27 -> 2026-03-02" in detail
+    overdue = cli("overdue", "--as-of", "2026-03-02", "-f", "csv")
+    assert "IV.1.a" not in overdue  # 02/03 is the last day now
+
+
+OLD_CALENDAR = """version = 0
+[[years]]
+year = 2026
+status = "announced"
+"""
+
+
+def _calendar_data(monkeypatch: pytest.MonkeyPatch, text: str | None) -> None:
+    """Make bmnn use other calendar data (None: the shipped one), as an upgrade would."""
+    from bmnn_cli.domain import official
+
+    monkeypatch.setattr(official, "_text", SHIPPED if text is None else (lambda: text))
+    official.official.cache_clear()
+    official.fingerprint.cache_clear()
+
+
+def test_an_upgrade_of_the_calendar_data_moves_the_due_dates(
+    cli: Cli, db: Db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan imported with data that lacked CV 12729/VPCP-KGVX (02/01/2026 off)."""
+    import json
+
+    task = GOOD_TASK.replace("27/02/2026", "02/01/2026").replace("2026-02-27", "2026-01-02")
+    path = tmp_path / "new-year.toml"
+    path.write_text(plan_text(task), encoding="utf-8")
+    _calendar_data(monkeypatch, OLD_CALENDAR)
+    cli("import", str(path))
+    due = "SELECT DISTINCT effective_due FROM obligation"
+    assert query(db, due) == [("2026-01-02",)]
+    _calendar_data(monkeypatch, None)  # the upgrade
+    before = _fingerprint(db)
+    shown = json.loads(cli("show", "IV.1.a", "--as-of", "2026-01-03", "-f", "json"))
+    assert {o["effective_due"] for o in shown["obligations"]} == {"2026-01-05"}
+    listed = cli("overdue", "--as-of", "2026-01-03", "-f", "csv")
+    assert "IV.1.a" not in listed  # due 05/01 now, not overdue on 03/01
+    assert _fingerprint(db) == before  # a question recomputes, and writes nothing
+    cli(
+        "submit",
+        "-t",
+        "IV.1.a",
+        "-a",
+        "so tu phap",
+        "--date",
+        "04/01/2026",
+        "--as-of",
+        "2026-01-04",
+    )
+    assert query(db, due) == [("2026-01-05",)]
+    (detail,) = query(db, "SELECT detail FROM audit_log WHERE action = 'calendar' ORDER BY id")[-1]
+    assert detail.startswith("calendar-vn v1 ") and "due dates moved" in detail
+    assert "IV.1.a so-tu-phap once 2026-01-02 -> 2026-01-05" in detail

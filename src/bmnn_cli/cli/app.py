@@ -121,13 +121,14 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
     session works out the rest and rolls it back (`Store.extend_to`), so the
     answer is the one the stored periods would give and the file is unchanged.
     """
-    from bmnn_cli.store.plans import check_year, needs_extension
+    from bmnn_cli.store.plans import calendar_is_stale, check_year, needs_extension
 
     store = open_db(ctx, db)
     with store.read() as session:
         check_year(session, as_of.year)
         if needs_extension(session, as_of.year):
             store.extend_to = as_of.year
+        store.refresh = store.extend_to is not None or calendar_is_stale(session)
     return store
 
 
@@ -136,10 +137,12 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     """A Reader for a read-only question as of a day.
 
     A SQLite file at the current schema whose schedules already reach the
-    year is read with the standard `sqlite3` module (no SQLAlchemy to load);
+    year, with due dates computed with this bmnn's calendar data, is read
+    with the standard `sqlite3` module (no SQLAlchemy to load);
     anything else goes through the store, which migrates, extends or
     explains what is wrong first.
     """
+    from bmnn_cli.domain.official import fingerprint
     from bmnn_cli.store.db import resolve
     from bmnn_cli.store.migrations import SCHEMA_VERSION
     from bmnn_cli.store.reader import SessionReader, sqlite_reader
@@ -147,7 +150,10 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     target = resolve(db or state(ctx).db)
     if not target.is_url:
         path = str(target.path)
-        with sqlite_reader(path, path, schema=SCHEMA_VERSION, year=as_of.year) as reader:
+        calendar = fingerprint()
+        with sqlite_reader(
+            path, path, schema=SCHEMA_VERSION, year=as_of.year, calendar=calendar
+        ) as reader:
             if reader is not None:
                 yield reader
                 return

@@ -81,4 +81,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "lịch nghỉ năm này dự kiến, Chính phủ chưa công bố (bmnn calendar)",
         "this year's days off are projected, not yet announced (bmnn calendar)",
     ),
+    # audit log actions
+    "action.extend": ("lập nghĩa vụ các năm tiếp theo", "extend"),
+    "action.recompute": ("tính lại hạn theo danh mục", "recompute"),
+    "action.calendar": ("tính lại hạn theo lịch làm việc", "calendar"),
 }

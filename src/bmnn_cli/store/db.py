@@ -82,16 +82,19 @@ def resolve(option: str | None) -> Target:
 class Store:
     """An open database. `extend_to` is the year a question looks as far as.
 
-    Open-ended schedules owe obligations up to the year asked about. When
-    the stored ones stop short, a read works them out inside its own
-    transaction and rolls them back, so a question sees what would be
-    stored and leaves the database as it was; a write stores them with an
-    audit entry, in the same transaction as the change it makes.
+    Open-ended schedules owe obligations up to the year asked about, and
+    due dates follow the calendar data in force. When the stored ones stop
+    short of the year or were computed with other calendar data, a read
+    (with `refresh`) works them out inside its own transaction and rolls
+    them back, so a question sees what would be stored and leaves the
+    database as it was; a write stores them with an audit entry, in the
+    same transaction as the change it makes.
     """
 
     target: Target
     engine: Any
     extend_to: int | None = None
+    refresh: bool = False  # reads recompute (and roll back) what `_extend` does
 
     @property
     def dialect(self) -> str:
@@ -123,7 +126,7 @@ class Store:
             with Session(bind, autoflush=True, expire_on_commit=False) as session:
                 session.begin()
                 try:
-                    self._extend(session)
+                    self._extend(session, write=True)
                     yield session
                 except BaseException:
                     session.rollback()
@@ -141,7 +144,7 @@ class Store:
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
-        if self.extend_to is None:
+        if not self.refresh:
             bind = self.engine
         else:  # it writes before it reads: take the write lock first, as writers do
             bind = self.engine.execution_options(bmnn_begin="IMMEDIATE")
@@ -155,10 +158,17 @@ class Store:
         except DBAPIError as error:
             raise _explain(self.where, error) from None
 
-    def _extend(self, session: Any) -> None:
-        if self.extend_to is not None:
-            from bmnn_cli.store.plans import ensure_through
+    def _extend(self, session: Any, *, write: bool = False) -> None:
+        """Bring the obligations up to the calendar in force and to `extend_to`.
 
+        Always before a write; before a read when `refresh` asks for it.
+        """
+        if not (write or self.refresh):
+            return
+        from bmnn_cli.store.plans import ensure_through, follow_calendar
+
+        follow_calendar(session)
+        if self.extend_to is not None:
             ensure_through(session, self.extend_to)
 
     def schema_version(self) -> int:

@@ -86,6 +86,30 @@ def _target(
     return task, plan_row, agency
 
 
+class _Finder:
+    """`_target` with each task and each agency looked up once (a register names few)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.tasks: dict[tuple[str, str | None], tuple[Task, Plan]] = {}
+        self.agencies: dict[tuple[str, int], Agency] = {}
+
+    def __call__(self, task: str, agency: str, plan: str | None) -> tuple[Task, Plan, Agency]:
+        if (task, plan) not in self.tasks:
+            task_row = find_task(self.session, task, plan=plan)
+            plan_row = self.session.get(Plan, task_row.plan_id)
+            assert plan_row is not None
+            self.tasks[(task, plan)] = (task_row, plan_row)
+        task_row, plan_row = self.tasks[(task, plan)]
+        where = (agency, plan_row.province_id)
+        if where not in self.agencies:
+            ids = agency_ids(self.session, agency, province_id=plan_row.province_id, groups=False)
+            agency_row = self.session.get(Agency, ids[0])
+            assert agency_row is not None
+            self.agencies[where] = agency_row
+        return task_row, plan_row, self.agencies[where]
+
+
 def _obligations(session: Session, task: Task, agency: Agency) -> list[Obligation]:
     rows = session.exec(
         select(Obligation)
@@ -210,15 +234,12 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     if not items:
         return []
     plan_store.ensure_through(session, max(item.day.year for item in items))
-    targets: dict[tuple[str, str, str | None], tuple[Task, Plan, Agency]] = {}
+    find = _Finder(session)
     chosen: list[tuple[Task, Plan, Agency]] = []
     for index, item in enumerate(items):
-        where = (item.task, item.agency, item.plan)
         try:
-            if where not in targets:
-                targets[where] = _target(session, item.task, item.agency, item.plan)
-            chosen.append(targets[where])
-            _check_date(item.day, as_of, targets[where][1])
+            chosen.append(find(item.task, item.agency, item.plan))
+            _check_date(item.day, as_of, chosen[-1][1])
         except BmnnError as error:
             raise SubmitFailed(error, index) from None
     owed, sent = _load(session, {(key(t), key(a)) for t, _p, a in chosen})

@@ -14,6 +14,8 @@ from bmnn_cli.i18n import t
 from bmnn_cli.text import fold, parse_date
 
 REQUIRED = ("task", "agency", "date")
+# A register of two million documents; a larger file is more likely a mistake.
+MAX_BYTES = 100 * 1024 * 1024
 OPTIONAL = ("ref", "note", "plan", "period")
 
 
@@ -52,7 +54,7 @@ def _delimiter(text: str) -> str:
 
 def read_register(path: Path) -> list[RegisterRow]:
     """Every row, or an InputError naming the first bad line."""
-    text = read_text(path)
+    text = read_text(path, limit=MAX_BYTES, too_big="err.input.register_too_big")
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     header = [_column(h) for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]

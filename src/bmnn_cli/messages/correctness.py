@@ -85,4 +85,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "action.extend": ("lập nghĩa vụ các năm tiếp theo", "extend"),
     "action.recompute": ("tính lại hạn theo danh mục", "recompute"),
     "action.calendar": ("tính lại hạn theo lịch làm việc", "calendar"),
+    "err.input.register_too_big": (
+        "tệp có dung lượng {size} byte; sổ công văn đến chỉ được tối đa {limit} byte",
+        "the file is {size} bytes; a register may be at most {limit} bytes",
+    ),
 }

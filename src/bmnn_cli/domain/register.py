@@ -70,6 +70,7 @@ def read_register(path: Path) -> list[RegisterRow]:
         )
     reader.fieldnames = header
     rows = []
+    days: dict[str, dt.date] = {}
     for record in reader:
         line = reader.line_num
         values = {k: (v or "").strip() for k, v in record.items() if k}
@@ -79,7 +80,9 @@ def read_register(path: Path) -> list[RegisterRow]:
                     t("err.input.csv_empty_value", column=column), path=str(path), line=line
                 )
         try:
-            day = parse_date(values["date"])
+            day = days.get(values["date"]) or days.setdefault(
+                values["date"], parse_date(values["date"])
+            )  # a register repeats its days
         except ValueError as error:
             raise InputError(str(error), path=str(path), line=line) from None
         rows.append(

@@ -214,7 +214,10 @@ def submit(
 ) -> Outcome:
     """Record that `agency` sent what `task` asks for on `day`; idempotent."""
     sent = Sent(task, agency, day, ref, note, plan, period)
-    return submit_many(session, [sent], as_of=as_of)[0]
+    try:
+        return submit_many(session, [sent], as_of=as_of)[0]
+    except SubmitFailed as failed:
+        raise failed.error from None
 
 
 def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[Outcome]:
@@ -227,9 +230,8 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     it is refused. Rows are read and written in bulk, so a register of a
     hundred thousand rows takes seconds. Documents are taken in the order of
     their dates, so the earlier one answers the earlier period whatever the
-    order of the rows. A refused row raises, and the
-    caller's transaction then records none of them. `SubmitFailed.index`
-    says which item failed.
+    order of the rows. A refused row raises `SubmitFailed` (its `index` says
+    which), and the caller's transaction then records none of them.
     """
     if not items:
         return []
@@ -352,7 +354,8 @@ def _answer(
 ) -> tuple[Outcome, _Owed | None]:
     """What one submission does: the outcome, and the obligation it answers (None: nothing)."""
     outcome = {"agency": agency.name, "task": task.code, "date": item.day}
-    same = next((s for s in sent if s.day == item.day and s.ref == fold(item.ref)), None)
+    ref = fold(item.ref)
+    same = next((s for s in sent if s.day == item.day and s.ref == ref), None)
     if same is not None:
         return Outcome("msg.already_submitted", period=same.period, changed=False, **outcome), None  # type: ignore[arg-type]
     if item.period is not None:
@@ -453,7 +456,8 @@ def _write(
     if not submissions:
         return
     session.flush()
-    session.execute(insert(Submission), submissions)
+    # Core statements on the tables: the ORM's bulk path costs more than the rows
+    session.execute(insert(Submission.__table__), submissions)  # type: ignore[attr-defined]
     table = Obligation.__table__  # type: ignore[attr-defined]
     session.execute(
         update(table)
@@ -461,7 +465,7 @@ def _write(
         .values(submitted_on=bindparam("day")),
         updates,
     )
-    session.execute(insert(AuditLog), logs)
+    session.execute(insert(AuditLog.__table__), logs)  # type: ignore[attr-defined]
     session.expire_all()  # ORM objects loaded earlier see the new values
 
 

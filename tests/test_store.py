@@ -35,7 +35,9 @@ def _default(text: object) -> object:
 
 def _where(clause: object) -> str:
     """The condition of a partial index, as text ("" for a whole index)."""
-    return "" if clause is None else _sql(clause).removeprefix("( ").removesuffix(" )")
+    if clause is None:
+        return ""
+    return _sql(clause).replace("::text", "").removeprefix("( ").removesuffix(" )")
 
 
 def _sql(text: object) -> str:

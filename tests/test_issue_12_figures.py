@@ -446,8 +446,13 @@ def _calendar_data(monkeypatch: pytest.MonkeyPatch, text: str | None) -> None:
     official.fingerprint.cache_clear()
 
 
+WRITERS = [("init",), ("submit", "-t", "IV.1.a", "-a", "so tu phap", "--date", "04/01/2026",
+                        "--as-of", "2026-01-04")]  # fmt: skip
+
+
+@pytest.mark.parametrize("writer", WRITERS)
 def test_an_upgrade_of_the_calendar_data_moves_the_due_dates(
-    cli: Cli, db: Db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, db: Db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: tuple[str, ...]
 ) -> None:
     """A plan imported with data that lacked CV 12729/VPCP-KGVX (02/01/2026 off)."""
     import json
@@ -466,17 +471,7 @@ def test_an_upgrade_of_the_calendar_data_moves_the_due_dates(
     listed = cli("overdue", "--as-of", "2026-01-03", "-f", "csv")
     assert "IV.1.a" not in listed  # due 05/01 now, not overdue on 03/01
     assert _fingerprint(db) == before  # a question recomputes, and writes nothing
-    cli(
-        "submit",
-        "-t",
-        "IV.1.a",
-        "-a",
-        "so tu phap",
-        "--date",
-        "04/01/2026",
-        "--as-of",
-        "2026-01-04",
-    )
+    cli(*writer)  # the first write after the upgrade
     assert query(db, due) == [("2026-01-05",)]
     (detail,) = query(db, "SELECT detail FROM audit_log WHERE action = 'calendar' ORDER BY id")[-1]
     assert detail.startswith("calendar-vn v1 ") and "due dates moved" in detail

@@ -315,7 +315,7 @@ def generate(path: Path, scale: Scale) -> Generated:
     flush(force=True)
     # as `bmnn import` does: the calendar data the due dates are computed with (without
     # it, bmnn would recompute every due date for every question, as after an upgrade)
-    from bmnn_cli.domain.official import fingerprint
+    from bmnn_cli.domain.calendar_data import fingerprint
 
     con.execute(
         "INSERT INTO audit_log (at, action, detail) VALUES (?, 'calendar', ?)",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bmnn_cli.domain.official import _text as SHIPPED
+from bmnn_cli.domain.calendar_data import text as SHIPPED
 from conftest import GOOD_TASK, LAO_CAI, Cli, Db, dump, plan_text, query
 
 ROW = "IV.1.b,Sở Tài chính,28/10/2026,88/BC-STC\n"
@@ -439,11 +439,11 @@ status = "announced"
 
 def _calendar_data(monkeypatch: pytest.MonkeyPatch, text: str | None) -> None:
     """Make bmnn use other calendar data (None: the shipped one), as an upgrade would."""
-    from bmnn_cli.domain import official
+    from bmnn_cli.domain import calendar_data, official
 
-    monkeypatch.setattr(official, "_text", SHIPPED if text is None else (lambda: text))
+    monkeypatch.setattr(calendar_data, "text", SHIPPED if text is None else (lambda: text))
     official.official.cache_clear()
-    official.fingerprint.cache_clear()
+    calendar_data.fingerprint.cache_clear()
 
 
 WRITERS = [("init",), ("submit", "-t", "IV.1.a", "-a", "so tu phap", "--date", "04/01/2026",

@@ -142,7 +142,7 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     anything else goes through the store, which migrates, extends or
     explains what is wrong first.
     """
-    from bmnn_cli.domain.official import fingerprint
+    from bmnn_cli.domain.calendar_data import fingerprint
     from bmnn_cli.store.db import resolve
     from bmnn_cli.store.migrations import SCHEMA_VERSION
     from bmnn_cli.store.reader import SessionReader, sqlite_reader

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-DATA = "calendar-vn.toml"
+from bmnn_cli.domain import calendar_data
+from bmnn_cli.domain.calendar_data import holidays_version
+
 ANNOUNCED, PROJECTED = "announced", "projected"
 
 
@@ -109,37 +109,7 @@ def parse(text: str, *, holidays_version: str) -> Official:
 @lru_cache(maxsize=1)
 def official() -> Official:
     """The calendar data shipped with bmnn."""
-    return parse(_text(), holidays_version=holidays_version())
-
-
-def _text() -> str:
-    return resources.files("bmnn_cli.data").joinpath(DATA).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def fingerprint() -> str:
-    """`Official.fingerprint` without parsing the data or importing `holidays` (fast path)."""
-    text = _text()
-    match = re.search(r"^version\s*=\s*(\d+)", text, re.M)
-    version = int(match[1]) if match else 0
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    return f"calendar-vn v{version} {digest}; holidays {holidays_version()}"
-
-
-@lru_cache(maxsize=1)
-def holidays_version() -> str:
-    """The installed `holidays` version, from its dist-info folder (importlib.metadata is slow)."""
-    import importlib.util
-    import os
-    from importlib.metadata import version
-
-    spec = importlib.util.find_spec("holidays")
-    if spec is not None and spec.origin:
-        folder = os.path.dirname(os.path.dirname(spec.origin))
-        for name in os.listdir(folder):
-            if name.startswith("holidays-") and name.endswith(".dist-info"):
-                return name.removeprefix("holidays-").removesuffix(".dist-info")
-    return version("holidays")
+    return parse(calendar_data.text(), holidays_version=holidays_version())
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from sqlalchemy import delete, func, insert
 from sqlmodel import Session, col, select
 
 from bmnn_cli.domain import obligations as obl
+from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar
 from bmnn_cli.domain.directory import Directory
-from bmnn_cli.domain.official import fingerprint
 from bmnn_cli.domain.planfile import (
     AgencySpec,
     GroupSpec,

@@ -36,9 +36,8 @@ def test_import_then_overdue_json(tmp_path: Path) -> None:
     result = run("overdue", "--as-of", "2026-03-02", "--format", "json", "--fail-on-overdue", db=db)
     assert result.returncode == 1
     rows = json.loads(result.stdout)
-    assert (
-        len(rows) == 104
-    )  # 99 communes and wards, 5 departments and {r["task"] for r in rows} == {"IV.1.a"}
+    assert len(rows) == 104  # 99 communes and wards, 5 departments
+    assert {r["task"] for r in rows} == {"IV.1.a"}
 
 
 def test_errors_have_no_traceback(tmp_path: Path) -> None:

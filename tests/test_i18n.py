@@ -97,8 +97,9 @@ def test_tables_show_values_in_words_and_json_keeps_the_file_values(cli: Cli) ->
     assert "police" in {row["kind"] for row in json.loads(cli("agencies", "-f", "json"))}
     log = cli("log")
     assert "nhập kế hoạch" in log and re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", log)
-    (entry,) = json.loads(cli("log", "-f", "json"))
+    calendar, entry = json.loads(cli("log", "-f", "json"))  # the calendar due dates follow
     assert entry["action"] == "import" and entry["at"].endswith("+00:00")
+    assert calendar["action"] == "calendar" and "tính lại hạn theo lịch" in log
 
 
 def test_rates_take_the_decimal_comma_in_vietnamese(cli: Cli) -> None:

@@ -108,12 +108,17 @@ def test_a_file_that_needs_work_first_is_not_read_directly(recorded: Path, tmp_p
 
 
 def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, db: Path) -> None:
-    """The direct path steps aside when the schedules must grow; the answer includes the year."""
+    """The direct path steps aside when the schedules must grow; the answer includes the year.
+
+    A question works the later year out without storing it (questions never write).
+    """
     cli("import", str(LAO_CAI))
-    later = query(db, "SELECT MAX(through_year) FROM plan")[0][0] + 1
+    stored = query(db, "SELECT MAX(through_year) FROM plan")[0][0]
+    later = stored + 1
     rows = json.loads(cli("overdue", "--as-of", f"{later}-12-31", "--format", "json"))
     assert any(row["period"] == str(later) for row in rows)
-    assert query(db, "SELECT MIN(through_year) FROM plan")[0][0] == later
+    assert query(db, "SELECT MIN(through_year) FROM plan")[0][0] == stored
+    assert query(db, "SELECT MAX(year) FROM obligation")[0][0] == stored
 
 
 def test_the_direct_path_writes_nothing(recorded: Path) -> None:

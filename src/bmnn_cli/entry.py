@@ -1,7 +1,8 @@
 """The `bmnn` executable.
 
 `bmnn --version` answers before Typer, Rich or SQLAlchemy are imported:
-cron runs this often and start-up time is most of a short run. Any error
+cron runs this often and start-up time is most of a short run. Output to
+a pipe closed early (`| head`) ends quietly with status 141. Any error
 that is not a `BmnnError` is a bug; it is reported in one line (the
 traceback only with BMNN_DEBUG=1) rather than shown to an officer.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 
 def main() -> None:
@@ -23,7 +25,12 @@ def main() -> None:
     from bmnn_cli.errors import ExitCode
 
     try:
-        app(prog_name="bmnn")
+        try:
+            app(prog_name="bmnn")
+        finally:
+            sys.stdout.flush()  # here, not at exit, so that a closed pipe is seen
+    except BrokenPipeError:
+        closed_pipe()
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 - the last line of defence
@@ -34,3 +41,21 @@ def main() -> None:
         report = t("err.cli.internal", kind=type(error).__name__, error=error)
         print(f"bmnn: {report}", file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)
+
+
+def closed_pipe() -> NoReturn:
+    """End quietly when the reader of our output has gone (`bmnn status | head -1`).
+
+    The rest of the output goes nowhere, and the exit status is the one a
+    shell reports for a program stopped by SIGPIPE (141), never 1, which
+    means "found what you asked to fail on".
+    """
+    from bmnn_cli.errors import ExitCode
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is still buffered is dropped there
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    os._exit(ExitCode.CLOSED_PIPE)

@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     DELIVERY = 7  # some reminders could not be delivered; the rest went out
     INTERNAL = 70  # a bug: please report it
     TEMPFAIL = 75  # another run holds the lock (sysexits EX_TEMPFAIL): try again later
+    CLOSED_PIPE = 141  # the reader of the output went away (`| head`): 128 + SIGPIPE, as cat
 
 
 class BmnnError(Exception):

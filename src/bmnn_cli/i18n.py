@@ -8,7 +8,16 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from bmnn_cli.messages import deadlines, extract, extractor, inputs, options, records, toml
+from bmnn_cli.messages import (
+    correctness,
+    deadlines,
+    extract,
+    extractor,
+    inputs,
+    options,
+    records,
+    toml,
+)
 
 LANGUAGES: Final = ("vi", "en")
 
@@ -506,6 +515,7 @@ MESSAGES: Final = _assemble(
     toml.MESSAGES,
     deadlines.MESSAGES,
     extractor.MESSAGES,
+    correctness.MESSAGES,
 )
 
 _language = "vi"
@@ -524,7 +534,13 @@ def language() -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The message for `key` in the current language, with `values` filled in."""
+    """The message for `key` in the current language, with `values` filled in.
+
+    A message with a `count` may have a singular form under `key#one`
+    ("Imported 1 row"); Vietnamese nouns do not change with the number.
+    """
+    if values.get("count") == 1 and f"{key}#one" in MESSAGES:
+        key = f"{key}#one"
     vi, en = MESSAGES[key]
     text = en if _language == "en" else vi
     return text.format(**values) if values else text

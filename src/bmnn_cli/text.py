@@ -31,8 +31,11 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """A matching key: no diacritics, no case, single spaces.
 
-    Decomposition leaves "đ" alone, so it is mapped by hand.
+    Decomposition leaves "đ" alone, so it is mapped by hand. ASCII text (most
+    document numbers) only needs its spaces and case folded.
     """
+    if text.isascii():
+        return " ".join(text.split()).casefold()
     text = clean(text).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

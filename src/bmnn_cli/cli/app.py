@@ -3,9 +3,9 @@
 Commands live in the modules named in `COMMAND_MODULES`: `cli.plans` (plan
 files, registry, listings of what a plan says), `cli.tracking` (obligations,
 submissions, overdue, status, report), `cli.admin` (log, backup, restore,
-check, migrate), `cli.extract` (extract, explain) and `cli.remind` (remind,
-ical). They parse options, call the domain, store or service layer, and
-render the result through `render.py`.
+check, migrate), `cli.extract` (extract, explain), `cli.remind` (remind,
+ical) and `cli.calendar` (calendar). They parse options, call the domain,
+store or service layer, and render the result through `render.py`.
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ class BmnnGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # before Click turns it into exit status 1
+            from bmnn_cli.entry import closed_pipe
+
+            closed_pipe()
         except BmnnError as error:
             typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))
@@ -111,15 +115,20 @@ def open_db(ctx: typer.Context, db: str | None, *, create: bool = False) -> Any:
 
 
 def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
-    """Open the store for a question, extending open-ended schedules to its year."""
-    from bmnn_cli.store.plans import ensure_through, needs_extension
+    """Open the store for a question as of a day; it never writes.
+
+    Where open-ended schedules are stored only up to an earlier year, each
+    session works out the rest and rolls it back (`Store.extend_to`), so the
+    answer is the one the stored periods would give and the file is unchanged.
+    """
+    from bmnn_cli.store.plans import calendar_is_stale, check_year, needs_extension
 
     store = open_db(ctx, db)
     with store.read() as session:
-        extend = needs_extension(session, as_of.year)
-    if extend:
-        with store.write() as session:
-            ensure_through(session, as_of.year)
+        check_year(session, as_of.year)
+        if needs_extension(session, as_of.year):
+            store.extend_to = as_of.year
+        store.refresh = store.extend_to is not None or calendar_is_stale(session)
     return store
 
 
@@ -128,10 +137,12 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     """A Reader for a read-only question as of a day.
 
     A SQLite file at the current schema whose schedules already reach the
-    year is read with the standard `sqlite3` module (no SQLAlchemy to load);
+    year, with due dates computed with this bmnn's calendar data, is read
+    with the standard `sqlite3` module (no SQLAlchemy to load);
     anything else goes through the store, which migrates, extends or
     explains what is wrong first.
     """
+    from bmnn_cli.domain.calendar_data import fingerprint
     from bmnn_cli.store.db import resolve
     from bmnn_cli.store.migrations import SCHEMA_VERSION
     from bmnn_cli.store.reader import SessionReader, sqlite_reader
@@ -139,7 +150,10 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     target = resolve(db or state(ctx).db)
     if not target.is_url:
         path = str(target.path)
-        with sqlite_reader(path, path, schema=SCHEMA_VERSION, year=as_of.year) as reader:
+        calendar = fingerprint()
+        with sqlite_reader(
+            path, path, schema=SCHEMA_VERSION, year=as_of.year, calendar=calendar
+        ) as reader:
             if reader is not None:
                 yield reader
                 return
@@ -149,7 +163,7 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind")
+COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind", "calendar")
 
 
 def register() -> None:

@@ -37,8 +37,14 @@ AGENCY_KEYS = ("agency_id", "name", "kind", "aliases", "groups", "successor")
 
 @app.command()
 def init(ctx: typer.Context, db: DbOpt = None) -> None:
-    """Create the database, or bring an existing one up to date (safe to repeat)."""
+    """Create the database, or bring an existing one up to date (safe to repeat).
+
+    Up to date includes the due dates: after an upgrade that brings new
+    calendar data, they move to it here (with an audit entry), as on any write.
+    """
     store = open_db(ctx, db, create=True)
+    with store.write():
+        pass  # a write brings the due dates to the calendar data in force
     typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
 
 

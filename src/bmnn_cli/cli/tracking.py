@@ -167,24 +167,23 @@ def _submit_csv(
     ctx: typer.Context, db: str | None, path: Path, plan: str | None, as_of: dt.date
 ) -> None:
     from bmnn_cli.domain.register import read_register
-    from bmnn_cli.errors import BmnnError, InputError
+    from bmnn_cli.errors import InputError
     from bmnn_cli.store import tracking
 
     rows = read_register(path)
     store = open_db(ctx, db)
-    new = duplicates = 0
+    items = [
+        tracking.Sent(r.task, r.agency, r.date, r.ref, r.note, r.plan or plan, r.period)
+        for r in rows
+    ]
     with store.write() as session:
-        for row in rows:
-            try:
-                outcome = tracking.submit(
-                    session, task=row.task, agency=row.agency, day=row.date, as_of=as_of,
-                    plan=row.plan or plan, period=row.period, ref=row.ref, note=row.note,
-                )  # fmt: skip
-            except BmnnError as error:
-                raise InputError(error.message, path=str(path), line=row.line) from None
-            new += outcome.changed
-            duplicates += not outcome.changed
-    typer.echo(t("msg.csv_imported", count=len(rows), path=path, new=new, dup=duplicates))
+        try:
+            outcomes = tracking.submit_many(session, items, as_of=as_of)
+        except tracking.SubmitFailed as failed:
+            line = rows[failed.index].line
+            raise InputError(failed.message, path=str(path), line=line) from None
+    new = sum(outcome.changed for outcome in outcomes)
+    typer.echo(t("msg.csv_imported", count=len(rows), path=path, new=new, dup=len(rows) - new))
 
 
 @app.command()
@@ -379,13 +378,23 @@ def _record(
         t(
             key,
             task=done.task,
-            due=f"{done.due:%d/%m/%Y}",
+            due=_due_in_force(done.due, done.effective),
             date=f"{done.date:%d/%m/%Y}",
             count=done.count,
             ref=done.ref,
             period=period_label(done.period),
         )
     )
+
+
+def _due_in_force(written: dt.date, effective: dt.date | None) -> str:
+    """The due date in force, and the date it was moved from, with the reason."""
+    from bmnn_cli.domain.deadlines import moved_reason
+
+    shown = f"{effective or written:%d/%m/%Y}"
+    if moved_reason(written, effective) == "day_off":
+        shown += t("msg.due_moved_day_off", date=f"{written:%d/%m/%Y}")
+    return shown
 
 
 # -- questions -------------------------------------------------------------------

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from bmnn_cli.domain.deadlines import Rules, WorkCalendar, effective_due
+from bmnn_cli.domain.deadlines import Rules, WorkCalendar, effective_due, rolled
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import InputError
@@ -143,7 +143,7 @@ def requested(
     calendar: WorkCalendar,
 ) -> Iterator[Wanted]:
     """Obligations created by an ad-hoc request or an event, one per agency."""
-    effective = calendar.next_working_day(due) if rules.roll_to_working_day else due
+    effective = rolled(due, rules=rules, calendar=calendar)
     for agency in agencies:
         yield Wanted(
             agency,

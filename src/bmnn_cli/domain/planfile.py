@@ -211,15 +211,17 @@ def _line_of_key(text: str, key: str) -> int | None:
     return None
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or an InputError a person can act on."""
+def read_text(
+    path: Path, *, limit: int = MAX_BYTES, too_big: str = "err.input.plan_too_big"
+) -> str:
+    """The file's text, or an InputError a person can act on (`too_big` over `limit` bytes)."""
     name = str(path)
     try:
         if path.is_dir():
             raise InputError(t("err.input.is_folder_not_plan"), path=name)
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(t("err.input.plan_too_big", size=size, limit=MAX_BYTES), path=name)
+        if size > limit:
+            raise InputError(t(too_big, size=size, limit=limit), path=name)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(t("err.input.no_such_file"), path=name) from None

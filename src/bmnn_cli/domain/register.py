@@ -14,6 +14,8 @@ from bmnn_cli.i18n import t
 from bmnn_cli.text import fold, parse_date
 
 REQUIRED = ("task", "agency", "date")
+# A register of two million documents; a larger file is more likely a mistake.
+MAX_BYTES = 100 * 1024 * 1024
 OPTIONAL = ("ref", "note", "plan", "period")
 
 
@@ -52,7 +54,7 @@ def _delimiter(text: str) -> str:
 
 def read_register(path: Path) -> list[RegisterRow]:
     """Every row, or an InputError naming the first bad line."""
-    text = read_text(path)
+    text = read_text(path, limit=MAX_BYTES, too_big="err.input.register_too_big")
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     header = [_column(h) for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
@@ -68,6 +70,7 @@ def read_register(path: Path) -> list[RegisterRow]:
         )
     reader.fieldnames = header
     rows = []
+    days: dict[str, dt.date] = {}
     for record in reader:
         line = reader.line_num
         values = {k: (v or "").strip() for k, v in record.items() if k}
@@ -77,7 +80,9 @@ def read_register(path: Path) -> list[RegisterRow]:
                     t("err.input.csv_empty_value", column=column), path=str(path), line=line
                 )
         try:
-            day = parse_date(values["date"])
+            day = days.get(values["date"]) or days.setdefault(
+                values["date"], parse_date(values["date"])
+            )  # a register repeats its days
         except ValueError as error:
             raise InputError(str(error), path=str(path), line=line) from None
         rows.append(

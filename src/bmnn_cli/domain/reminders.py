@@ -23,6 +23,7 @@ import textwrap
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bmnn_cli.domain.deadlines import moved_reason
 from bmnn_cli.i18n import t
 
 DEFAULT_STAGES: tuple[str, ...] = ("-7d", "-1d", "0d", "+7d/7d")
@@ -272,8 +273,10 @@ def due_text(item: Open, as_of: dt.date) -> str:
     key = "remind.due_left" if days > 0 else "remind.due_today" if days == 0 else "remind.due_late"
     period = t("remind.period", period=item.period) if _PERIOD.match(item.period) else ""
     text = t(key, date=_day(item.effective_due), days=abs(days), period=period)
-    if item.scheduled_due and item.scheduled_due != item.effective_due:
-        text += t("remind.moved", date=_day(item.scheduled_due))
+    reason = moved_reason(item.scheduled_due, item.effective_due)
+    if reason is not None and item.scheduled_due is not None:
+        key = "remind.moved" if reason == "day_off" else "remind.moved_strict"
+        text += t(key, date=_day(item.scheduled_due))
     return text
 
 

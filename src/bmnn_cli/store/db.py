@@ -80,8 +80,21 @@ def resolve(option: str | None) -> Target:
 
 @dataclass
 class Store:
+    """An open database. `extend_to` is the year a question looks as far as.
+
+    Open-ended schedules owe obligations up to the year asked about, and
+    due dates follow the calendar data in force. When the stored ones stop
+    short of the year or were computed with other calendar data, a read
+    (with `refresh`) works them out inside its own transaction and rolls
+    them back, so a question sees what would be stored and leaves the
+    database as it was; a write stores them with an audit entry, in the
+    same transaction as the change it makes.
+    """
+
     target: Target
     engine: Any
+    extend_to: int | None = None
+    refresh: bool = False  # reads recompute (and roll back) what `_extend` does
 
     @property
     def dialect(self) -> str:
@@ -113,6 +126,7 @@ class Store:
             with Session(bind, autoflush=True, expire_on_commit=False) as session:
                 session.begin()
                 try:
+                    self._extend(session, write=True)
                     yield session
                 except BaseException:
                     session.rollback()
@@ -126,14 +140,36 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Any]:
+        """A session that never commits (what `extend_to` adds is rolled back)."""
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
+        if not self.refresh:
+            bind = self.engine
+        else:  # it writes before it reads: take the write lock first, as writers do
+            bind = self.engine.execution_options(bmnn_begin="IMMEDIATE")
         try:
-            with Session(self.engine) as session:
-                yield session
+            with Session(bind, autoflush=True) as session:
+                try:
+                    self._extend(session)
+                    yield session
+                finally:
+                    session.rollback()
         except DBAPIError as error:
             raise _explain(self.where, error) from None
+
+    def _extend(self, session: Any, *, write: bool = False) -> None:
+        """Bring the obligations up to the calendar in force and to `extend_to`.
+
+        Always before a write; before a read when `refresh` asks for it.
+        """
+        if not (write or self.refresh):
+            return
+        from bmnn_cli.store.plans import ensure_through, follow_calendar
+
+        follow_calendar(session)
+        if self.extend_to is not None:
+            ensure_through(session, self.extend_to)
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

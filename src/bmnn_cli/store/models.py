@@ -1,17 +1,25 @@
 """The tables, as SQLModel classes.
 
 The schema itself is created by the recorded migrations in `migrations`;
-these classes mirror it (a test checks the two agree). Lists are stored as
-JSON text. Obligations carry the outcome of their active submission and
-waiver (`submitted_on`, `waived_on`) so that every listing is one indexed
-scan; the `submission` and `waiver` tables keep the full history.
+these classes mirror it, keys, indexes and constraints included (a test
+checks the two agree). Lists are stored as JSON text. Obligations carry the
+outcome of their active submission and waiver (`submitted_on`, `waived_on`)
+so that every listing is one indexed scan; the `submission` and `waiver`
+tables keep the full history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+
+def _one_active(name: str) -> Index:
+    """A partial unique index: one active submission (or waiver) per obligation."""
+    active = text("state = 'active'")
+    return Index(name, "obligation_id", unique=True, sqlite_where=active, postgresql_where=active)
 
 
 def key(row: SQLModel) -> int:
@@ -30,6 +38,7 @@ class Province(SQLModel, table=True):
 
 
 class Agency(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("province_id", "code"),)
     id: int | None = Field(default=None, primary_key=True)
     province_id: int = Field(foreign_key="province.id")
     code: str
@@ -44,6 +53,7 @@ class Agency(SQLModel, table=True):
 
 class AgencyGroup(SQLModel, table=True):
     __tablename__ = "agency_group"
+    __table_args__ = (UniqueConstraint("province_id", "code"),)
     id: int | None = Field(default=None, primary_key=True)
     province_id: int = Field(foreign_key="province.id")
     code: str
@@ -54,12 +64,14 @@ class AgencyGroup(SQLModel, table=True):
 
 class GroupMember(SQLModel, table=True):
     __tablename__ = "group_member"
-    group_id: int = Field(foreign_key="agency_group.id", primary_key=True)
-    agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+    __table_args__ = (Index("ix_group_member_agency", "agency_id"),)
+    group_id: int = Field(foreign_key="agency_group.id", primary_key=True, ondelete="CASCADE")
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True, ondelete="CASCADE")
     since: dt.date | None = None
 
 
 class Plan(SQLModel, table=True):
+    __table_args__ = (CheckConstraint("before_rule IN ('inclusive', 'strict')"),)
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True)
     province_id: int = Field(foreign_key="province.id")
@@ -77,8 +89,9 @@ class Plan(SQLModel, table=True):
 
 
 class Task(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
     id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="plan.id")
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE")
     code: str
     title: str
     deliverable: str
@@ -92,8 +105,13 @@ class Task(SQLModel, table=True):
 
 class TaskAgency(SQLModel, table=True):
     __tablename__ = "task_agency"
+    __table_args__ = (
+        CheckConstraint("role IN ('lead', 'support')"),
+        CheckConstraint("(agency_id IS NULL) <> (group_id IS NULL)"),
+        Index("ix_task_agency_task", "task_id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    task_id: int = Field(foreign_key="task.id")
+    task_id: int = Field(foreign_key="task.id", ondelete="CASCADE")
     role: str
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
     group_id: int | None = Field(default=None, foreign_key="agency_group.id")
@@ -101,6 +119,7 @@ class TaskAgency(SQLModel, table=True):
 
 
 class Request(SQLModel, table=True):
+    __table_args__ = (CheckConstraint("kind IN ('request', 'event')"),)
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id")
     kind: str  # request | event
@@ -113,6 +132,11 @@ class Request(SQLModel, table=True):
 
 
 class Obligation(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("task_id", "agency_id", "period"),
+        Index("ix_obligation_due", "effective_due"),
+        Index("ix_obligation_agency", "agency_id", "year"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id")
     agency_id: int = Field(foreign_key="agency.id")
@@ -129,6 +153,10 @@ class Obligation(SQLModel, table=True):
 
 
 class Submission(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("state IN ('active', 'superseded', 'retracted')"),
+        _one_active("ux_submission_active"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     obligation_id: int = Field(foreign_key="obligation.id")
     submitted_on: dt.date
@@ -142,6 +170,10 @@ class Submission(SQLModel, table=True):
 
 
 class Waiver(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("state IN ('active', 'revoked')"),
+        _one_active("ux_waiver_active"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     obligation_id: int = Field(foreign_key="obligation.id")
     waived_on: dt.date
@@ -153,6 +185,7 @@ class Waiver(SQLModel, table=True):
 
 class AuditLog(SQLModel, table=True):
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
     id: int | None = Field(default=None, primary_key=True)
     at: str
     os_user: str = ""
@@ -168,8 +201,12 @@ class ReminderLog(SQLModel, table=True):
     """A reminder delivered: which obligation, channel, due date and stage (days)."""
 
     __tablename__ = "reminder_log"
+    __table_args__ = (
+        CheckConstraint("channel IN ('smtp', 'eml')"),
+        UniqueConstraint("obligation_id", "channel", "due", "stage"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    obligation_id: int = Field(foreign_key="obligation.id")
+    obligation_id: int = Field(foreign_key="obligation.id", ondelete="CASCADE")
     channel: str  # smtp | eml
     due: dt.date
     stage: int  # days from the due date: -7, 0, +14 …

@@ -95,13 +95,16 @@ class SqliteReader:
 
 
 @contextmanager
-def sqlite_reader(path: str, where: str, *, schema: int, year: int) -> Iterator[Reader | None]:
+def sqlite_reader(
+    path: str, where: str, *, schema: int, year: int, calendar: str | None = None
+) -> Iterator[Reader | None]:
     """A plain sqlite3 Reader on `path`, or None when the file needs the full store first.
 
     None when the file is missing, is not at schema `schema` (it must be
     migrated, or is refused as newer) or holds a plan whose schedules do not
-    reach `year` yet (they must be extended, which writes): the caller then
-    opens the store, which does those things and says what is wrong.
+    reach `year` yet, or whose due dates were computed with calendar data
+    other than `calendar` (a fingerprint): the caller then opens the store,
+    which does those things and says what is wrong.
     """
     try:
         connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
@@ -109,7 +112,7 @@ def sqlite_reader(path: str, where: str, *, schema: int, year: int) -> Iterator[
         yield None
         return
     try:
-        ready = _ready(connection, schema, year)
+        ready = _ready(connection, schema, year, calendar)
         if ready:  # one snapshot for every query of the answer, as a writer may commit meanwhile
             connection.execute("BEGIN")
         yield SqliteReader(connection, where) if ready else None
@@ -117,7 +120,9 @@ def sqlite_reader(path: str, where: str, *, schema: int, year: int) -> Iterator[
         connection.close()
 
 
-def _ready(connection: sqlite3.Connection, schema: int, year: int) -> bool:
+def _ready(
+    connection: sqlite3.Connection, schema: int, year: int, calendar: str | None = None
+) -> bool:
     from bmnn_cli.store.db import BUSY_TIMEOUT_MS
 
     try:
@@ -126,9 +131,25 @@ def _ready(connection: sqlite3.Connection, schema: int, year: int) -> bool:
         if connection.execute("PRAGMA user_version").fetchone()[0] != schema:
             return False
         behind = "SELECT 1 FROM plan WHERE through_year < ? LIMIT 1"
-        return connection.execute(behind, (year,)).fetchone() is None
+        if connection.execute(behind, (year,)).fetchone() is not None:
+            return False
+        if calendar is None or connection.execute("SELECT 1 FROM plan LIMIT 1").fetchone() is None:
+            return True
+        return calendar_of_log(SqliteReader(connection, "")) == calendar
     except sqlite3.Error:
         return False
+
+
+def calendar_of_log(reader: Reader) -> str | None:
+    """The fingerprint of the calendar data the stored due dates were computed with.
+
+    Kept in the audit log: each "calendar" entry starts with it.
+    """
+    rows = reader.rows(
+        "SELECT detail FROM audit_log WHERE action = 'calendar' ORDER BY id DESC LIMIT 1"
+    )
+    detail = next(iter(rows), (None,))[0]
+    return str(detail).split(": ", 1)[0] if detail else None
 
 
 def explain(where: str, error: BaseException) -> DatabaseError:

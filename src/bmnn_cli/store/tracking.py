@@ -15,9 +15,9 @@ from typing import NoReturn
 from sqlmodel import Session, col, select
 
 from bmnn_cli.columns import period_label
-from bmnn_cli.domain.deadlines import due_after_event
+from bmnn_cli.domain.deadlines import due_after_event, rolled
 from bmnn_cli.domain.schedule import Part
-from bmnn_cli.errors import NotFound, Refused, UsageError
+from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store import plans as plan_store
@@ -67,10 +67,11 @@ class Requested:
     task: str
     period: str  # "request-N", the period key of its obligations
     date: dt.date
-    due: dt.date
+    due: dt.date  # as the request sets it or as counted from the event
     count: int  # new obligations
     ref: str = ""
     changed: bool = True
+    effective: dt.date | None = None  # the due date in force (None: `due`)
 
 
 def _target(
@@ -83,6 +84,30 @@ def _target(
     agency = session.get(Agency, ids[0])
     assert agency is not None
     return task, plan_row, agency
+
+
+class _Finder:
+    """`_target` with each task and each agency looked up once (a register names few)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.tasks: dict[tuple[str, str | None], tuple[Task, Plan]] = {}
+        self.agencies: dict[tuple[str, int], Agency] = {}
+
+    def __call__(self, task: str, agency: str, plan: str | None) -> tuple[Task, Plan, Agency]:
+        if (task, plan) not in self.tasks:
+            task_row = find_task(self.session, task, plan=plan)
+            plan_row = self.session.get(Plan, task_row.plan_id)
+            assert plan_row is not None
+            self.tasks[(task, plan)] = (task_row, plan_row)
+        task_row, plan_row = self.tasks[(task, plan)]
+        where = (agency, plan_row.province_id)
+        if where not in self.agencies:
+            ids = agency_ids(self.session, agency, province_id=plan_row.province_id, groups=False)
+            agency_row = self.session.get(Agency, ids[0])
+            assert agency_row is not None
+            self.agencies[where] = agency_row
+        return task_row, plan_row, self.agencies[where]
 
 
 def _obligations(session: Session, task: Task, agency: Agency) -> list[Obligation]:
@@ -140,6 +165,41 @@ def _check_date(
         )
 
 
+@dataclass(frozen=True)
+class Sent:
+    """One document to record: what `submit` is given, or one row of a register."""
+
+    task: str
+    agency: str
+    day: dt.date
+    ref: str = ""
+    note: str = ""
+    plan: str | None = None
+    period: str | None = None
+
+
+@dataclass
+class _Owed:
+    """An obligation as a submission sees it (plain values, no ORM object per row)."""
+
+    id: int
+    period: str
+    year: int
+    starts_on: dt.date | None
+    effective_due: dt.date | None
+    submitted_on: dt.date | None
+    waived_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """An active submission: its date, its folded number/symbol and the period it answers."""
+
+    day: dt.date
+    ref: str
+    period: str
+
+
 def submit(
     session: Session,
     *,
@@ -153,60 +213,266 @@ def submit(
     note: str = "",
 ) -> Outcome:
     """Record that `agency` sent what `task` asks for on `day`; idempotent."""
-    task_row, plan_row, agency_row = _target(session, task, agency, plan)
-    _check_date(day, as_of, plan_row)
-    plan_store.ensure_through(session, day.year)
-    rows = _obligations(session, task_row, agency_row)
-    if period is not None:
-        obligation = _pick(rows, period, task_row)
+    sent = Sent(task, agency, day, ref, note, plan, period)
+    try:
+        return submit_many(session, [sent], as_of=as_of)[0]
+    except SubmitFailed as failed:
+        raise failed.error from None
+
+
+def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[Outcome]:
+    """Record many submissions in the open transaction, by the rule `submit` follows.
+
+    The same submission (task, agency, date, number/symbol) recorded twice is
+    one submission. Without a period named, a submission answers the earliest
+    open period with a due date that has begun by its date; a duty without a
+    due date ("thường xuyên") only when `period` names it; with nothing open
+    it is refused. Rows are read and written in bulk, so a register of a
+    hundred thousand rows takes seconds. Documents are taken in the order of
+    their dates, so the earlier one answers the earlier period whatever the
+    order of the rows. A refused row raises `SubmitFailed` (its `index` says
+    which), and the caller's transaction then records none of them.
+    """
+    if not items:
+        return []
+    plan_store.ensure_through(session, max(item.day.year for item in items))
+    find = _Finder(session)
+    chosen: list[tuple[Task, Plan, Agency]] = []
+    for index, item in enumerate(items):
+        try:
+            chosen.append(find(item.task, item.agency, item.plan))
+            _check_date(item.day, as_of, chosen[-1][1])
+        except BmnnError as error:
+            raise SubmitFailed(error, index) from None
+    owed, sent = _load(session, {(key(t), key(a)) for t, _p, a in chosen})
+    submissions: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
+    logs: list[dict[str, object]] = []
+    stamp, user, command = plan_store.now(), audit.os_user(), audit.command_line()
+    outcomes: dict[int, Outcome] = {}
+    for index in sorted(range(len(items)), key=lambda i: items[i].day):  # earliest sent first
+        item, (task_row, plan_row, agency_row) = items[index], chosen[index]
+        pair = (key(task_row), key(agency_row))
+        try:
+            if pair not in owed:
+                raise NotFound(
+                    t("err.store.not_answerable", agency=agency_row.name, code=agency_row.code,
+                      task=task_row.code),
+                    value=agency_row.code,
+                )  # fmt: skip
+            outcome, obligation = _answer(owed[pair], sent.setdefault(pair, []), item,
+                                          task_row, agency_row, plan_row, as_of)  # fmt: skip
+        except BmnnError as error:
+            raise SubmitFailed(error, index) from None
+        outcomes[index] = outcome
+        if obligation is None:
+            continue
+        obligation.submitted_on = item.day
+        sent[pair].append(_Recorded(item.day, fold(item.ref), obligation.period))
+        submissions.append({
+            "obligation_id": obligation.id, "submitted_on": item.day, "ref": item.ref,
+            "note": item.note, "state": "active", "replaces_id": None, "reason": "",
+            "recorded_at": stamp, "recorded_by": user,
+        })  # fmt: skip
+        updates.append({"row_id": obligation.id, "day": item.day})
+        logs.append({
+            "at": stamp, "os_user": user, "command": command, "action": "submit",
+            "plan": plan_row.code, "task": task_row.code, "agency": agency_row.code,
+            "detail": f"{obligation.period}: {item.day.isoformat()} {item.ref}".rstrip(),
+        })  # fmt: skip
+    _write(session, submissions, updates, logs)
+    return [outcomes[i] for i in range(len(items))]
+
+
+class SubmitFailed(BmnnError):
+    """Item `index` of a batch of submissions was refused; `error` says why."""
+
+    def __init__(self, error: BmnnError, index: int) -> None:
+        super().__init__(error.message)
+        self.error, self.index = error, index
+        self.exit_code = error.exit_code
+
+
+def _load(
+    session: Session, pairs: set[tuple[int, int]]
+) -> tuple[dict[tuple[int, int], list[_Owed]], dict[tuple[int, int], list[_Recorded]]]:
+    """The obligations and active submissions of these (task, agency) pairs, in few queries."""
+    from bmnn_cli.store.reader import as_date, reader_of
+
+    reader = reader_of(session)
+    owed: dict[tuple[int, int], list[_Owed]] = {}
+    sent: dict[tuple[int, int], list[_Recorded]] = {}
+    for where, params in _filters(pairs):
+        rows = reader.rows(
+            "SELECT o.task_id, o.agency_id, o.id, o.period, o.year, o.starts_on, o.effective_due,"
+            f" o.submitted_on, o.waived_on FROM obligation o WHERE {where}"
+            " ORDER BY o.effective_due IS NULL, o.effective_due, o.id",
+            params,
+        )
+        for task, agency, *values in rows:
+            if (task, agency) in pairs:
+                obligation_id, period, year, starts, due, submitted, waived = values
+                owed.setdefault((task, agency), []).append(
+                    _Owed(obligation_id, period, year, as_date(starts), as_date(due),
+                          as_date(submitted), as_date(waived))
+                )  # fmt: skip
+        rows = reader.rows(
+            "SELECT o.task_id, o.agency_id, s.submitted_on, s.ref, o.period FROM submission s"
+            f" JOIN obligation o ON o.id = s.obligation_id WHERE s.state = 'active' AND {where}",
+            params,
+        )
+        for task, agency, day, ref, period in rows:
+            if (task, agency) in pairs:
+                recorded = _Recorded(as_date(day) or dt.date.min, fold(ref or ""), period)
+                sent.setdefault((task, agency), []).append(recorded)
+    return owed, sent
+
+
+def _filters(pairs: set[tuple[int, int]]) -> list[tuple[str, dict[str, int]]]:
+    """SQL conditions that find the rows of `pairs`: each pair for a few, else whole tasks."""
+    if len(pairs) <= 20:
+        return [
+            ("o.task_id = :task AND o.agency_id = :agency", {"task": task, "agency": agency})
+            for task, agency in sorted(pairs)
+        ]
+    tasks = sorted({task for task, _ in pairs})
+    out = []
+    for chunk in (tasks[i : i + 500] for i in range(0, len(tasks), 500)):
+        marks = ", ".join(f":t{n}" for n in range(len(chunk)))
+        out.append((f"o.task_id IN ({marks})", {f"t{n}": task for n, task in enumerate(chunk)}))
+    return out
+
+
+def _answer(
+    owed: list[_Owed],
+    sent: list[_Recorded],
+    item: Sent,
+    task: Task,
+    agency: Agency,
+    plan: Plan,
+    as_of: dt.date,
+) -> tuple[Outcome, _Owed | None]:
+    """What one submission does: the outcome, and the obligation it answers (None: nothing)."""
+    outcome = {"agency": agency.name, "task": task.code, "date": item.day}
+    ref = fold(item.ref)
+    same = next((s for s in sent if s.day == item.day and s.ref == ref), None)
+    if same is not None:
+        return Outcome("msg.already_submitted", period=same.period, changed=False, **outcome), None  # type: ignore[arg-type]
+    if item.period is not None:
+        obligation = _pick_owed(owed, item.period, task)
+        if obligation.submitted_on is not None:
+            raise Refused(
+                t("err.store.already_submitted", agency=agency.name, task=task.code,
+                  period=period_label(obligation.period), day=obligation.submitted_on)
+            )  # fmt: skip
     else:
-        obligation = (
-            _open_for(rows, day) or _same_day(rows, day) or _refuse_done(rows, task_row, agency_row)
+        obligation = _earliest_open(owed, item.day) or _refuse_none_open(
+            owed, item.day, task, agency
         )
-    _check_date(day, as_of, plan_row, obligation)
-    outcome = {
-        "agency": agency_row.name,
-        "task": task_row.code,
-        "period": obligation.period,
-        "date": day,
-    }
-    if obligation.submitted_on is not None:
-        if obligation.submitted_on == day:
-            return Outcome("msg.already_submitted", changed=False, **outcome)  # type: ignore[arg-type]
-        raise Refused(
-            t(
-                "err.store.already_submitted",
-                agency=agency_row.name,
-                task=task_row.code,
-                period=period_label(obligation.period),
-                day=obligation.submitted_on,
-            )
-        )
-    session.add(
-        Submission(
-            obligation_id=key(obligation),
-            submitted_on=day,
-            ref=ref,
-            note=note,
-            recorded_at=plan_store.now(),
-            recorded_by=audit.os_user(),
-        )
-    )
-    obligation.submitted_on = day
-    session.add(obligation)
-    audit.record(
-        session, "submit", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
-        detail=f"{obligation.period}: {day.isoformat()} {ref}".rstrip(),
-    )  # fmt: skip
-    on_time = obligation.effective_due is None or day <= obligation.effective_due
+    _check_start(item.day, plan, obligation.starts_on)
+    on_time = obligation.effective_due is None or item.day <= obligation.effective_due
     status = "status.done_on_time" if on_time else "status.done_late"
-    return Outcome("msg.submitted", status=status, **outcome)  # type: ignore[arg-type]
+    return Outcome("msg.submitted", period=obligation.period, status=status, **outcome), obligation  # type: ignore[arg-type]
+
+
+def _begun(period: str, year: int, day: dt.date) -> bool:
+    """Whether a period can be answered on `day`: a yearly, quarterly or monthly one
+    from its year on; a one-off or requested one at any time (its start says when)."""
+    return not period[:4].isdigit() or year <= day.year
+
+
+def _earliest_open(owed: list[_Owed], day: dt.date) -> _Owed | None:
+    """The earliest open period with a due date that had begun by `day`."""
+    return next(
+        (
+            o
+            for o in owed
+            if o.effective_due is not None
+            and o.submitted_on is None
+            and o.waived_on is None
+            and (o.starts_on or day) <= day
+            and _begun(o.period, o.year, day)
+        ),
+        None,
+    )
+
+
+def _refuse_none_open(owed: list[_Owed], day: dt.date, task: Task, agency: Agency) -> NoReturn:
+    """Nothing dated is open: name the undated duties (for --period), or what was done."""
+    undated = [
+        o
+        for o in owed
+        if o.effective_due is None and o.submitted_on is None and o.waived_on is None
+    ]
+    if undated:
+        periods = ", ".join(repr(period_label(o.period)) for o in undated)
+        raise Refused(
+            t("err.store.submit_only_undated", agency=agency.name, task=task.code, periods=periods)
+        )
+    done = ", ".join(
+        f"{period_label(o.period)}: {_day(o.submitted_on or o.waived_on)}"
+        for o in owed
+        if o.submitted_on or o.waived_on
+    )
+    raise Refused(t("err.store.nothing_open_done", agency=agency.name, task=task.code, done=done))
+
+
+def _pick_owed(owed: list[_Owed], period: str, task: Task) -> _Owed:
+    """The obligation of `period`: its key ("once", "request-3") or its label ("một lần")."""
+    for row in owed:
+        if row.period == period.strip():
+            return row
+    wanted = fold(period)
+    for row in owed:
+        if fold(period_label(row.period)) == wanted:
+            return row
+    labels = ", ".join(period_label(r.period) for r in owed)
+    raise NotFound(
+        t("err.store.no_such_period", task=task.code, period=period, periods=labels), value=period
+    )
+
+
+def _check_start(day: dt.date, plan: Plan, starts_on: dt.date | None) -> None:
+    earliest = plan.issued or dt.date(plan.year - 1, 1, 1)
+    if starts_on:
+        earliest = max(earliest, starts_on)
+    if day < earliest:
+        raise UsageError(
+            t("err.store.date_before_start", day=day, earliest=earliest, plan=plan.code)
+        )
+
+
+def _write(
+    session: Session,
+    submissions: list[dict[str, object]],
+    updates: list[dict[str, object]],
+    logs: list[dict[str, object]],
+) -> None:
+    """Insert the submissions and their audit entries and mark their obligations, in bulk."""
+    from sqlalchemy import bindparam, insert, update
+
+    from bmnn_cli.store.models import AuditLog
+
+    if not submissions:
+        return
+    session.flush()
+    # Core statements on the tables: the ORM's bulk path costs more than the rows
+    session.execute(insert(Submission.__table__), submissions)  # type: ignore[attr-defined]
+    table = Obligation.__table__  # type: ignore[attr-defined]
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values(submitted_on=bindparam("day")),
+        updates,
+    )
+    session.execute(insert(AuditLog.__table__), logs)  # type: ignore[attr-defined]
+    session.expire_all()  # ORM objects loaded earlier see the new values
 
 
 def _open_for(
     rows: list[Obligation], day: dt.date, *, dated_only: bool = False
 ) -> Obligation | None:
-    """The obligation a document sent on `day` most likely answers.
+    """The obligation a waiver given on `day` most likely concerns.
 
     The oldest open dated one that had started by then; else (unless
     `dated_only`) an ongoing one.
@@ -223,17 +489,6 @@ def _open_rows(rows: list[Obligation], day: dt.date) -> list[Obligation]:
         for r in rows
         if r.submitted_on is None and r.waived_on is None and (r.starts_on or day) <= day
     ]
-
-
-def _same_day(rows: list[Obligation], day: dt.date) -> Obligation | None:
-    return next((r for r in rows if r.submitted_on == day), None)
-
-
-def _refuse_done(rows: list[Obligation], task: Task, agency: Agency) -> Obligation:
-    done = ", ".join(
-        f"{period_label(r.period)}: {_day(r.submitted_on or r.waived_on)}" for r in rows
-    )
-    raise Refused(t("err.store.nothing_open_done", agency=agency.name, task=task.code, done=done))
 
 
 def _active_submission(session: Session, obligation: Obligation) -> Submission:
@@ -500,10 +755,11 @@ def record_request(
     assert plan_row is not None and province is not None
     part = _part(task_row, "on_request" if kind == "request" else "after_event")
     same = _same_ref(session, task_row, ref)
+    rules, calendar = plan_store.rules_of(plan_row), plan_store.calendar_of(province)
     if same is not None:
         return Requested(
             task_row.code, f"request-{same.id}", same.happened_on, same.due, 0, same.ref,
-            changed=False,
+            changed=False, effective=rolled(same.due, rules=rules, calendar=calendar),
         )  # fmt: skip
     _check_date(day, as_of, plan_row)
     due = _request_due(day, due, days or part.days, part, province)
@@ -531,7 +787,10 @@ def record_request(
     before = _count(session, task_row)
     plan_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
     count = _count(session, task_row) - before
-    return Requested(task_row.code, f"request-{key(request)}", day, due, count, ref)
+    effective = rolled(due, rules=rules, calendar=calendar)
+    return Requested(
+        task_row.code, f"request-{key(request)}", day, due, count, ref, effective=effective
+    )
 
 
 def _same_ref(session: Session, task: Task, ref: str) -> Request | None:

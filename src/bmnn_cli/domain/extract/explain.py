@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar, due_after_event, effective_due
+from bmnn_cli.domain.official import PROJECTED, official
 from bmnn_cli.domain.phrases import parse_phrase
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.i18n import t
@@ -52,13 +53,14 @@ def explain_phrase(
     "strict" (the day before the written date), "ongoing" (no date until a
     request or event is recorded), "per_schedule" (dated by another schedule),
     "urgent" (at once, no day to count), "until_event" (goes on until an
-    event), "before_event" (counted back from an event not yet dated). A row
-    keeps ``begins`` (a span's first day: not yet begun before it) and
-    ``expected`` (the planned day when the due date is the latest one).
+    event), "before_event" (counted back from an event not yet dated),
+    "projected" (in a year whose days off the Government has not announced
+    yet). A row keeps ``begins`` (a span's first day: not yet begun before it)
+    and ``expected`` (the planned day when the due date is the latest one).
     """
     reading = parse_phrase(phrase, year=year)
     out = Explanation(phrase, reading.confident, reading.unread if reading.parts else "")
-    rules = Rules(before="strict" if strict else "inclusive")
+    rules = Rules(before="strict" if strict else "inclusive").for_phrase(phrase)
     calendar = WorkCalendar()
     for index, raw in enumerate(reading.parts, start=1):
         part = part_from_dict(raw, where=t("err.input.where_phrase"))
@@ -137,6 +139,8 @@ def _row(
         notes.append("strict")
     if due != scheduled - dt.timedelta(days=1 if "strict" in notes else 0):
         notes.append("moved")
+    if official().status(due.year) == PROJECTED:
+        notes.append("projected")  # the Government has not announced that year's days off
     return {
         "part": index,
         "period": period,

@@ -20,11 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from bmnn_cli.errors import UsageError
 from bmnn_cli.files import write_atomically
 from bmnn_cli.i18n import language, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Format(StrEnum):
@@ -118,8 +121,13 @@ def render(
     out: IO[str] | None = None,
     *,
     path: Path | None = None,
+    console: Console | None = None,
 ) -> None:
-    """Write `output` in `fmt` to `path`, else to `out` (default stdout)."""
+    """Write `output` in `fmt` to `path`, else to `out` (default stdout).
+
+    A table goes on `console` when one is given (tests draw on a terminal of
+    a chosen width), else on a Rich console when `out` is a terminal.
+    """
     doc = output if isinstance(output, Document) else Document([output])
     if path is not None:
         _write_file(doc, fmt, path)
@@ -142,8 +150,10 @@ def render(
         _write_csv(doc.listings[0], out)
     elif fmt is Format.md:
         out.write(_markdown(doc))
+    elif console is not None:
+        _rich(doc, console)
     elif _fancy(out):
-        _rich(doc, out)
+        _rich(doc, _terminal(out))
     else:
         out.write(_plain(doc))
 
@@ -316,30 +326,38 @@ def _markdown(doc: Document) -> str:
     return "".join(parts)
 
 
-def _rich(doc: Document, out: IO[str]) -> None:
-    from rich import box
+def _terminal(out: IO[str]) -> Console:
     from rich.console import Console
-    from rich.table import Table
 
-    console = Console(file=out)
+    return Console(file=out)
+
+
+def _rich(doc: Document, console: Console) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    # Every text from the data goes in as a Text, never as markup: a title
+    # "Kế hoạch [theo mẫu]" keeps its brackets and "[/b]" is only two characters.
     if doc.heading:
-        console.print(f"[bold]{doc.heading}[/bold]")
+        console.print(Text(doc.heading, style="bold"))
     for listing in doc.listings:
         headers, body = _cells(listing)
-        table = Table(title=listing.title, box=box.SIMPLE_HEAVY, title_justify="left")
+        title = Text(listing.title) if listing.title else None
+        table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")
         for header, column in zip(headers, listing.columns, strict=True):
             numeric = column.kind in ("int", "rate")
             # dates and figures are never cut; long text wraps inside its column instead
             table.add_column(
-                header,
+                Text(header),
                 justify="right" if numeric else "left",
                 no_wrap=column.kind != "text",
                 overflow="fold",
             )
         for row in body:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         if not body:
-            console.print(listing.nothing())
+            console.print(Text(listing.nothing()))
         else:
             console.print(table)
 

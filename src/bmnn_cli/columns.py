@@ -16,25 +16,27 @@ from typing import Any
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column
 
+# On a narrow terminal the columns that answer the question stay (agency, task,
+# due date, days late or left, status); `drop` says which go first (render, fit.py).
 OBLIGATION_COLUMNS = [
     Column("agency", "col.agency"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("period_text", "col.period"),
-    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("plan", "col.plan", fit="whole", drop=4),
+    Column("task", "col.task", fit="whole"),
+    Column("period_text", "col.period", drop=2),
+    Column("scheduled_due", "col.scheduled_due", "date", drop=3),
     Column("effective_due", "col.effective_due", "date"),
     Column("status_text", "col.status"),
-    Column("submitted_on", "col.submitted_on", "date"),
+    Column("submitted_on", "col.submitted_on", "date", drop=1),
 ]
 OVERDUE_COLUMNS = [
     Column("agency", "col.agency"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("short_title", "col.title"),
-    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("plan", "col.plan", fit="whole", drop=4),
+    Column("task", "col.task", fit="whole"),
+    Column("short_title", "col.title", fit="cut", drop=2),
+    Column("scheduled_due", "col.scheduled_due", "date", drop=3),
     Column("effective_due", "col.effective_due", "date"),
     Column("days_late", "col.days_late", "int"),
-    Column("deadline", "col.deadline"),
+    Column("deadline", "col.deadline", fit="cut", drop=5),
 ]
 DUE_COLUMNS = [
     *OVERDUE_COLUMNS[:6],
@@ -43,16 +45,16 @@ DUE_COLUMNS = [
 ]
 STATUS_COLUMNS = [
     Column("agency", "col.agency"),
-    Column("level_text", "col.level"),
+    Column("level_text", "col.level", drop=5),
     Column("fallen_due", "col.fallen_due", "int"),
     Column("on_time", "col.on_time", "int"),
     Column("late", "col.late", "int"),
     Column("overdue", "col.overdue", "int"),
-    Column("pending", "col.pending", "int"),
-    Column("waived", "col.waived", "int"),
-    Column("ongoing", "col.ongoing", "int"),
+    Column("pending", "col.pending", "int", drop=2),
+    Column("waived", "col.waived", "int", drop=3),
+    Column("ongoing", "col.ongoing", "int", drop=1),
     Column("rate", "col.rate", "rate"),
-    Column("last_submission", "col.last_submission", "date"),
+    Column("last_submission", "col.last_submission", "date", drop=4),
 ]
 
 OBLIGATION_KEYS = (
@@ -66,9 +68,9 @@ STATUS_KEYS = (
 
 # The report's own sections.
 REPORT_TASK_COLUMNS = [
-    Column("task", "col.task"),
-    Column("title", "col.title"),
-    Column("deadline", "col.deadline"),
+    Column("task", "col.task", fit="whole"),
+    Column("title", "col.title", fit="cut", drop=6),
+    Column("deadline", "col.deadline", fit="cut", drop=7),
     Column("obligations", "col.obligations", "int"),
     *STATUS_COLUMNS[2:8],
     STATUS_COLUMNS[9],
@@ -76,8 +78,8 @@ REPORT_TASK_COLUMNS = [
 ]
 REPORT_OVERDUE_COLUMNS = [
     *OVERDUE_COLUMNS[:3],
-    Column("title", "col.title"),
-    Column("period_text", "col.period"),
+    Column("title", "col.title", fit="cut", drop=2),
+    Column("period_text", "col.period", drop=1),
     *OVERDUE_COLUMNS[4:],
 ]
 WORST_COLUMNS = [STATUS_COLUMNS[0], STATUS_COLUMNS[5]]  # agency, overdue

@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from bmnn_cli.errors import UsageError
 from bmnn_cli.files import write_atomically
+from bmnn_cli.fit import Fitted, Spec, fit, overhead
 from bmnn_cli.i18n import language, t
 
 if TYPE_CHECKING:
@@ -60,6 +61,10 @@ class Column:
     key: str
     header: str  # message key in the catalogue
     kind: str = "text"  # text | date | int | rate
+    # on a narrow terminal (see fit.py): "wrap" between words, "cut" with "…",
+    # "whole" never broken; default: text wraps, the other kinds stay whole
+    fit: str = ""
+    drop: int = 0  # left out of a narrow table, highest first; 0: always shown
 
 
 @dataclass
@@ -122,6 +127,7 @@ def render(
     *,
     path: Path | None = None,
     console: Console | None = None,
+    wide: bool = False,
 ) -> None:
     """Write `output` in `fmt` to `path`, else to `out` (default stdout).
 
@@ -151,9 +157,9 @@ def render(
     elif fmt is Format.md:
         out.write(_markdown(doc))
     elif console is not None:
-        _rich(doc, console)
-    elif _fancy(out):
-        _rich(doc, _terminal(out))
+        _rich(doc, console, wide=wide)
+    elif _isatty(out):
+        _rich(doc, _terminal(out), wide=wide)
     else:
         out.write(_plain(doc))
 
@@ -271,12 +277,6 @@ def _isatty(out: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
-def _fancy(out: IO[str]) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return _isatty(out)
-
-
 def _plain(doc: Document) -> str:
     parts: list[str] = []
     if doc.heading:
@@ -329,12 +329,11 @@ def _markdown(doc: Document) -> str:
 def _terminal(out: IO[str]) -> Console:
     from rich.console import Console
 
-    return Console(file=out)
+    return Console(file=out, no_color=bool(os.environ.get("NO_COLOR")))
 
 
-def _rich(doc: Document, console: Console) -> None:
-    from rich import box
-    from rich.table import Table
+def _rich(doc: Document, console: Console, *, wide: bool = False) -> None:
+    """Tables fitted to the terminal's width (`fit`); `wide` shows every column whole."""
     from rich.text import Text
 
     # Every text from the data goes in as a Text, never as markup: a title
@@ -343,23 +342,86 @@ def _rich(doc: Document, console: Console) -> None:
         console.print(Text(doc.heading, style="bold"))
     for listing in doc.listings:
         headers, body = _cells(listing)
-        title = Text(listing.title) if listing.title else None
-        table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")
-        for header, column in zip(headers, listing.columns, strict=True):
-            numeric = column.kind in ("int", "rate")
-            # dates and figures are never cut; long text wraps inside its column instead
-            table.add_column(
-                Text(header),
-                justify="right" if numeric else "left",
-                no_wrap=column.kind != "text",
-                overflow="fold",
-            )
-        for row in body:
-            table.add_row(*(Text(cell) for cell in row))
         if not body:
+            if listing.title:
+                console.print(Text(listing.title))
             console.print(Text(listing.nothing()))
-        else:
-            console.print(table)
+            continue
+        fitted = fit(_specs(listing, headers), body, None if wide else console.width)
+        table = _table(listing, fitted, body, plain=console.no_color)
+        _print_wide(console, table, sum(fitted.widths) + overhead(len(fitted.shown)))
+        for line in _notes(fitted):
+            console.print(Text(line, style="" if console.no_color else "dim"))
+
+
+def _print_wide(console: Console, table: Any, width: int) -> None:
+    """Print `table` at `width` at least, even past the terminal's edge (`--wide`)."""
+    shown = console.width
+    console.width = max(width, shown)
+    try:
+        console.print(table)
+    finally:
+        console.width = shown
+
+
+def _specs(listing: Listing, headers: list[str]) -> list[Spec]:
+    from bmnn_cli.i18n import MESSAGES
+
+    return [
+        Spec(
+            header,
+            t(f"{column.header}.short") if f"{column.header}.short" in MESSAGES else None,
+            column.fit or ("wrap" if column.kind == "text" else "whole"),
+            column.drop,
+        )
+        for header, column in zip(headers, listing.columns, strict=True)
+    ]
+
+
+def _table(listing: Listing, fitted: Fitted, body: list[list[str]], *, plain: bool) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(listing.title) if listing.title else None
+    table = Table(
+        title=title,
+        box=_plain_box() if plain else box.SIMPLE_HEAVY,
+        title_justify="left",
+        header_style="" if plain else "bold",
+        show_edge=False,
+        pad_edge=False,
+    )
+    for index, width, header in zip(fitted.shown, fitted.widths, fitted.headers, strict=True):
+        column = listing.columns[index]
+        how = column.fit or ("wrap" if column.kind == "text" else "whole")
+        table.add_column(
+            Text(header, no_wrap=False, overflow="fold"),
+            justify="right" if column.kind in ("int", "rate") else "left",
+            width=width,
+            no_wrap=how != "wrap",
+            overflow="ellipsis" if how == "cut" else "fold",
+        )
+    for row in body:
+        table.add_row(*(Text(row[i]) for i in fitted.shown))
+    return table
+
+
+def _notes(fitted: Fitted) -> list[str]:
+    """The legend of short headers, and what was left out, under a fitted table."""
+    notes = []
+    if fitted.legend:
+        notes.append("; ".join(f"{short}: {full}" for short, full in fitted.legend))
+    if fitted.hidden:
+        notes.append(t("table.hidden", columns=", ".join(fitted.hidden)))
+    return notes
+
+
+# No colour, no box drawing (NO_COLOR): a rule of dashes under the headers, as in plain text.
+def _plain_box() -> Any:
+    from rich.box import Box
+
+    return Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 def to_string(output: Listing | Document, fmt: Format) -> str:

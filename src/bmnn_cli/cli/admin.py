@@ -10,20 +10,30 @@ import typer
 
 from bmnn_cli import i18n
 from bmnn_cli.cli.app import app, open_db, state
-from bmnn_cli.cli.common import VIETNAM, AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
+from bmnn_cli.cli.common import (
+    VIETNAM,
+    AgencyOpt,
+    DbOpt,
+    FormatOpt,
+    OutputOpt,
+    PlanOpt,
+    WideOpt,
+    emit,
+    parse_day,
+)
 from bmnn_cli.columns import short
 from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
 
 LOG_COLUMNS = [
-    Column("at_text", "col.at"),
-    Column("os_user", "col.user"),
+    Column("at_text", "col.at", fit="whole"),
+    Column("os_user", "col.user", fit="whole", drop=2),
     Column("action_text", "col.action"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("agency", "col.agency"),
-    Column("short_detail", "col.note"),
+    Column("plan", "col.plan", fit="whole", drop=4),
+    Column("task", "col.task", fit="whole", drop=1),
+    Column("agency", "col.agency", fit="cut", drop=3),
+    Column("short_detail", "col.note", fit="cut"),
 ]
 
 
@@ -40,6 +50,8 @@ def show_log(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entries.")] = 200,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Show the audit log: every change, when, by which OS user and command.
@@ -64,7 +76,7 @@ def show_log(
         action = f"action.{row['action']}"
         row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
     keys = ["at", "os_user", "action", "plan", "task", "agency", "detail", "command"]
-    render(Listing(LOG_COLUMNS, rows, keys=keys), fmt)
+    emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide)
 
 
 def _local_time(at: str) -> str:

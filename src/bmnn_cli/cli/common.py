@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from bmnn_cli.i18n import t
-from bmnn_cli.render import Format
+from bmnn_cli.render import Document, Format, Listing, render
 from bmnn_cli.text import parse_date
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST since 1975
@@ -106,3 +107,29 @@ AgencyOpt = Annotated[
 GroupOpt = Annotated[
     str | None, typer.Option("--group", "-g", help="Only members of this group of agencies.")
 ]
+WideOpt = Annotated[
+    bool,
+    typer.Option("--wide", help="On a terminal, show every column whole, however wide the table."),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="Write to this file instead of the screen (needed for xlsx and html).",
+    ),
+]
+
+
+def emit(
+    output: Listing | Document,
+    fmt: Format,
+    *,
+    path: Path | None = None,
+    wide: bool = False,
+) -> None:
+    """Render a listing to the screen (a workbook only into a pipe), or to `path`."""
+    render(output, fmt, path=path, wide=wide)
+    if path is not None:
+        typer.echo(t("msg.written", path=path), err=True)

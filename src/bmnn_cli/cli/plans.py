@@ -8,29 +8,40 @@ from typing import Annotated
 import typer
 
 from bmnn_cli.cli.app import app, open_as_of, open_db
-from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, FormatOpt, GroupOpt, PlanOpt, today
+from bmnn_cli.cli.common import (
+    AgencyOpt,
+    AsOfOpt,
+    DbOpt,
+    FormatOpt,
+    GroupOpt,
+    OutputOpt,
+    PlanOpt,
+    WideOpt,
+    emit,
+    today,
+)
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 
 TASK_COLUMNS = [
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("title", "col.title"),
-    Column("lead", "col.lead"),
-    Column("support", "col.support"),
-    Column("deliverable_text", "col.deliverable"),
-    Column("deadline", "col.deadline"),
-    Column("schedule", "col.schedule"),
+    Column("plan", "col.plan", fit="whole", drop=6),
+    Column("task", "col.task", fit="whole"),
+    Column("title", "col.title", fit="cut"),
+    Column("lead", "col.lead", fit="cut", drop=2),
+    Column("support", "col.support", fit="cut", drop=7),
+    Column("deliverable_text", "col.deliverable", drop=4),
+    Column("deadline", "col.deadline", fit="cut", drop=3),
+    Column("schedule", "col.schedule", fit="cut", drop=5),
 ]
 # JSON and CSV keep the values of the plan file ("report", "department").
 TASK_KEYS = ("plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule")
 AGENCY_COLUMNS = [
-    Column("agency_id", "col.id"),
+    Column("agency_id", "col.id", fit="whole", drop=1),
     Column("name", "col.name"),
-    Column("kind_text", "col.kind"),
-    Column("aliases", "col.aliases"),
-    Column("groups", "col.groups"),
-    Column("successor", "col.successor"),
+    Column("kind_text", "col.kind", drop=3),
+    Column("aliases", "col.aliases", fit="cut", drop=5),
+    Column("groups", "col.groups", fit="cut", drop=4),
+    Column("successor", "col.successor", drop=2),
 ]
 AGENCY_KEYS = ("agency_id", "name", "kind", "aliases", "groups", "successor")
 
@@ -156,7 +167,13 @@ def export(
 
 
 @app.command("plans")
-def list_plans(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+def list_plans(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    db: DbOpt = None,
+) -> None:
     """List the imported plans."""
     from bmnn_cli.store import catalog
 
@@ -164,14 +181,14 @@ def list_plans(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = No
     with store.read() as session:
         rows = catalog.plans(session)
     columns = [
-        Column("plan", "col.plan"),
-        Column("number", "col.number"),
-        Column("province", "col.province"),
-        Column("year", "col.year"),
+        Column("plan", "col.plan", fit="whole"),
+        Column("number", "col.number", fit="whole", drop=1),
+        Column("province", "col.province", drop=2),
+        Column("year", "col.year", fit="whole"),
         Column("tasks", "col.tasks", "int"),
-        Column("title", "col.title"),
+        Column("title", "col.title", fit="cut"),
     ]
-    render(Listing(columns, rows), fmt)
+    emit(Listing(columns, rows), fmt, path=output, wide=wide)
 
 
 @app.command("agencies")
@@ -180,6 +197,8 @@ def list_agencies(
     group: GroupOpt = None,
     plan: PlanOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List the agencies of the registry, with their short names and groups.
@@ -195,7 +214,7 @@ def list_agencies(
         rows = catalog.agencies(session, chosen, catalog.province_of_plan(session, chosen.plan_id))
     for row in rows:
         row["kind_text"] = t(f"agency_kind.{row['kind']}")
-    render(Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS), fmt)
+    emit(Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS), fmt, path=output, wide=wide)
 
 
 @app.command("tasks")
@@ -204,6 +223,8 @@ def list_tasks(
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List a plan's tasks: who leads, who supports, and the deadline as written.
@@ -219,7 +240,7 @@ def list_tasks(
         rows = catalog.tasks(session, scope(session, plan=plan, agency=agency))
     for row in rows:
         row["deliverable_text"] = t(f"deliverable.{row['deliverable']}")
-    render(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt)
+    emit(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt, path=output, wide=wide)
 
 
 @app.command()
@@ -229,6 +250,8 @@ def show(
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Show one task in full, with each agency's obligations and their status."""
@@ -246,11 +269,11 @@ def show(
         detail = catalog.task_row(session, row, plan_row.code)
         owed = obligation_rows(queries.obligations(session, Scope(task_id=row.id), day))
     if fmt is Format.json:
-        render(Document([], data={**detail, "obligations": owed}), fmt)
+        emit(Document([], data={**detail, "obligations": owed}), fmt, path=output)
         return
     obligations = Listing(OBLIGATION_COLUMNS, owed, keys=OBLIGATION_KEYS)
     if fmt is Format.csv:  # one table per file: the obligations
-        render(obligations, fmt)
+        emit(obligations, fmt, path=output)
         return
     detail["deliverable"] = t(f"deliverable.{detail['deliverable']}")
     facts = [Column("key", "col.key"), Column("value", "col.value")]
@@ -261,7 +284,7 @@ def show(
     rows = [
         {"key": t(headers[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
     ]
-    render(Document([Listing(facts, rows), obligations]), fmt)
+    emit(Document([Listing(facts, rows), obligations]), fmt, path=output, wide=wide)
 
 
 @app.command()

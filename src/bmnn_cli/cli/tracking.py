@@ -16,7 +16,10 @@ from bmnn_cli.cli.common import (
     DbOpt,
     FormatOpt,
     GroupOpt,
+    OutputOpt,
     PlanOpt,
+    WideOpt,
+    emit,
     parse_day,
     parse_days,
     parse_quarter,
@@ -405,6 +408,8 @@ def overdue(
         ),
     ] = False,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List unmet obligations past their due date, most days late first (quá hạn)."""
@@ -420,7 +425,7 @@ def overdue(
         listing = Listing(
             OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, stream=iter(rows), empty=nothing
         )
-        render(listing, fmt)
+        emit(listing, fmt, path=output, wide=wide)
     if fail_on_overdue and rows.count:
         raise typer.Exit(int(ExitCode.OVERDUE))
 
@@ -448,6 +453,8 @@ def due(
     group: GroupOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List open obligations falling due soon (from the as-of day, inclusive)."""
@@ -464,7 +471,8 @@ def due(
         rows = queries.due_within(reader, chosen, day, days)
     end = day + dt.timedelta(days=days)
     nothing = t("msg.none_due", start=f"{day:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
-    render(Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS, empty=nothing), fmt)
+    listing = Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS, empty=nothing)
+    emit(listing, fmt, path=output, wide=wide)
 
 
 @app.command()
@@ -475,6 +483,8 @@ def status(
     group: GroupOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Per agency: obligations fallen due, done on time, late, overdue, pending.
@@ -490,18 +500,8 @@ def status(
     with reading(ctx, db, day) as reader:
         rows = queries.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
     nothing = t("msg.none_owed", date=f"{day:%d/%m/%Y}")
-    render(Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing), fmt)
-
-
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        dir_okay=False,
-        help="Write to this file instead of the screen (needed for xlsx and html).",
-    ),
-]
+    listing = Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing)
+    emit(listing, fmt, path=output, wide=wide)
 
 
 @app.command()
@@ -523,6 +523,7 @@ def report(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
@@ -543,6 +544,6 @@ def report(
     period = reporting.period(quarter, year or day.year)
     with reading(ctx, db, max(day, period.end)) as reader:
         report = reporting.build(reader, period, day, plan=plan, agency=agency, group=group)
-    render(report.document(opened=fmt.opened), fmt, path=output)
+    render(report.document(opened=fmt.opened), fmt, path=output, wide=wide)
     if output is not None:
         typer.echo(t("msg.report_written", path=output))

@@ -73,6 +73,8 @@ LISTINGS = {
     "agencies": ["agencies"],
     "show": ["show", "IV.1.b", "--as-of", AS_OF],
     "log": ["log"],
+    "submissions": ["submissions"],
+    "agency": ["agency", "so-tu-phap", "--as-of", AS_OF],
 }
 
 

@@ -11,7 +11,6 @@ import typer
 from bmnn_cli import i18n
 from bmnn_cli.cli.app import app, open_db, state
 from bmnn_cli.cli.common import (
-    VIETNAM,
     AgencyOpt,
     DbOpt,
     FormatOpt,
@@ -19,6 +18,7 @@ from bmnn_cli.cli.common import (
     PlanOpt,
     WideOpt,
     emit,
+    local_time,
     parse_day,
 )
 from bmnn_cli.columns import short
@@ -72,20 +72,11 @@ def show_log(
         rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
     for row in rows:
         row["short_detail"] = short(row["detail"], 90)
-        row["at_text"] = _local_time(row["at"])
+        row["at_text"] = local_time(row["at"])
         action = f"action.{row['action']}"
         row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
     keys = ["at", "os_user", "action", "plan", "task", "agency", "detail", "command"]
     emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide)
-
-
-def _local_time(at: str) -> str:
-    """A recorded UTC time as the officer's clock shows it (JSON keeps the UTC value)."""
-    try:
-        moment = dt.datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    return f"{moment.astimezone(VIETNAM):%d/%m/%Y %H:%M}"
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]

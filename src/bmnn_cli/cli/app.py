@@ -149,7 +149,7 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind")
+COMMAND_MODULES = ("plans", "extract", "tracking", "records", "officer", "admin", "remind")
 
 
 def register() -> None:

@@ -20,6 +20,15 @@ def today() -> dt.date:
     return dt.datetime.now(VIETNAM).date()
 
 
+def local_time(at: str) -> str:
+    """A recorded UTC time as the officer's clock shows it (JSON keeps the UTC value)."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return f"{moment.astimezone(VIETNAM):%d/%m/%Y %H:%M}"
+
+
 def parse_day(value: str | dt.date | None) -> dt.date | None:
     """A date typed day-first (27/02/2026, 27-02-2026) or ISO (2026-02-27)."""
     if value is None or isinstance(value, dt.date):

@@ -11,6 +11,90 @@ from typing import Final
 # key: (Vietnamese, English)
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "msg.written": ("Đã ghi ra {path}.", "Wrote {path}."),
+    # what was recorded
+    "msg.no_submissions": ("Không có văn bản nào đã ghi nhận.", "No submissions recorded."),
+    "col.given": ("Kết quả", "Gave"),
+    "col.state": ("Hiệu lực", "Standing"),
+    "col.recorded_at": ("Ghi lúc", "Recorded"),
+    "state.active": ("hiện hành", "in force"),
+    "state.superseded": ("đã được sửa: {reason}", "superseded: {reason}"),
+    "state.amended": ("hiện hành, bản sửa: {reason}", "in force, amended: {reason}"),
+    "state.retracted": ("đã hủy: {reason}", "retracted: {reason}"),
+    # one agency's picture
+    "agency.obligations": (
+        "Nghĩa vụ (tình trạng ngày {date})",
+        "Obligations (status as of {date})",
+    ),
+    "agency.submissions": ("Văn bản đã gửi", "Submissions"),
+    "agency.waivers": ("Miễn", "Waivers"),
+    "agency.requests": ("Yêu cầu đột xuất, sự kiện", "Requests and events"),
+    "agency.reminders": ("Thư nhắc đã gửi", "Reminders sent"),
+    "agency.no_waivers": ("Không có quyết định miễn nào.", "No waivers."),
+    "agency.no_requests": ("Không có yêu cầu hay sự kiện nào.", "No requests or events."),
+    "agency.no_reminders": ("Chưa gửi thư nhắc nào.", "No reminders sent."),
+    "agency.no_email": ("chưa có địa chỉ thư điện tử", "no e-mail address"),
+    "col.email": ("Thư điện tử", "E-mail"),
+    "col.waived_on": ("Ngày miễn", "Waived on"),
+    "col.reason": ("Lý do", "Reason"),
+    "col.happened_on": ("Ngày văn bản", "Dated"),
+    "col.stage": ("Đợt nhắc", "Stage"),
+    "col.sent_on": ("Ngày gửi thư", "Sent on"),
+    "col.recipients": ("Gửi tới", "To"),
+    "waiver_state.active": ("hiện hành", "in force"),
+    "waiver_state.revoked": ("đã bỏ miễn", "revoked"),
+    "stage.before": ("trước hạn {days} ngày", "{days} days before"),
+    "stage.on_the_day": ("đúng ngày đến hạn", "on the due day"),
+    "stage.after": ("quá hạn {days} ngày", "{days} days late"),
+    # undo
+    "msg.unwaived": (
+        "Đã bỏ miễn cho {agency}, nhiệm vụ {task} ({period}, miễn từ {date}): {reason}.",
+        "Revoked {agency}'s waiver for {task} ({period}, waived {date}): {reason}.",
+    ),
+    "msg.cancelled_request": (
+        "Đã hủy yêu cầu {ref} của nhiệm vụ {task} ({period}) và {count} nghĩa vụ theo yêu cầu.",
+        "Cancelled request {ref} for {task} ({period}) and its {count} obligations.",
+    ),
+    "msg.cancelled_event": (
+        "Đã hủy sự kiện {ref} của nhiệm vụ {task} ({period}) và {count} nghĩa vụ theo sự kiện.",
+        "Cancelled event {ref} for {task} ({period}) and its {count} obligations.",
+    ),
+    "err.undo.no_waiver": (
+        "{agency} không có quyết định miễn nào đang hiệu lực đối với nhiệm vụ {task!r}",
+        "{agency} has no waiver in force for task {task!r}",
+    ),
+    "err.undo.no_request": (
+        "nhiệm vụ {task!r} chưa có yêu cầu hay sự kiện nào được ghi nhận",
+        "task {task!r} has no request or event on record",
+    ),
+    "err.undo.which_request": (
+        "nhiệm vụ {task!r} có nhiều yêu cầu/sự kiện; hãy chọn bằng --ref hoặc --period: {requests}",
+        "task {task!r} has several requests or events; choose with --ref or --period: {requests}",
+    ),
+    "err.undo.no_such_request": (
+        "không thấy yêu cầu/sự kiện này của nhiệm vụ {task!r}; đã ghi nhận: {requests}",
+        "no such request or event for task {task!r}; on record: {requests}",
+    ),
+    "err.undo.answered_submission": (
+        "không hủy được {period} của nhiệm vụ {task!r}: đã có {count} văn bản gửi theo yêu cầu "
+        "này (hủy chúng trước bằng bmnn retract)",
+        "cannot cancel {period} of task {task!r}: {count} submissions answer it "
+        "(retract them first with bmnn retract)",
+    ),
+    "err.undo.answered_waiver": (
+        "không hủy được {period} của nhiệm vụ {task!r}: đã có {count} quyết định miễn theo "
+        "yêu cầu này (bỏ miễn trước bằng bmnn unwaive)",
+        "cannot cancel {period} of task {task!r}: {count} waivers were given on it "
+        "(revoke them first with bmnn unwaive)",
+    ),
+    "err.undo.answered_reminder": (
+        "không hủy được {period} của nhiệm vụ {task!r}: đã gửi {count} thư nhắc theo yêu cầu "
+        "này; thư đã gửi là chứng cứ, không xóa được",
+        "cannot cancel {period} of task {task!r}: {count} reminders were sent for it; "
+        "mail sent is evidence and is not deleted",
+    ),
+    "action.unwaive": ("bỏ miễn", "unwaive"),
+    "action.cancel_request": ("hủy yêu cầu đột xuất", "cancel request"),
+    "action.cancel_event": ("hủy sự kiện", "cancel event"),
     # fitted tables
     "table.hidden": (
         "Cột ẩn cho vừa màn hình: {columns} (xem đủ: --wide)",

@@ -150,3 +150,61 @@ def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if row["level"] == "total":
             row["agency"] = t("total")
     return rows
+
+
+# `overdue --by` and `due --by`: one row per agency or per task, with counts.
+BY_AGENCY_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("count", "col.count", "int"),
+    Column("days", "col.most_days_late", "int"),
+    Column("first_due", "col.first_due", "date"),
+    Column("tasks", "col.tasks_owed", fit="cut", drop=1),
+]
+BY_TASK_COLUMNS = [
+    Column("plan", "col.plan", fit="whole", drop=2),
+    Column("task", "col.task", fit="whole"),
+    Column("short_title", "col.title", fit="cut", drop=1),
+    Column("count", "col.count", "int"),
+    Column("days", "col.most_days_late", "int"),
+    Column("first_due", "col.first_due", "date"),
+]
+
+
+def by_columns(by: str, days: str) -> list[Column]:
+    """The grouped columns, the days one named for what it holds (most late, fewest left)."""
+    header = "col.most_days_late" if days == "days_late" else "col.fewest_days_left"
+    columns = BY_AGENCY_COLUMNS if by == "agency" else BY_TASK_COLUMNS
+    return [Column(c.key, header, "int") if c.key == "days" else c for c in columns]
+
+
+BY_KEYS = {
+    "agency": ("agency_id", "agency", "count", "days", "first_due", "tasks"),
+    "task": ("plan", "task", "title", "count", "days", "first_due"),
+}
+
+
+def grouped(rows: Iterable[dict[str, Any]], by: str, days: str) -> list[dict[str, Any]]:
+    """Obligation rows added up per agency or per task: how many, the most `days`
+    (late, or left for `due`: then the fewest), the first due date; most first."""
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    fewest = days == "days_left"
+    for row in rows:
+        key = (row["agency_id"],) if by == "agency" else (row["plan"], row["task"])
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "agency_id": row["agency_id"], "agency": row["agency"], "plan": row["plan"],
+                "task": row["task"], "title": row["title"], "short_title": short(row["title"]),
+                "count": 0, "days": row[days], "first_due": row["effective_due"], "owed": [],
+            }  # fmt: skip
+        group["count"] += 1
+        pick = min if fewest else max
+        group["days"] = pick(d for d in (group["days"], row[days]) if d is not None)
+        group["first_due"] = min(group["first_due"], row["effective_due"])
+        if row["task"] not in group["owed"]:
+            group["owed"].append(row["task"])
+    out = list(groups.values())
+    for group in out:
+        group["tasks"] = ", ".join(group.pop("owed"))
+    out.sort(key=lambda g: (-g["count"], g["first_due"]))
+    return out

@@ -75,3 +75,14 @@ def parse_date(text: str) -> dt.date:
     if not 1 <= day <= days:
         raise ValueError(t("err.date.day", text=text, month=month, year=year, days=days))
     return dt.date(year, month, day)
+
+
+def matches(words: str, *texts: str) -> bool:
+    """Whether every word typed starts a word of `texts`, case and diacritics aside.
+
+    "tap huan" finds "Tập huấn, bồi dưỡng"; "bao cao" finds "Báo cáo";
+    "an" alone does not find every "bản" (a word must start with it).
+    """
+    known = re.findall(r"\w+", fold(" ".join(texts)))
+    wanted = re.findall(r"\w+", fold(words))
+    return bool(wanted) and all(any(k.startswith(w) for k in known) for w in wanted)

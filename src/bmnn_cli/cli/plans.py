@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,6 +22,7 @@ from bmnn_cli.cli.common import (
 )
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
+from bmnn_cli.text import matches
 
 TASK_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=6),
@@ -44,6 +45,12 @@ AGENCY_COLUMNS = [
     Column("successor", "col.successor", drop=2),
 ]
 AGENCY_KEYS = ("agency_id", "name", "kind", "aliases", "groups", "successor")
+SearchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--search", "-s", help="Only those whose words start with these (case, accents aside)."
+    ),
+]
 
 
 @app.command()
@@ -196,6 +203,7 @@ def list_agencies(
     ctx: typer.Context,
     group: GroupOpt = None,
     plan: PlanOpt = None,
+    search: SearchOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
@@ -212,6 +220,8 @@ def list_agencies(
     with store.read() as session:
         chosen = scope(session, plan=plan, group=group)
         rows = catalog.agencies(session, chosen, catalog.province_of_plan(session, chosen.plan_id))
+    if search:
+        rows = [r for r in rows if matches(search, r["agency_id"], r["name"], *r["aliases"])]
     for row in rows:
         row["kind_text"] = t(f"agency_kind.{row['kind']}")
     emit(Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS), fmt, path=output, wide=wide)
@@ -222,6 +232,7 @@ def list_tasks(
     ctx: typer.Context,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
+    search: SearchOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
@@ -230,7 +241,8 @@ def list_tasks(
     """List a plan's tasks: who leads, who supports, and the deadline as written.
 
     With --agency, only the tasks naming that agency, directly or through one
-    of its groups ("UBND các xã, phường").
+    of its groups ("UBND các xã, phường"). With --search WORDS, only the tasks
+    whose id, title, deadline or note holds those words ("tap huan").
     """
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import scope
@@ -238,15 +250,45 @@ def list_tasks(
     store = open_db(ctx, db)
     with store.read() as session:
         rows = catalog.tasks(session, scope(session, plan=plan, agency=agency))
+    if search:
+        rows = [r for r in rows if _task_matches(search, r)]
     for row in rows:
         row["deliverable_text"] = t(f"deliverable.{row['deliverable']}")
     emit(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt, path=output, wide=wide)
 
 
+def _task_matches(words: str, row: dict[str, Any]) -> bool:
+    return matches(words, row["task"], row["title"], row["deadline"], row["note"] or "")
+
+
+def _find(session: Any, text: str, plan: str | None) -> Any:
+    """The task `text` names by its id, else the one task whose words it holds."""
+    from bmnn_cli.columns import short
+    from bmnn_cli.errors import NotFound, UsageError
+    from bmnn_cli.store import catalog
+    from bmnn_cli.store.lookup import find_task, scope
+
+    try:
+        return find_task(session, text, plan=plan)
+    except NotFound:
+        found = [
+            r for r in catalog.tasks(session, scope(session, plan=plan)) if _task_matches(text, r)
+        ]
+        if not found:
+            raise
+    if len(found) > 1:
+        named = "; ".join(f"{r['task']} ({short(r['title'], 40)})" for r in found[:12])
+        raise UsageError(t("err.find.several_tasks", text=text, count=len(found), tasks=named))
+    return find_task(session, found[0]["task"], plan=found[0]["plan"])
+
+
 @app.command()
 def show(
     ctx: typer.Context,
-    task: Annotated[str, typer.Argument(help='Task id as numbered in the plan ("III.1.2").')],
+    task: Annotated[
+        str,
+        typer.Argument(help='Task id as numbered in the plan ("III.1.2"), or words of its title.'),
+    ],
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
@@ -254,16 +296,20 @@ def show(
     wide: WideOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Show one task in full, with each agency's obligations and their status."""
+    """Show one task in full, with each agency's obligations and their status.
+
+    TASK is its id, or words of its title ("tập huấn", "tap huan"): the one
+    task they find is shown; several are named so that one can be chosen.
+    """
     from bmnn_cli.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
     from bmnn_cli.store import catalog, queries
-    from bmnn_cli.store.lookup import Scope, find_task
+    from bmnn_cli.store.lookup import Scope
     from bmnn_cli.store.models import Plan
 
     day = as_of or today()
     store = open_as_of(ctx, db, day)
     with store.read() as session:
-        row = find_task(session, task, plan=plan)
+        row = _find(session, task, plan)
         plan_row = session.get(Plan, row.plan_id)
         assert plan_row is not None
         detail = catalog.task_row(session, row, plan_row.code)

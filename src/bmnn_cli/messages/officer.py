@@ -45,6 +45,23 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "stage.before": ("trước hạn {days} ngày", "{days} days before"),
     "stage.on_the_day": ("đúng ngày đến hạn", "on the due day"),
     "stage.after": ("quá hạn {days} ngày", "{days} days late"),
+    # overdue --by, --limit
+    "col.most_days_late": ("Nhiều nhất (ngày)", "Most days"),
+    "col.most_days_late.short": ("Ngày", "Days"),
+    "col.fewest_days_left": ("Ít nhất còn (ngày)", "Fewest days left"),
+    "col.fewest_days_left.short": ("Còn", "Left"),
+    "col.first_due": ("Hạn sớm nhất", "First due"),
+    "col.tasks_owed": ("Các nhiệm vụ", "Tasks"),
+    "col.count.short": ("SL", "N"),
+    "msg.limited": (
+        "Đã hiện {shown} trong số {total} dòng (bỏ --limit để xem hết).",
+        "Showed {shown} of {total} rows (leave out --limit to see all).",
+    ),
+    # find
+    "err.find.several_tasks": (
+        "{text!r} có trong {count} nhiệm vụ: {tasks}; hãy ghi mã nhiệm vụ",
+        "{text!r} is in {count} tasks: {tasks}; give the task's id",
+    ),
     # undo
     "msg.unwaived": (
         "Đã bỏ miễn cho {agency}, nhiệm vụ {task} ({period}, miễn từ {date}): {reason}.",

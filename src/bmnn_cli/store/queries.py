@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
+from bmnn_cli.text import vietnamese_key
 
 if TYPE_CHECKING:
     from bmnn_cli.store.lookup import Source
@@ -149,11 +150,29 @@ def iter_overdue(
     *,
     as_text: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Unmet obligations past due, most days late first."""
+    """Unmet obligations past due, most days late first, then agencies in Vietnamese order."""
     order = "o.effective_due, a.name, p.code, t.code"
-    return iter_obligations(
+    rows = iter_obligations(
         source, scope, as_of, status="overdue", window=window, order=order, as_text=as_text
     )
+    return in_vietnamese_order(rows, "effective_due", "agency")
+
+
+def in_vietnamese_order(
+    rows: Iterable[dict[str, Any]], ordered: str, name: str
+) -> Iterator[dict[str, Any]]:
+    """Rows already ordered by `ordered`, those alike in it put in Vietnamese order of `name`.
+
+    SQL sorts names by code point ("Đông Cuông" after "Xuân Quang"); the rows of
+    one due date are few, so each run is sorted here and the listing still streams.
+    """
+    run: list[dict[str, Any]] = []
+    for row in rows:
+        if run and row[ordered] != run[0][ordered]:
+            yield from sorted(run, key=lambda r: vietnamese_key(r[name]))
+            run = []
+        run.append(row)
+    yield from sorted(run, key=lambda r: vietnamese_key(r[name]))
 
 
 def overdue(

@@ -7,7 +7,9 @@ import io
 import json
 from pathlib import Path
 
-from conftest import Cli, Db, dump, query
+import pytest
+
+from conftest import LAO_CAI, Cli, Db, dump, query
 from test_remind import Inbox, day, inbox, plan, send
 
 __all__ = ["inbox", "plan"]  # fixtures shared with the reminder tests
@@ -180,3 +182,54 @@ def test_cancel_an_event(cli: Cli, both: Db) -> None:
     assert query(both, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1") == [
         ("cancel_event",)
     ]
+
+
+# -- the morning view -----------------------------------------------------------------
+
+
+def test_today_gathers_the_morning_view(cli: Cli, lao_cai: Db) -> None:
+    submit(cli, "so tu phap", "2026-02-20", "12/KH-STP")
+    data = json.loads(cli("today", "--as-of", "2026-02-22", "-f", "json"))
+    assert data["as_of"] == "2026-02-22"
+    assert data["totals"][0]["on_time"] == 1
+    due = json.loads(cli("due", "--within", "7d", "--as-of", "2026-02-22", "-f", "json"))
+    assert [(r["agency_id"], r["task"]) for r in data["due_soon"]] == [
+        (r["agency_id"], r["task"]) for r in due
+    ]
+    assert [s["ref"] for s in data["arrived"]] == ["12/KH-STP"]
+    assert data["most_overdue"] == []
+    assert data["next_run"] == []  # no agency of the example has an address
+    assert len(data["no_email"]) == len(due) and data["warnings"]
+    table = cli("today", "--as-of", "2026-02-22")
+    assert f"(10/{len(due)})" in table and "12/KH-STP" in table
+    assert f"{len(due)} cơ quan đang nợ văn bản nhưng chưa có địa chỉ" in table
+
+
+def test_today_names_the_agencies_most_overdue(cli: Cli, lao_cai: Db) -> None:
+    data = json.loads(cli("today", "--as-of", "2026-11-10", "-f", "json"))
+    groups = json.loads(cli("overdue", "--as-of", "2026-11-10", "--by", "agency", "-f", "json"))
+    assert [g["agency_id"] for g in data["most_overdue"][:5]] == [
+        g["agency_id"] for g in groups[:5]
+    ]
+
+
+def test_today_shows_what_the_next_reminder_run_sends(cli: Cli, plan: Path, inbox: Inbox) -> None:
+    data = json.loads(cli("today", "--as-of", day(-7), "-f", "json"))
+    preview = json.loads(cli("remind", "--as-of", day(-7), "--format", "json"))
+    assert sorted(r["agency_id"] for r in data["next_run"]) == sorted(
+        m["agency_id"] for m in preview["messages"]
+    )
+    assert data["next_run"][0]["to"].endswith("@test.example")
+    assert data["no_email"] == []
+    assert not inbox.messages  # a question: nothing is sent
+
+
+@pytest.mark.sqlite_only  # a server's database exists before anything is imported
+def test_bare_bmnn_shows_help_before_a_database_and_the_morning_view_after(
+    cli: Cli, db: Path
+) -> None:
+    assert "Usage: bmnn" in cli() and not db.exists()
+    cli("import", str(LAO_CAI))
+    bare = cli()
+    assert bare == cli("today") and "Tổng hợp" in bare
+    assert "Totals" in cli("--lang", "en")

@@ -75,6 +75,7 @@ LISTINGS = {
     "log": ["log"],
     "submissions": ["submissions"],
     "agency": ["agency", "so-tu-phap", "--as-of", AS_OF],
+    "today": ["today", "--as-of", "2026-02-22"],
 }
 
 

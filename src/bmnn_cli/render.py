@@ -340,7 +340,9 @@ def _rich(doc: Document, console: Console, *, wide: bool = False) -> None:
     # "Kế hoạch [theo mẫu]" keeps its brackets and "[/b]" is only two characters.
     if doc.heading:
         console.print(Text(doc.heading, style="bold"))
-    for listing in doc.listings:
+    for number, listing in enumerate(doc.listings):
+        if number or doc.heading:
+            console.print()
         headers, body = _cells(listing)
         if not body:
             if listing.title:

@@ -51,7 +51,7 @@ app = typer.Typer(
         "(bmnn submit), and ask: bmnn overdue, bmnn due --within 7d, bmnn status, "
         "bmnn report --quarter 3."
     ),
-    no_args_is_help=True,
+    invoke_without_command=True,  # a bare `bmnn`: the morning view, or help (see `main`)
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -96,6 +96,23 @@ def main(
         raise typer.BadParameter(both, param_hint="--lang")
     i18n.set_language(lang)
     ctx.obj = State(db=db)
+    if ctx.invoked_subcommand is None:
+        _bare(ctx, db)
+
+
+def _bare(ctx: typer.Context, db: str | None) -> None:
+    """A bare `bmnn` shows the morning view (`bmnn today`) once there is a database,
+    and the help before, when there is nothing yet to show."""
+    from bmnn_cli.store.db import resolve
+
+    target = resolve(db)
+    if not target.is_url and not target.path.is_file():
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+    from bmnn_cli.cli.officer import today_view
+    from bmnn_cli.render import Format
+
+    today_view(ctx, plan=None, as_of=None, fmt=Format.table, output=None, wide=False, db=None)
 
 
 def state(ctx: typer.Context) -> State:

@@ -1,7 +1,8 @@
-"""Views of the officer's day: one agency's whole picture."""
+"""Views of the officer's day: one agency's whole picture, and the morning view."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import typer
@@ -18,9 +19,19 @@ from bmnn_cli.cli.common import (
     today,
 )
 from bmnn_cli.cli.records import SUBMISSION_COLUMNS, _shown
-from bmnn_cli.columns import OBLIGATION_COLUMNS, obligation_rows, period_label
+from bmnn_cli.columns import (
+    DUE_COLUMNS,
+    OBLIGATION_COLUMNS,
+    OBLIGATION_KEYS,
+    by_columns,
+    grouped,
+    iter_obligation_rows,
+    obligation_rows,
+    period_label,
+)
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing
+from bmnn_cli.text import vietnamese_key
 
 WAIVER_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=2),
@@ -145,3 +156,128 @@ def _stage(days: int) -> str:
     if days == 0:
         return t("stage.on_the_day")
     return t("stage.after", days=days)
+
+
+TOTAL_COLUMNS = [
+    Column("fallen_due", "col.fallen_due", "int"),
+    Column("on_time", "col.on_time", "int"),
+    Column("late", "col.late", "int"),
+    Column("overdue", "col.overdue", "int"),
+    Column("pending", "col.pending", "int"),
+    Column("rate", "col.rate", "rate"),
+]
+ARRIVED_COLUMNS = [c for c in SUBMISSION_COLUMNS if c.key not in ("recorded_by", "state_text")]
+NEXT_RUN_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("reminders", "col.obligations", "int"),
+    Column("first_due", "col.first_due", "date"),
+    Column("to", "col.recipients", fit="cut"),
+]
+NOTE_COLUMNS = [Column("note", "col.warning")]
+SOON = 7  # days ahead and back the morning view looks
+SHOWN = 10  # rows of a long section shown; the title gives the whole count
+
+
+@app.command("today")
+def today_view(
+    ctx: typer.Context,
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """The morning view: totals, who is most overdue, what falls due and what arrived.
+
+    Also what the next reminder run (bmnn remind) would send, and warnings:
+    agencies owing something that have no e-mail address. A bare `bmnn`
+    shows this view once a database exists.
+    """
+    from bmnn_cli.cli.app import open_as_of
+    from bmnn_cli.store import history, queries
+    from bmnn_cli.store.lookup import scope
+
+    day = as_of or today()
+    ahead = day + dt.timedelta(days=SOON)
+    store = open_as_of(ctx, db, ahead)
+    with store.read() as session:
+        chosen = scope(session, plan=plan)
+        morning = {
+            "as_of": day,
+            "totals": [r for r in queries.status(session, chosen, day) if r["level"] == "total"],
+            "most_overdue": grouped(
+                iter_obligation_rows(queries.iter_overdue(session, chosen, day)),
+                "agency",
+                "days_late",
+            ),
+            "due_soon": obligation_rows(queries.due_within(session, chosen, day, SOON)),
+            "arrived": [
+                _shown(r)
+                for r in history.submissions(
+                    session, chosen, history.Filter(since=day - dt.timedelta(days=SOON), until=day)
+                )
+                if r["state"] == "active"
+            ],
+        }
+    morning["next_run"], morning["no_email"] = _next_run(store, day, plan)
+    document = _morning(morning)
+    if fmt is Format.csv:  # one table per file: what falls due
+        document = Document([document.listings[2]])
+    emit(document, fmt, path=output, wide=wide)
+
+
+def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """What `bmnn remind` would send today, and the agencies owing something
+    (overdue or due within a week) that no reminder can reach."""
+    from bmnn_cli.delivery import run
+    from bmnn_cli.delivery.config import load
+    from bmnn_cli.domain.reminders import lead_days
+
+    settings = load(None)
+    query = run.Query(day, lead_days(settings.stages), False, plan)
+    messages = run.due_messages(store, query, settings, "smtp")
+    owing = run.due_messages(store, run.Query(day, SOON, True, plan), settings, "smtp")
+    rows = [
+        {
+            "agency_id": m.agency_id,
+            "agency": m.agency,
+            "reminders": len(m.reminders),
+            "first_due": min(r.item.effective_due for r in m.reminders),
+            "to": ", ".join(m.recipients),
+        }
+        for m in messages
+        if m.recipients  # the others get nothing: named among the warnings
+    ]
+    return rows, sorted({m.agency for m in owing if not m.recipients}, key=vietnamese_key)
+
+
+def _morning(morning: dict[str, Any]) -> Document:
+    day = morning["as_of"]
+    worst = morning["most_overdue"][:5]
+    going = morning["next_run"]
+    soon = morning["due_soon"]
+    notes = []
+    if morning["no_email"]:
+        names = ", ".join(morning["no_email"][:SHOWN])
+        more = len(morning["no_email"]) - SHOWN
+        notes.append(t("today.no_email", count=len(morning["no_email"]), names=names)
+                     + (t("today.and_more", count=more) if more > 0 else ""))  # fmt: skip
+    listings = [
+        Listing(TOTAL_COLUMNS, morning["totals"], title=t("today.totals"),
+                empty=t("msg.none_owed", date=f"{day:%d/%m/%Y}")),
+        Listing(by_columns("agency", "days_late"), worst, title=t("today.most_overdue"),
+                empty=t("msg.none_overdue", date=f"{day:%d/%m/%Y}")),
+        Listing(DUE_COLUMNS, soon[:SHOWN], keys=OBLIGATION_KEYS,
+                title=t("today.due_soon", days=SOON, shown=min(len(soon), SHOWN), count=len(soon)),
+                empty=t("today.nothing_due", days=SOON)),
+        Listing(ARRIVED_COLUMNS, morning["arrived"], title=t("today.arrived", days=SOON),
+                empty=t("today.nothing_arrived", days=SOON)),
+        Listing(NEXT_RUN_COLUMNS, going[:SHOWN],
+                title=t("today.next_run", shown=min(len(going), SHOWN), count=len(going)),
+                empty=t("today.no_reminders")),
+        Listing(NOTE_COLUMNS, [{"note": n} for n in notes], title=t("today.warnings"),
+                empty=t("today.no_warnings")),
+    ]  # fmt: skip
+    data = {**morning, "warnings": notes}
+    return Document(listings, heading=t("today.heading", date=f"{day:%d/%m/%Y}"), data=data)

@@ -62,6 +62,36 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{text!r} có trong {count} nhiệm vụ: {tasks}; hãy ghi mã nhiệm vụ",
         "{text!r} is in {count} tasks: {tasks}; give the task's id",
     ),
+    # the morning view
+    "today.heading": ("Tình hình ngày {date}", "The state of things on {date}"),
+    "today.totals": ("Tổng hợp", "Totals"),
+    "today.most_overdue": ("Cơ quan quá hạn nhiều nhất", "Agencies most overdue"),
+    "today.due_soon": (
+        "Đến hạn trong {days} ngày tới ({shown}/{count})",
+        "Falling due within {days} days ({shown} of {count})",
+    ),
+    "today.nothing_due": (
+        "Không có nghĩa vụ nào đến hạn trong {days} ngày tới.",
+        "Nothing falls due within {days} days.",
+    ),
+    "today.arrived": ("Văn bản nhận trong {days} ngày qua", "Arrived in the last {days} days"),
+    "today.nothing_arrived": (
+        "Không có văn bản nào trong {days} ngày qua.",
+        "Nothing arrived in the last {days} days.",
+    ),
+    "today.next_run": (
+        "Lần nhắc hạn tiếp theo, bmnn remind --send ({shown}/{count} thư)",
+        "The next reminder run, bmnn remind --send ({shown} of {count} messages)",
+    ),
+    "today.no_reminders": ("Hôm nay không có thư nhắc nào cần gửi.", "No reminders due today."),
+    "today.warnings": ("Cần lưu ý", "Warnings"),
+    "today.no_warnings": ("Không có gì cần lưu ý.", "Nothing to warn about."),
+    "today.no_email": (
+        "{count} cơ quan đang nợ văn bản nhưng chưa có địa chỉ thư điện tử: {names}",
+        "{count} agencies owing something have no e-mail address: {names}",
+    ),
+    "today.and_more": (" và {count} cơ quan khác", " and {count} more"),
+    "col.warning": ("Nội dung", "Warning"),
     # undo
     "msg.unwaived": (
         "Đã bỏ miễn cho {agency}, nhiệm vụ {task} ({period}, miễn từ {date}): {reason}.",

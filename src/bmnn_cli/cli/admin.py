@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,6 +25,7 @@ from bmnn_cli.columns import short
 from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
+from bmnn_cli.wording import audit_text
 
 LOG_COLUMNS = [
     Column("at_text", "col.at", fit="whole"),
@@ -32,7 +33,7 @@ LOG_COLUMNS = [
     Column("action_text", "col.action"),
     Column("plan", "col.plan", fit="whole", drop=4),
     Column("task", "col.task", fit="whole", drop=1),
-    Column("agency", "col.agency", fit="cut", drop=3),
+    Column("agency_name", "col.agency", fit="cut", drop=3),
     Column("short_detail", "col.note", fit="cut"),
 ]
 
@@ -70,8 +71,10 @@ def show_log(
             ids = agency_ids(session, agency)
             codes = sorted({a.code for a in (session.get(Agency, i) for i in ids) if a})
         rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
+        names = _agency_names(session)
     for row in rows:
-        row["short_detail"] = short(row["detail"], 90)
+        row["short_detail"] = short(audit_text(row["action"], row["detail"]), 90)
+        row["agency_name"] = names.get((row["plan"], row["agency"]), row["agency"])
         row["at_text"] = local_time(row["at"])
         action = f"action.{row['action']}"
         row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
@@ -80,6 +83,21 @@ def show_log(
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
+
+
+def _agency_names(session: Any) -> dict[tuple[str, str], str]:
+    """(plan, agency id) → the agency's name; ("", id) for entries without a plan."""
+    from bmnn_cli.store.reader import reader_of
+
+    rows = reader_of(session).rows(
+        "SELECT a.code, a.name, p.code FROM agency a "
+        "LEFT JOIN plan p ON p.province_id = a.province_id"
+    )
+    names: dict[tuple[str, str], str] = {}
+    for code, name, plan in rows:
+        names[(plan or "", code)] = name
+        names.setdefault(("", code), name)
+    return names
 
 
 @app.command()

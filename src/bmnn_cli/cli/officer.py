@@ -32,6 +32,7 @@ from bmnn_cli.columns import (
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing
 from bmnn_cli.text import vietnamese_key
+from bmnn_cli.wording import stage_text
 
 WAIVER_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=2),
@@ -113,7 +114,7 @@ def _picture(picture: dict[str, list[dict[str, Any]]], day: Any) -> Document:
         row["kind_text"] = t(f"action.{row['kind']}")
     for row in picture["reminders"]:
         row["period_text"] = period_label(row["period"])
-        row["stage_text"] = _stage(row["stage"])
+        row["stage_text"] = stage_text(row["stage"])
     owed = obligation_rows(picture["obligations"])
     facts = [fact for contact in picture["agency"] for fact in _facts(contact)]
     several = len(picture["agency"]) > 1  # the same name in two provinces
@@ -147,15 +148,6 @@ def _facts(contact: dict[str, Any]) -> list[dict[str, Any]]:
         ("col.successor", contact["successor"] or ""),
     ]
     return [{"key": t(k), "value": v} for k, v in facts if v]
-
-
-def _stage(days: int) -> str:
-    """A reminder's stage as a person says it: 7 days before, on the day, 14 days after."""
-    if days < 0:
-        return t("stage.before", days=-days)
-    if days == 0:
-        return t("stage.on_the_day")
-    return t("stage.after", days=days)
 
 
 TOTAL_COLUMNS = [

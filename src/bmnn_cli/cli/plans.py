@@ -23,6 +23,7 @@ from bmnn_cli.cli.common import (
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 from bmnn_cli.text import matches
+from bmnn_cli.wording import change_text, item_text
 
 TASK_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=6),
@@ -133,7 +134,11 @@ def _print_import(result: object, dry_run: bool) -> None:
             typer.echo(t("msg.unchanged"))
         else:
             rows = [
-                {"change": t(f"change.{c.action}"), "key": c.item, "value": c.detail}
+                {
+                    "change": t(f"change.{c.action}"),
+                    "key": item_text(c.item),
+                    "value": change_text(c.detail),
+                }
                 for c in changes
             ]
             columns = [

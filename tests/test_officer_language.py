@@ -77,3 +77,49 @@ def test_import_change_table_in_vietnamese(cli: Cli, plan_copy: Path) -> None:
     out = cli("import", str(plan_copy))
     assert re.search(r"sửa +nhiệm vụ IV\.1\.a +cách hiểu thời hạn:", out), out
     assert "task IV.1.a" not in out and "schedule:" not in out
+
+
+# -- Click's own frame ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (["submit", "-t", "IV.1.a", "-a", "x", "--date", "32/13/2026"],
+         "Lỗi: Giá trị không hợp lệ cho '--date' / '-d': ",
+         "Error: Invalid value for '--date' / '-d': "),
+        (["overdue", "--bye"], "Lỗi: Không có tùy chọn --bye (các tùy chọn có: --by",
+         "Error: No such option: --bye (Possible options: --by"),
+        (["overdue", "--by", "plan"], "'plan' không phải một trong 'agency', 'task'.",
+         "'plan' is not one of 'agency', 'task'."),
+        (["overdu"], "Lỗi: Không có lệnh 'overdu'. Có phải là 'overdue'?",
+         "Error: No such command 'overdu'. Did you mean 'overdue'?"),
+        (["show"], "Lỗi: Thiếu tham số 'task'.", "Error: Missing argument 'task'."),
+        (["overdue", "--limit", "x"], "'--limit' / '-n': phải là một số nguyên",
+         "'--limit' / '-n': must be a whole number"),
+        (["overdue", "--as-of"], "Lỗi: Tùy chọn '--as-of' cần một giá trị",
+         "Error: Option '--as-of' requires a value"),
+    ],
+)  # fmt: skip
+def test_clicks_frame_in_the_language_of_the_run(
+    cli: Cli, lao_cai: Db, args: list[str], vi: str, en: str
+) -> None:
+    err = cli.fail(*args, code=2, lang="vi")
+    assert vi in err, err
+    assert "Usage" not in err and "Error" not in err and "Try '" not in err
+    if "--as-of" not in args:  # an option missing its value has no usage line
+        assert err.startswith("Cách dùng: bmnn") and "để biết cách dùng" in err
+    english = cli.fail(*args, code=2, lang="en")
+    assert en in english, english
+
+
+def test_a_bad_option_in_a_real_process_exits_2_in_vietnamese(lao_cai: Db) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bmnn_cli", "due", "--within", "soon"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert "Lỗi:" in done.stderr and "Error" not in done.stderr and "Traceback" not in done.stderr

@@ -198,3 +198,23 @@ def audit_text(action: str, detail: str) -> str:
         if match is not None:
             return say(match)
     return detail
+
+
+def parameters_text(keys: Mapping[str, object]) -> str:
+    """A schedule part's keys in words, each with the key a plan file spells it with.
+
+    "month = 10, day = 30" reads "tháng (month) = 10, ngày (day) = 30" in
+    Vietnamese: the officer sees what each number is and what to write.
+    """
+    shown = []
+    for name, value in keys.items():
+        if name == "kind":
+            continue
+        key = f"param.{name}"
+        label = f"{t(key)} ({name})" if key in MESSAGES and t(key) != name else name
+        if isinstance(value, bool):
+            value = t("param.yes") if value else t("param.no")
+        elif isinstance(value, dt.date):
+            value = f"{value:%d/%m/%Y}"
+        shown.append(f"{label} = {value}")
+    return ", ".join(shown)

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException  # Typer vendors its Click
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from bmnn_cli import __version__, i18n
 from bmnn_cli.errors import BmnnError
+from bmnn_cli.frame import show_usage_error
 
 
 class BmnnGroup(TyperGroup):
@@ -30,8 +33,22 @@ class BmnnGroup(TyperGroup):
         """Remember the command line for the audit log, however we were called."""
         from bmnn_cli.invocation import set_command
 
-        set_command(["bmnn", *(sys.argv[1:] if args is None else list(args))])
-        return super().main(args, *rest, **options)
+        words = sys.argv[1:] if args is None else list(args)
+        set_command(["bmnn", *words])
+        i18n.set_language(_language_asked(words))  # before Click can refuse anything
+        standalone = options.pop("standalone_mode", True)
+        options["standalone_mode"] = False
+        if not standalone:
+            return super().main(args, *rest, **options)
+        try:
+            code = super().main(args, *rest, **options)
+        except ClickException as error:  # Click's own: a bad option or argument
+            show_usage_error(error)
+            sys.exit(error.exit_code)
+        except Abort:
+            typer.echo(i18n.t("click.aborted"), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
         try:
@@ -39,6 +56,21 @@ class BmnnGroup(TyperGroup):
         except BmnnError as error:
             typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))
+
+
+def _language_asked(words: list[str]) -> str | None:
+    """The --lang given before the command, for Click's errors met before it is parsed."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--lang" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+        if not word.startswith("-"):
+            break  # the command: later words are its own
+        index += 2 if word == "--db" else 1
+    return None
 
 
 app = typer.Typer(

@@ -123,3 +123,53 @@ def test_a_bad_option_in_a_real_process_exits_2_in_vietnamese(lao_cai: Db) -> No
     )  # fmt: skip
     assert done.returncode == 2 and done.stdout == ""
     assert "Lỗi:" in done.stderr and "Error" not in done.stderr and "Traceback" not in done.stderr
+
+
+# -- files for people: --headers vi, -o FILE ------------------------------------------
+
+
+def test_csv_with_vietnamese_headings_for_excel(cli: Cli, lao_cai: Db) -> None:
+    import csv
+    import io
+
+    keys = cli("overdue", "--as-of", AS_OF, "-f", "csv")
+    assert keys.startswith("agency_id,agency,") and "\ufeff" not in keys
+    people = cli("overdue", "--as-of", AS_OF, "-f", "csv", "--headers", "vi")
+    assert people.startswith("\ufeffCơ quan,Kế hoạch,Nhiệm vụ,Nội dung,")
+    rows = list(csv.reader(io.StringIO(people.removeprefix("\ufeff"))))
+    assert rows[1][4:7] == ["27/02/2026", "27/02/2026", "11"]
+    assert len(rows) == len(keys.splitlines())
+    status = cli("status", "--as-of", AS_OF, "-f", "csv", "--headers", "vi")
+    assert "Tỷ lệ đúng hạn" in status.splitlines()[0] and "cơ quan" in status
+    english = cli("--lang", "en", "status", "--as-of", AS_OF, "-f", "csv", "--headers", "vi")
+    assert english.startswith("\ufeffAgency,Level,Due so far")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["overdue", "--as-of", AS_OF],
+        ["due", "--as-of", "2026-02-20"],
+        ["status", "--as-of", AS_OF],
+        ["tasks"],
+        ["plans"],
+        ["agencies"],
+        ["log"],
+        ["submissions"],
+        ["show", "IV.1.a", "--as-of", AS_OF],
+        ["agency", "so-tu-phap", "--as-of", AS_OF],
+        ["today", "--as-of", AS_OF],
+    ],
+)
+def test_every_listing_writes_a_file_and_a_workbook(
+    cli: Cli, lao_cai: Db, tmp_path: Path, args: list[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.csv"
+    shown = cli(*args, "-f", "csv")
+    cli(*args, "-f", "csv", "-o", str(target))
+    assert target.read_text(encoding="utf-8") == shown
+    book = tmp_path / "out.xlsx"
+    cli(*args, "-f", "xlsx", "-o", str(book))
+    assert load_workbook(book).worksheets

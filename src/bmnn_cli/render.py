@@ -128,17 +128,23 @@ def render(
     path: Path | None = None,
     console: Console | None = None,
     wide: bool = False,
+    people: bool = False,
 ) -> None:
     """Write `output` in `fmt` to `path`, else to `out` (default stdout).
 
     A table goes on `console` when one is given (tests draw on a terminal of
     a chosen width), else on a Rich console when `out` is a terminal.
+    `people` makes a CSV for a person: the table's columns under their
+    headings, values as the table shows them, marked UTF-8 for Excel.
     """
     doc = output if isinstance(output, Document) else Document([output])
     if path is not None:
-        _write_file(doc, fmt, path)
+        _write_file(doc, fmt, path, people=people)
         return
     out = out or sys.stdout
+    if fmt is Format.csv and people:
+        _write_people_csv(doc.listings[0], out)
+        return
     if fmt in (Format.json, Format.csv) and not doc.data:
         _stream(doc.listings[0], fmt, out)
         return
@@ -176,13 +182,13 @@ def _html(doc: Document) -> str:
     return page(doc)
 
 
-def _write_file(doc: Document, fmt: Format, path: Path) -> None:
+def _write_file(doc: Document, fmt: Format, path: Path, *, people: bool = False) -> None:
     """Write the whole output at once, so a bad query leaves no half-written file."""
     if fmt is Format.xlsx:
         data = _xlsx(doc)
     else:
         buffer = io.StringIO()
-        render(doc, fmt, buffer)
+        render(doc, fmt, buffer, people=people)
         data = buffer.getvalue().encode("utf-8")
     write_atomically(path, data)
 
@@ -250,6 +256,16 @@ def _write_csv(listing: Listing, out: IO[str]) -> None:
     writer.writerow(keys)
     for row in _rows(listing):
         writer.writerow([_csv_cell(row.get(key)) for key in keys])
+
+
+def _write_people_csv(listing: Listing, out: IO[str]) -> None:
+    """The table as a person reads it, for Excel: headings in the language of the run,
+    dates day-first, statuses in words; a byte-order mark so Excel reads it as UTF-8."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    out.write("\ufeff")
+    writer.writerow([t(c.header) for c in listing.columns])
+    for row in _rows(listing):
+        writer.writerow([_csv_cell(display(row.get(c.key), c.kind)) for c in listing.columns])
 
 
 def display(value: object, kind: str = "text") -> str:

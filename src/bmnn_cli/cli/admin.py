@@ -14,6 +14,8 @@ from bmnn_cli.cli.common import (
     AgencyOpt,
     DbOpt,
     FormatOpt,
+    Headers,
+    HeadersOpt,
     OutputOpt,
     PlanOpt,
     WideOpt,
@@ -53,6 +55,7 @@ def show_log(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Show the audit log: every change, when, by which OS user and command.
@@ -79,7 +82,7 @@ def show_log(
         action = f"action.{row['action']}"
         row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
     keys = ["at", "os_user", "action", "plan", "task", "agency", "detail", "command"]
-    emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide)
+    emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide, headers=headers)
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -120,6 +121,21 @@ WideOpt = Annotated[
     bool,
     typer.Option("--wide", help="On a terminal, show every column whole, however wide the table."),
 ]
+
+
+class Headers(StrEnum):
+    keys = "keys"
+    vi = "vi"
+
+
+HeadersOpt = Annotated[
+    Headers,
+    typer.Option(
+        "--headers",
+        help="CSV: keys (for scripts, the default) or vi: the table's columns under "
+        "Vietnamese headings, values as shown, for Excel.",
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -137,8 +153,9 @@ def emit(
     *,
     path: Path | None = None,
     wide: bool = False,
+    headers: Headers = Headers.keys,
 ) -> None:
     """Render a listing to the screen (a workbook only into a pipe), or to `path`."""
-    render(output, fmt, path=path, wide=wide)
+    render(output, fmt, path=path, wide=wide, people=headers is Headers.vi)
     if path is not None:
         typer.echo(t("msg.written", path=path), err=True)

@@ -12,6 +12,8 @@ from bmnn_cli.cli.common import (
     AsOfOpt,
     DbOpt,
     FormatOpt,
+    Headers,
+    HeadersOpt,
     OutputOpt,
     PlanOpt,
     WideOpt,
@@ -72,6 +74,7 @@ def agency(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """One agency's whole picture, across plans: what it owes, sent, was excused from.
@@ -101,7 +104,7 @@ def agency(
     document = _picture(picture, day)
     if fmt is Format.csv:  # one table per file: the obligations
         document = Document([document.listings[1]])
-    emit(document, fmt, path=output, wide=wide)
+    emit(document, fmt, path=output, wide=wide, headers=headers)
 
 
 def _picture(picture: dict[str, list[dict[str, Any]]], day: Any) -> Document:
@@ -178,6 +181,7 @@ def today_view(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """The morning view: totals, who is most overdue, what falls due and what arrived.
@@ -216,7 +220,7 @@ def today_view(
     document = _morning(morning)
     if fmt is Format.csv:  # one table per file: what falls due
         document = Document([document.listings[2]])
-    emit(document, fmt, path=output, wide=wide)
+    emit(document, fmt, path=output, wide=wide, headers=headers)
 
 
 def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str, Any]], list[str]]:

@@ -14,6 +14,8 @@ from bmnn_cli.cli.common import (
     DbOpt,
     FormatOpt,
     GroupOpt,
+    Headers,
+    HeadersOpt,
     OutputOpt,
     PlanOpt,
     WideOpt,
@@ -184,6 +186,7 @@ def list_plans(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List the imported plans."""
@@ -200,7 +203,7 @@ def list_plans(
         Column("tasks", "col.tasks", "int"),
         Column("title", "col.title", fit="cut"),
     ]
-    emit(Listing(columns, rows), fmt, path=output, wide=wide)
+    emit(Listing(columns, rows), fmt, path=output, wide=wide, headers=headers)
 
 
 @app.command("agencies")
@@ -212,6 +215,7 @@ def list_agencies(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List the agencies of the registry, with their short names and groups.
@@ -229,7 +233,13 @@ def list_agencies(
         rows = [r for r in rows if matches(search, r["agency_id"], r["name"], *r["aliases"])]
     for row in rows:
         row["kind_text"] = t(f"agency_kind.{row['kind']}")
-    emit(Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS), fmt, path=output, wide=wide)
+    emit(
+        Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS),
+        fmt,
+        path=output,
+        wide=wide,
+        headers=headers,
+    )
 
 
 @app.command("tasks")
@@ -241,6 +251,7 @@ def list_tasks(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List a plan's tasks: who leads, who supports, and the deadline as written.
@@ -259,7 +270,7 @@ def list_tasks(
         rows = [r for r in rows if _task_matches(search, r)]
     for row in rows:
         row["deliverable_text"] = t(f"deliverable.{row['deliverable']}")
-    emit(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt, path=output, wide=wide)
+    emit(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt, path=output, wide=wide, headers=headers)
 
 
 def _task_matches(words: str, row: dict[str, Any]) -> bool:
@@ -299,6 +310,7 @@ def show(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Show one task in full, with each agency's obligations and their status.
@@ -320,22 +332,24 @@ def show(
         detail = catalog.task_row(session, row, plan_row.code)
         owed = obligation_rows(queries.obligations(session, Scope(task_id=row.id), day))
     if fmt is Format.json:
-        emit(Document([], data={**detail, "obligations": owed}), fmt, path=output)
+        emit(Document([], data={**detail, "obligations": owed}), fmt, path=output, headers=headers)
         return
     obligations = Listing(OBLIGATION_COLUMNS, owed, keys=OBLIGATION_KEYS)
     if fmt is Format.csv:  # one table per file: the obligations
-        emit(obligations, fmt, path=output)
+        emit(obligations, fmt, path=output, headers=headers)
         return
     detail["deliverable"] = t(f"deliverable.{detail['deliverable']}")
     facts = [Column("key", "col.key"), Column("value", "col.value")]
     fields = ["plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule",
               "source_line", "note"]  # fmt: skip
-    headers = {c.key: c.header for c in TASK_COLUMNS}
-    headers.update(deliverable="col.deliverable", source_line="col.line", note="col.note")
+    labels = {c.key: c.header for c in TASK_COLUMNS}
+    labels.update(deliverable="col.deliverable", source_line="col.line", note="col.note")
     rows = [
-        {"key": t(headers[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
+        {"key": t(labels[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
     ]
-    emit(Document([Listing(facts, rows), obligations]), fmt, path=output, wide=wide)
+    emit(
+        Document([Listing(facts, rows), obligations]), fmt, path=output, wide=wide, headers=headers
+    )
 
 
 @app.command()

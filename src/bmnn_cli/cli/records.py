@@ -13,6 +13,8 @@ from bmnn_cli.cli.common import (
     DbOpt,
     FormatOpt,
     GroupOpt,
+    Headers,
+    HeadersOpt,
     OutputOpt,
     PlanOpt,
     WideOpt,
@@ -71,6 +73,7 @@ def submissions(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List what was recorded: each submission, its reference and what it answered.
@@ -94,6 +97,7 @@ def submissions(
         fmt,
         path=output,
         wide=wide,
+        headers=headers,
     )
 
 

@@ -18,6 +18,8 @@ from bmnn_cli.cli.common import (
     DbOpt,
     FormatOpt,
     GroupOpt,
+    Headers,
+    HeadersOpt,
     OutputOpt,
     PlanOpt,
     WideOpt,
@@ -431,6 +433,7 @@ def overdue(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List unmet obligations past their due date, most days late first (quá hạn).
@@ -444,11 +447,12 @@ def overdue(
     day = as_of or today()
     with reading(ctx, db, day) as reader:  # rows are written as they are read
         chosen = scope(reader, plan=plan, agency=agency, group=group)
-        found = queries.iter_overdue(reader, chosen, day, as_text=fmt.machine)
-        rows = Counted(found if fmt.machine and not by else iter_obligation_rows(found))
+        machine = fmt.machine and headers is Headers.keys  # values as stored
+        found = queries.iter_overdue(reader, chosen, day, as_text=machine)
+        rows = Counted(found if machine and not by else iter_obligation_rows(found))
         nothing = t("msg.none_overdue", date=f"{day:%d/%m/%Y}")
         listing, groups = _listing(OVERDUE_COLUMNS, rows, by, limit, "days_late", nothing)
-        emit(listing, fmt, path=output, wide=wide)
+        emit(listing, fmt, path=output, wide=wide, headers=headers)
         _say_limited(rows, limit, groups)
     if fail_on_overdue and rows.count:
         raise typer.Exit(int(ExitCode.OVERDUE))
@@ -511,6 +515,7 @@ def due(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List open obligations falling due soon (from the as-of day, inclusive).
@@ -533,7 +538,7 @@ def due(
     nothing = t("msg.none_due", start=f"{day:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
     counted = Counted(iter(obligation_rows(rows)))
     listing, groups = _listing(DUE_COLUMNS, counted, by, limit, "days_left", nothing)
-    emit(listing, fmt, path=output, wide=wide)
+    emit(listing, fmt, path=output, wide=wide, headers=headers)
     _say_limited(counted, limit, groups)
 
 
@@ -547,6 +552,7 @@ def status(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Per agency: obligations fallen due, done on time, late, overdue, pending.
@@ -563,7 +569,7 @@ def status(
         rows = queries.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
     nothing = t("msg.none_owed", date=f"{day:%d/%m/%Y}")
     listing = Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing)
-    emit(listing, fmt, path=output, wide=wide)
+    emit(listing, fmt, path=output, wide=wide, headers=headers)
 
 
 @app.command()
@@ -586,6 +592,7 @@ def report(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
@@ -606,6 +613,7 @@ def report(
     period = reporting.period(quarter, year or day.year)
     with reading(ctx, db, max(day, period.end)) as reader:
         report = reporting.build(reader, period, day, plan=plan, agency=agency, group=group)
-    render(report.document(opened=fmt.opened), fmt, path=output, wide=wide)
+    people = headers is Headers.vi
+    render(report.document(opened=fmt.opened), fmt, path=output, wide=wide, people=people)
     if output is not None:
         typer.echo(t("msg.report_written", path=output))

@@ -10,6 +10,7 @@ render the result through `render.py`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,10 @@ class BmnnGroup(TyperGroup):
         words = sys.argv[1:] if args is None else list(args)
         set_command(["bmnn", *words])
         i18n.set_language(_language_asked(words))  # before Click can refuse anything
+        if os.environ.get("_BMNN_COMPLETE"):  # a shell asks for completions (cli.complete)
+            from typer._completion_classes import completion_init
+
+            completion_init()
         standalone = options.pop("standalone_mode", True)
         options["standalone_mode"] = False
         if not standalone:
@@ -198,7 +203,9 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "extract", "tracking", "records", "officer", "admin", "remind")
+COMMAND_MODULES = (
+    "plans", "extract", "tracking", "records", "officer", "admin", "remind", "complete",
+)  # fmt: skip
 
 
 def register() -> None:

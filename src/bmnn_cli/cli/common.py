@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -51,6 +53,56 @@ def parse_days(value: str | int) -> int:
         raise typer.BadParameter(t("err.cli.span", value=value))
     count = int(match[1])
     return count * 7 if (match[2] or "d")[0] in "wt" else count
+
+
+# -- completion: values read from the database, for the shells (cli.complete) ---------
+
+
+def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of `sql` from the database this command line names; none if it cannot be read."""
+    from bmnn_cli.store.db import resolve
+
+    option = None
+    node = ctx
+    while node is not None:  # --db on the command, else on `bmnn`
+        option = option or node.params.get("db")
+        node = node.parent
+    try:
+        target = resolve(option)
+        if not target.is_url:
+            uri = f"{target.path.resolve().as_uri()}?mode=ro"
+            with sqlite3.connect(uri, uri=True, timeout=1) as connection:
+                return list(connection.execute(sql))
+        from bmnn_cli.store.db import open_store
+        from bmnn_cli.store.reader import reader_of
+
+        with open_store(target, create=False).read() as session:
+            return list(reader_of(session).rows(sql))
+    except Exception:  # noqa: BLE001 - completion prints nothing rather than an error
+        return []
+
+
+def _complete(sql: str) -> Callable[[Any, str], list[str]]:
+    """Values of `sql` that go on from what was typed (Typer keeps only those that
+    start with it exactly, so ids, typed in ASCII, are offered beside the names)."""
+
+    def complete(ctx: Any, incomplete: str) -> list[str]:
+        values = dict.fromkeys(str(row[0]) for row in _rows(ctx, sql) if row[0])
+        return [v for v in values if v.startswith(incomplete)]
+
+    return complete
+
+
+complete_plan = _complete("SELECT code FROM plan ORDER BY year, code")
+complete_task = _complete(
+    "SELECT t.code FROM task t JOIN plan p ON p.id = t.plan_id "
+    "WHERE t.archived_at IS NULL ORDER BY p.year, p.code, t.position"
+)
+complete_agency = _complete("SELECT code FROM agency UNION ALL SELECT name FROM agency")
+complete_agency_or_group = _complete(
+    "SELECT code FROM agency_group UNION ALL SELECT name FROM agency_group "
+    "UNION ALL SELECT code FROM agency UNION ALL SELECT name FROM agency"
+)
 
 
 DbOpt = Annotated[
@@ -108,11 +160,22 @@ AsOfOpt = Annotated[
     ),
 ]
 PlanOpt = Annotated[
-    str | None, typer.Option("--plan", "-p", help="Only this plan (its id or document number).")
+    str | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        help="Only this plan (its id or document number).",
+        autocompletion=complete_plan,
+    ),
 ]
 AgencyOpt = Annotated[
     str | None,
-    typer.Option("--agency", "-a", help="Only this agency or group (id, name or short name)."),
+    typer.Option(
+        "--agency",
+        "-a",
+        help="Only this agency or group (id, name or short name).",
+        autocompletion=complete_agency_or_group,
+    ),
 ]
 GroupOpt = Annotated[
     str | None, typer.Option("--group", "-g", help="Only members of this group of agencies.")

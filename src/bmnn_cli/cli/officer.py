@@ -17,6 +17,7 @@ from bmnn_cli.cli.common import (
     OutputOpt,
     PlanOpt,
     WideOpt,
+    complete_agency,
     emit,
     today,
 )
@@ -68,7 +69,10 @@ FACT_COLUMNS = [Column("key", "col.key"), Column("value", "col.value")]
 @app.command()
 def agency(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The agency: id, name or short name.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="The agency: id, name or short name.", autocompletion=complete_agency),
+    ],
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,

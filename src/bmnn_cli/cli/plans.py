@@ -19,6 +19,7 @@ from bmnn_cli.cli.common import (
     OutputOpt,
     PlanOpt,
     WideOpt,
+    complete_task,
     emit,
     today,
 )
@@ -303,7 +304,10 @@ def show(
     ctx: typer.Context,
     task: Annotated[
         str,
-        typer.Argument(help='Task id as numbered in the plan ("III.1.2"), or words of its title.'),
+        typer.Argument(
+            help='Task id as numbered in the plan ("III.1.2"), or words of its title.',
+            autocompletion=complete_task,
+        ),
     ],
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,

@@ -18,6 +18,8 @@ from bmnn_cli.cli.common import (
     OutputOpt,
     PlanOpt,
     WideOpt,
+    complete_agency,
+    complete_task,
     emit,
     local_time,
     parse_day,
@@ -52,7 +54,13 @@ def submissions(
     agency: AgencyOpt = None,
     group: GroupOpt = None,
     task: Annotated[
-        str | None, typer.Option("--task", "-t", help='Only this task ("IV.1.b" or PLAN:TASK).')
+        str | None,
+        typer.Option(
+            "--task",
+            "-t",
+            help='Only this task ("IV.1.b" or PLAN:TASK).',
+            autocompletion=complete_task,
+        ),
     ] = None,
     since: Annotated[
         dt.date | None,
@@ -122,8 +130,18 @@ ReasonOpt = Annotated[str, typer.Option("--reason", help="Why it is taken back (
 @app.command()
 def unwaive(
     ctx: typer.Context,
-    task: Annotated[str, typer.Option("--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.')],
-    agency: Annotated[str, typer.Option("--agency", "-a", help="The agency that was excused.")],
+    task: Annotated[
+        str,
+        typer.Option(
+            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
+        ),
+    ],
+    agency: Annotated[
+        str,
+        typer.Option(
+            "--agency", "-a", help="The agency that was excused.", autocompletion=complete_agency
+        ),
+    ],
     reason: ReasonOpt = "",
     period: Annotated[
         str | None,
@@ -162,7 +180,12 @@ def unwaive(
 @app.command()
 def cancel(
     ctx: typer.Context,
-    task: Annotated[str, typer.Option("--task", "-t", help='Task id ("IV.1.b") or PLAN:TASK.')],
+    task: Annotated[
+        str,
+        typer.Option(
+            "--task", "-t", help='Task id ("IV.1.b") or PLAN:TASK.', autocompletion=complete_task
+        ),
+    ],
     reason: ReasonOpt = "",
     ref: Annotated[
         str | None, typer.Option("--ref", help="Number/symbol of the request or event document.")

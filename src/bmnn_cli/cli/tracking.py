@@ -23,6 +23,8 @@ from bmnn_cli.cli.common import (
     OutputOpt,
     PlanOpt,
     WideOpt,
+    complete_agency,
+    complete_task,
     emit,
     parse_day,
     parse_days,
@@ -62,10 +64,22 @@ ByOpt = Annotated[
 ]
 
 TaskOpt = Annotated[
-    str, typer.Option("--task", "-t", help='Task id in the plan ("IV.1.a"), or PLAN:TASK.')
+    str,
+    typer.Option(
+        "--task",
+        "-t",
+        help='Task id in the plan ("IV.1.a"), or PLAN:TASK.',
+        autocompletion=complete_task,
+    ),
 ]
 AgencyReq = Annotated[
-    str, typer.Option("--agency", "-a", help="The agency (id, name or short name).")
+    str,
+    typer.Option(
+        "--agency",
+        "-a",
+        help="The agency (id, name or short name).",
+        autocompletion=complete_agency,
+    ),
 ]
 PeriodOpt = Annotated[
     str | None,
@@ -136,10 +150,16 @@ def _change_text(change: Any) -> str:
 def submit(
     ctx: typer.Context,
     task: Annotated[
-        str | None, typer.Option("--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.')
+        str | None,
+        typer.Option(
+            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
+        ),
     ] = None,
     agency: Annotated[
-        str | None, typer.Option("--agency", "-a", help="The agency that sent it.")
+        str | None,
+        typer.Option(
+            "--agency", "-a", help="The agency that sent it.", autocompletion=complete_agency
+        ),
     ] = None,
     date: DateOpt = None,
     ref: Annotated[

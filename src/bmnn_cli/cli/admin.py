@@ -184,12 +184,19 @@ def migrate(
     counts of every table are compared before it is committed. The password
     comes from the environment (PGPASSWORD) or ~/.pgpass, never the command line.
     """
+    from bmnn_cli.progress import steps
     from bmnn_cli.store.db import open_store, resolve
     from bmnn_cli.store.transfer import copy_all
 
     origin = open_store(resolve(source), create=False)
     target = open_store(resolve(destination), create=True)
-    copied = copy_all(origin, target)
+    with steps() as bar:
+
+        def table_done(total: int) -> None:
+            bar.start(total, t("progress.migrate"))
+            bar.advance()
+
+        copied = copy_all(origin, target, table_done)
     rows = [{"key": c.table, "value": c.rows} for c in copied]
     render(
         Listing([Column("key", "col.key"), Column("value", "col.count", "int")], rows), Format.table

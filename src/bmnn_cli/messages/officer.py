@@ -196,6 +196,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "click.n_arguments": ("{name} giá trị", "{name} values"),
     "click.possible": ("(các tùy chọn có: {rest})", "(Possible options: {rest})"),
     "click.did_you_mean": ("Có phải là {rest}?", "Did you mean {rest}?"),
+    # progress of long work
+    "progress.remind": ("Gửi thư nhắc", "Sending reminders"),
+    "progress.migrate": ("Chép dữ liệu", "Copying"),
     # undo
     "msg.unwaived": (
         "Đã bỏ miễn cho {agency}, nhiệm vụ {task} ({period}, miễn từ {date}): {reason}.",

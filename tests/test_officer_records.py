@@ -233,3 +233,20 @@ def test_bare_bmnn_shows_help_before_a_database_and_the_morning_view_after(
     bare = cli()
     assert bare == cli("today") and "Tổng hợp" in bare
     assert "Totals" in cli("--lang", "en")
+
+
+def test_show_gives_the_reference_and_takes_an_agency(cli: Cli, lao_cai: Db) -> None:
+    submit(cli, "so tai chinh", "2026-02-25", "7/KH-STC")
+    rows = json.loads(cli("show", "IV.1.a", "-a", "so tai chinh", "--as-of", AS_OF, "-f", "json"))
+    assert [(o["agency_id"], o["ref"]) for o in rows["obligations"]] == [
+        ("so-tai-chinh", "7/KH-STC")
+    ]
+    group = json.loads(cli("show", "IV.1.a", "-a", "so-ban-nganh", "--as-of", AS_OF, "-f", "json"))
+    assert len(group["obligations"]) == 5
+    every = json.loads(cli("show", "IV.1.a", "--as-of", AS_OF, "-f", "json"))
+    assert len(every["obligations"]) > 100
+    assert "7/KH-STC" in cli("show", "IV.1.a", "-a", "so tai chinh", "--as-of", AS_OF)
+    before = json.loads(
+        cli("show", "IV.1.a", "-a", "so tai chinh", "--as-of", "2026-02-24", "-f", "json")
+    )
+    assert before["obligations"][0]["ref"] == ""  # not yet sent as of that day

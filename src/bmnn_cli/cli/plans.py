@@ -310,6 +310,7 @@ def show(
         ),
     ],
     plan: PlanOpt = None,
+    agency: AgencyOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -321,10 +322,12 @@ def show(
 
     TASK is its id, or words of its title ("tập huấn", "tap huan"): the one
     task they find is shown; several are named so that one can be chosen.
+    Each obligation met shows the number/symbol it was met with; --agency
+    keeps one agency's (or one group's) obligations.
     """
     from bmnn_cli.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
-    from bmnn_cli.store import catalog, queries
-    from bmnn_cli.store.lookup import Scope
+    from bmnn_cli.store import catalog, history, queries
+    from bmnn_cli.store.lookup import Scope, scope
     from bmnn_cli.store.models import Plan
 
     day = as_of or today()
@@ -334,11 +337,21 @@ def show(
         plan_row = session.get(Plan, row.plan_id)
         assert plan_row is not None
         detail = catalog.task_row(session, row, plan_row.code)
-        owed = obligation_rows(queries.obligations(session, Scope(task_id=row.id), day))
+        agencies = scope(session, agency=agency).agency_ids if agency else None
+        chosen = Scope(task_id=row.id, agency_ids=agencies)
+        owed = obligation_rows(queries.obligations(session, chosen, day))
+        refs = {
+            (s["agency_id"], s["period"]): s["ref"]
+            for s in history.submissions(session, chosen, history.Filter(until=day))
+            if s["state"] == "active"
+        }
+    for item in owed:
+        item["ref"] = refs.get((item["agency_id"], item["period"]), "")
     if fmt is Format.json:
         emit(Document([], data={**detail, "obligations": owed}), fmt, path=output, headers=headers)
         return
-    obligations = Listing(OBLIGATION_COLUMNS, owed, keys=OBLIGATION_KEYS)
+    columns = [*OBLIGATION_COLUMNS, Column("ref", "col.ref", fit="whole", drop=1)]
+    obligations = Listing(columns, owed, keys=(*OBLIGATION_KEYS, "ref"))
     if fmt is Format.csv:  # one table per file: the obligations
         emit(obligations, fmt, path=output, headers=headers)
         return

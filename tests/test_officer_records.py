@@ -250,3 +250,14 @@ def test_show_gives_the_reference_and_takes_an_agency(cli: Cli, lao_cai: Db) -> 
         cli("show", "IV.1.a", "-a", "so tai chinh", "--as-of", "2026-02-24", "-f", "json")
     )
     assert before["obligations"][0]["ref"] == ""  # not yet sent as of that day
+
+
+def test_a_server_that_refuses_is_said_in_words_with_the_systems_text(
+    cli: Cli, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_remind import free_port, use_smtp
+
+    use_smtp(monkeypatch, free_port())  # nothing listens there
+    err = send(cli, -7, code=7, lang="vi")
+    assert "không sử dụng được máy chủ SMTP" in err
+    assert "máy chủ từ chối kết nối (" in err and "refused" in err.lower()

@@ -199,6 +199,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # progress of long work
     "progress.remind": ("Gửi thư nhắc", "Sending reminders"),
     "progress.migrate": ("Chép dữ liệu", "Copying"),
+    # network failures (delivery.mail.describe)
+    "net.refused": ("máy chủ từ chối kết nối", "the server refused the connection"),
+    "net.timeout": ("máy chủ không trả lời kịp", "the server did not answer in time"),
+    "net.unreachable": ("không tới được máy chủ qua mạng", "the server cannot be reached"),
+    "net.reset": ("máy chủ ngắt kết nối giữa chừng", "the server dropped the connection"),
+    "net.unknown_host": ("không tìm thấy tên máy chủ", "no such server name"),
+    "net.tls": ("kết nối mã hóa (TLS) không thành", "the encrypted (TLS) connection failed"),
     # undo
     "msg.unwaived": (
         "Đã bỏ miễn cho {agency}, nhiệm vụ {task} ({period}, miễn từ {date}): {reason}.",

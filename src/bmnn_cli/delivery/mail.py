@@ -212,7 +212,7 @@ def describe(error: BaseException) -> str:
     if isinstance(error, TimeoutError):
         return f"{t('net.timeout')} ({error.strerror or type(error).__name__})"
     if isinstance(error, ssl.SSLError):
-        return f"{t('net.tls')} ({error.reason or error})"
+        return f"{t('net.tls')} ({error.strerror or error})"
     if isinstance(error, OSError) and error.errno in _NETWORK:
         return f"{t(_NETWORK[error.errno])} ({error.strerror})"
     if isinstance(error, OSError) and error.strerror:

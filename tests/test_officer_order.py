@@ -66,9 +66,20 @@ def test_every_commune_of_the_registry_has_its_place() -> None:
     assert len(set(map(vietnamese_key, COMMUNES))) == len(COMMUNES)
 
 
-def test_overdue_lists_agencies_of_a_day_in_vietnamese_order(cli: Cli, lao_cai: Db) -> None:
-    rows = list(csv.DictReader(io.StringIO(cli("overdue", "--as-of", "2026-03-10", "-f", "csv"))))
-    names = [r["agency"] for r in rows]
+@pytest.mark.parametrize("fmt", ["md", "csv-vi"])
+def test_overdue_lists_agencies_of_a_day_in_vietnamese_order(
+    cli: Cli, lao_cai: Db, fmt: str
+) -> None:
+    if fmt == "md":
+        table = cli("overdue", "--as-of", "2026-03-10", "-f", "md").splitlines()[2:]
+        names = [line.split(" | ")[0].removeprefix("| ") for line in table if line.startswith("|")]
+    else:
+        text = cli("overdue", "--as-of", "2026-03-10", "-f", "csv", "--headers", "vi")
+        names = [r["Cơ quan"] for r in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))]
+    scripts = list(
+        csv.DictReader(io.StringIO(cli("overdue", "--as-of", "2026-03-10", "-f", "csv")))
+    )
+    assert sorted(names) == sorted(r["agency"] for r in scripts)  # the same rows
     assert names == in_order(names)
     assert names.index("Ủy ban nhân dân xã Đông Cuông") < names.index("Ủy ban nhân dân xã Gia Hội")
     assert names.index("Ủy ban nhân dân phường Yên Bái") < names.index(

@@ -467,9 +467,9 @@ def overdue(
     day = as_of or today()
     with reading(ctx, db, day) as reader:  # rows are written as they are read
         chosen = scope(reader, plan=plan, agency=agency, group=group)
-        machine = fmt.machine and headers is Headers.keys  # values as stored
+        machine = fmt.machine and headers is Headers.keys and not by  # values as stored
         found = queries.iter_overdue(reader, chosen, day, as_text=machine)
-        rows = Counted(found if machine and not by else iter_obligation_rows(found))
+        rows = Counted(found if machine else iter_obligation_rows(found))
         nothing = t("msg.none_overdue", date=f"{day:%d/%m/%Y}")
         listing, groups = _listing(OVERDUE_COLUMNS, rows, by, limit, "days_late", nothing)
         emit(listing, fmt, path=output, wide=wide, headers=headers)

@@ -16,25 +16,27 @@ from typing import Any
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column
 
+# On a narrow terminal the columns that answer the question stay (agency, task,
+# due date, days late or left, status); `drop` says which go first (render, fit.py).
 OBLIGATION_COLUMNS = [
     Column("agency", "col.agency"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("period_text", "col.period"),
-    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("plan", "col.plan", fit="whole", drop=4),
+    Column("task", "col.task", fit="whole"),
+    Column("period_text", "col.period", drop=2),
+    Column("scheduled_due", "col.scheduled_due", "date", drop=3),
     Column("effective_due", "col.effective_due", "date"),
     Column("status_text", "col.status"),
-    Column("submitted_on", "col.submitted_on", "date"),
+    Column("submitted_on", "col.submitted_on", "date", drop=1),
 ]
 OVERDUE_COLUMNS = [
     Column("agency", "col.agency"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("short_title", "col.title"),
-    Column("scheduled_due", "col.scheduled_due", "date"),
+    Column("plan", "col.plan", fit="whole", drop=4),
+    Column("task", "col.task", fit="whole"),
+    Column("short_title", "col.title", fit="cut", drop=2),
+    Column("scheduled_due", "col.scheduled_due", "date", drop=3),
     Column("effective_due", "col.effective_due", "date"),
     Column("days_late", "col.days_late", "int"),
-    Column("deadline", "col.deadline"),
+    Column("deadline", "col.deadline", fit="cut", drop=5),
 ]
 DUE_COLUMNS = [
     *OVERDUE_COLUMNS[:6],
@@ -43,17 +45,17 @@ DUE_COLUMNS = [
 ]
 STATUS_COLUMNS = [
     Column("agency", "col.agency"),
-    Column("level_text", "col.level"),
+    Column("level_text", "col.level", drop=5),
     Column("fallen_due", "col.fallen_due", "int"),
     Column("on_time", "col.on_time", "int"),
     Column("late", "col.late", "int"),
     Column("overdue", "col.overdue", "int"),
-    Column("pending", "col.pending", "int"),
-    Column("waived", "col.waived", "int"),
-    Column("ongoing", "col.ongoing", "int"),
+    Column("pending", "col.pending", "int", drop=2),
+    Column("waived", "col.waived", "int", drop=3),
+    Column("ongoing", "col.ongoing", "int", drop=1),
     Column("rate", "col.rate", "rate"),
-    Column("last_submission", "col.last_submission", "date"),
-    Column("not_begun", "col.not_begun", "int"),  # last: the report slices by position
+    Column("last_submission", "col.last_submission", "date", drop=4),
+    Column("not_begun", "col.not_begun", "int", drop=6),  # last: the report slices by position
 ]
 
 OBLIGATION_KEYS = (
@@ -67,9 +69,9 @@ STATUS_KEYS = (
 
 # The report's own sections.
 REPORT_TASK_COLUMNS = [
-    Column("task", "col.task"),
-    Column("title", "col.title"),
-    Column("deadline", "col.deadline"),
+    Column("task", "col.task", fit="whole"),
+    Column("title", "col.title", fit="cut", drop=6),
+    Column("deadline", "col.deadline", fit="cut", drop=7),
     Column("obligations", "col.obligations", "int"),
     *STATUS_COLUMNS[2:8],
     STATUS_COLUMNS[9],
@@ -77,8 +79,8 @@ REPORT_TASK_COLUMNS = [
 ]
 REPORT_OVERDUE_COLUMNS = [
     *OVERDUE_COLUMNS[:3],
-    Column("title", "col.title"),
-    Column("period_text", "col.period"),
+    Column("title", "col.title", fit="cut", drop=2),
+    Column("period_text", "col.period", drop=1),
     *OVERDUE_COLUMNS[4:],
 ]
 WORST_COLUMNS = [STATUS_COLUMNS[0], STATUS_COLUMNS[5]]  # agency, overdue
@@ -149,3 +151,61 @@ def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if row["level"] == "total":
             row["agency"] = t("total")
     return rows
+
+
+# `overdue --by` and `due --by`: one row per agency or per task, with counts.
+BY_AGENCY_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("count", "col.count", "int"),
+    Column("days", "col.most_days_late", "int"),
+    Column("first_due", "col.first_due", "date"),
+    Column("tasks", "col.tasks_owed", fit="cut", drop=1),
+]
+BY_TASK_COLUMNS = [
+    Column("plan", "col.plan", fit="whole", drop=2),
+    Column("task", "col.task", fit="whole"),
+    Column("short_title", "col.title", fit="cut", drop=1),
+    Column("count", "col.count", "int"),
+    Column("days", "col.most_days_late", "int"),
+    Column("first_due", "col.first_due", "date"),
+]
+
+
+def by_columns(by: str, days: str) -> list[Column]:
+    """The grouped columns, the days one named for what it holds (most late, fewest left)."""
+    header = "col.most_days_late" if days == "days_late" else "col.fewest_days_left"
+    columns = BY_AGENCY_COLUMNS if by == "agency" else BY_TASK_COLUMNS
+    return [Column(c.key, header, "int") if c.key == "days" else c for c in columns]
+
+
+BY_KEYS = {
+    "agency": ("agency_id", "agency", "count", "days", "first_due", "tasks"),
+    "task": ("plan", "task", "title", "count", "days", "first_due"),
+}
+
+
+def grouped(rows: Iterable[dict[str, Any]], by: str, days: str) -> list[dict[str, Any]]:
+    """Obligation rows added up per agency or per task: how many, the most `days`
+    (late, or left for `due`: then the fewest), the first due date; most first."""
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    fewest = days == "days_left"
+    for row in rows:
+        key = (row["agency_id"],) if by == "agency" else (row["plan"], row["task"])
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "agency_id": row["agency_id"], "agency": row["agency"], "plan": row["plan"],
+                "task": row["task"], "title": row["title"], "short_title": short(row["title"]),
+                "count": 0, "days": row[days], "first_due": row["effective_due"], "owed": [],
+            }  # fmt: skip
+        group["count"] += 1
+        pick = min if fewest else max
+        group["days"] = pick(d for d in (group["days"], row[days]) if d is not None)
+        group["first_due"] = min(group["first_due"], row["effective_due"])
+        if row["task"] not in group["owed"]:
+            group["owed"].append(row["task"])
+    out = list(groups.values())
+    for group in out:
+        group["tasks"] = ", ".join(group.pop("owed"))
+    out.sort(key=lambda g: (-g["count"], g["first_due"]))
+    return out

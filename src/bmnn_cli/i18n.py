@@ -14,6 +14,7 @@ from bmnn_cli.messages import (
     extract,
     extractor,
     inputs,
+    officer,
     options,
     records,
     toml,
@@ -516,6 +517,7 @@ MESSAGES: Final = _assemble(
     deadlines.MESSAGES,
     extractor.MESSAGES,
     correctness.MESSAGES,
+    officer.MESSAGES,
 )
 
 _language = "vi"

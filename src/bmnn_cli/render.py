@@ -20,11 +20,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from bmnn_cli.errors import UsageError
 from bmnn_cli.files import write_atomically
+from bmnn_cli.fit import Fitted, Spec, fit, overhead
 from bmnn_cli.i18n import language, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Format(StrEnum):
@@ -57,6 +61,10 @@ class Column:
     key: str
     header: str  # message key in the catalogue
     kind: str = "text"  # text | date | int | rate
+    # on a narrow terminal (see fit.py): "wrap" between words, "cut" with "…",
+    # "whole" never broken; default: text wraps, the other kinds stay whole
+    fit: str = ""
+    drop: int = 0  # left out of a narrow table, highest first; 0: always shown
 
 
 @dataclass
@@ -118,13 +126,25 @@ def render(
     out: IO[str] | None = None,
     *,
     path: Path | None = None,
+    console: Console | None = None,
+    wide: bool = False,
+    people: bool = False,
 ) -> None:
-    """Write `output` in `fmt` to `path`, else to `out` (default stdout)."""
+    """Write `output` in `fmt` to `path`, else to `out` (default stdout).
+
+    A table goes on `console` when one is given (tests draw on a terminal of
+    a chosen width), else on a Rich console when `out` is a terminal.
+    `people` makes a CSV for a person: the table's columns under their
+    headings, values as the table shows them, marked UTF-8 for Excel.
+    """
     doc = output if isinstance(output, Document) else Document([output])
     if path is not None:
-        _write_file(doc, fmt, path)
+        _write_file(doc, fmt, path, people=people)
         return
     out = out or sys.stdout
+    if fmt is Format.csv and people:
+        _write_people_csv(doc.listings[0], out)
+        return
     if fmt in (Format.json, Format.csv) and not doc.data:
         _stream(doc.listings[0], fmt, out)
         return
@@ -142,8 +162,10 @@ def render(
         _write_csv(doc.listings[0], out)
     elif fmt is Format.md:
         out.write(_markdown(doc))
-    elif _fancy(out):
-        _rich(doc, out)
+    elif console is not None:
+        _rich(doc, console, wide=wide)
+    elif _isatty(out):
+        _rich(doc, _terminal(out), wide=wide)
     else:
         out.write(_plain(doc))
 
@@ -160,13 +182,13 @@ def _html(doc: Document) -> str:
     return page(doc)
 
 
-def _write_file(doc: Document, fmt: Format, path: Path) -> None:
+def _write_file(doc: Document, fmt: Format, path: Path, *, people: bool = False) -> None:
     """Write the whole output at once, so a bad query leaves no half-written file."""
     if fmt is Format.xlsx:
         data = _xlsx(doc)
     else:
         buffer = io.StringIO()
-        render(doc, fmt, buffer)
+        render(doc, fmt, buffer, people=people)
         data = buffer.getvalue().encode("utf-8")
     write_atomically(path, data)
 
@@ -236,6 +258,16 @@ def _write_csv(listing: Listing, out: IO[str]) -> None:
         writer.writerow([_csv_cell(row.get(key)) for key in keys])
 
 
+def _write_people_csv(listing: Listing, out: IO[str]) -> None:
+    """The table as a person reads it, for Excel: headings in the language of the run,
+    dates day-first, statuses in words; a byte-order mark so Excel reads it as UTF-8."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    out.write("\ufeff")
+    writer.writerow([t(c.header) for c in listing.columns])
+    for row in _rows(listing):
+        writer.writerow([_csv_cell(display(row.get(c.key), c.kind)) for c in listing.columns])
+
+
 def display(value: object, kind: str = "text") -> str:
     """A value as a person reads it: dates day-first, rates as percentages."""
     if value is None or value == "":
@@ -259,12 +291,6 @@ def _cells(listing: Listing) -> tuple[list[str], list[list[str]]]:
 def _isatty(out: IO[str]) -> bool:
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
-
-
-def _fancy(out: IO[str]) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return _isatty(out)
 
 
 def _plain(doc: Document) -> str:
@@ -316,32 +342,104 @@ def _markdown(doc: Document) -> str:
     return "".join(parts)
 
 
-def _rich(doc: Document, out: IO[str]) -> None:
-    from rich import box
+def _terminal(out: IO[str]) -> Console:
     from rich.console import Console
-    from rich.table import Table
 
-    console = Console(file=out)
+    return Console(file=out, no_color=bool(os.environ.get("NO_COLOR")))
+
+
+def _rich(doc: Document, console: Console, *, wide: bool = False) -> None:
+    """Tables fitted to the terminal's width (`fit`); `wide` shows every column whole."""
+    from rich.text import Text
+
+    # Every text from the data goes in as a Text, never as markup: a title
+    # "Kế hoạch [theo mẫu]" keeps its brackets and "[/b]" is only two characters.
     if doc.heading:
-        console.print(f"[bold]{doc.heading}[/bold]")
-    for listing in doc.listings:
+        console.print(Text(doc.heading, style="bold"))
+    for number, listing in enumerate(doc.listings):
+        if number or doc.heading:
+            console.print()
         headers, body = _cells(listing)
-        table = Table(title=listing.title, box=box.SIMPLE_HEAVY, title_justify="left")
-        for header, column in zip(headers, listing.columns, strict=True):
-            numeric = column.kind in ("int", "rate")
-            # dates and figures are never cut; long text wraps inside its column instead
-            table.add_column(
-                header,
-                justify="right" if numeric else "left",
-                no_wrap=column.kind != "text",
-                overflow="fold",
-            )
-        for row in body:
-            table.add_row(*row)
         if not body:
-            console.print(listing.nothing())
-        else:
-            console.print(table)
+            if listing.title:
+                console.print(Text(listing.title))
+            console.print(Text(listing.nothing()))
+            continue
+        fitted = fit(_specs(listing, headers), body, None if wide else console.width)
+        table = _table(listing, fitted, body, plain=console.no_color)
+        _print_wide(console, table, sum(fitted.widths) + overhead(len(fitted.shown)))
+        for line in _notes(fitted):
+            console.print(Text(line, style="" if console.no_color else "dim"))
+
+
+def _print_wide(console: Console, table: Any, width: int) -> None:
+    """Print `table` at `width` at least, even past the terminal's edge (`--wide`)."""
+    shown = console.width
+    console.width = max(width, shown)
+    try:
+        console.print(table)
+    finally:
+        console.width = shown
+
+
+def _specs(listing: Listing, headers: list[str]) -> list[Spec]:
+    from bmnn_cli.i18n import MESSAGES
+
+    return [
+        Spec(
+            header,
+            t(f"{column.header}.short") if f"{column.header}.short" in MESSAGES else None,
+            column.fit or ("wrap" if column.kind == "text" else "whole"),
+            column.drop,
+        )
+        for header, column in zip(headers, listing.columns, strict=True)
+    ]
+
+
+def _table(listing: Listing, fitted: Fitted, body: list[list[str]], *, plain: bool) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(listing.title) if listing.title else None
+    table = Table(
+        title=title,
+        box=_plain_box() if plain else box.SIMPLE_HEAVY,
+        title_justify="left",
+        header_style="" if plain else "bold",
+        show_edge=False,
+        pad_edge=False,
+    )
+    for index, width, header in zip(fitted.shown, fitted.widths, fitted.headers, strict=True):
+        column = listing.columns[index]
+        how = column.fit or ("wrap" if column.kind == "text" else "whole")
+        table.add_column(
+            Text(header, no_wrap=False, overflow="fold"),
+            justify="right" if column.kind in ("int", "rate") else "left",
+            width=width,
+            no_wrap=how != "wrap",
+            overflow="ellipsis" if how == "cut" else "fold",
+        )
+    for row in body:
+        table.add_row(*(Text(row[i]) for i in fitted.shown))
+    return table
+
+
+def _notes(fitted: Fitted) -> list[str]:
+    """The legend of short headers, and what was left out, under a fitted table."""
+    notes = []
+    if fitted.legend:
+        notes.append("; ".join(f"{short}: {full}" for short, full in fitted.legend))
+    if fitted.hidden:
+        notes.append(t("table.hidden", columns=", ".join(fitted.hidden)))
+    return notes
+
+
+# No colour, no box drawing (NO_COLOR): a rule of dashes under the headers, as in plain text.
+def _plain_box() -> Any:
+    from rich.box import Box
+
+    return Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 def to_string(output: Listing | Document, fmt: Format) -> str:

@@ -30,6 +30,7 @@ from bmnn_cli.columns import (
 )
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Chart, Document, Listing
+from bmnn_cli.text import vietnamese_key
 
 if TYPE_CHECKING:
     from bmnn_cli.store.reader import Reader
@@ -77,7 +78,7 @@ class Report:
     def worst(self) -> Rows:
         """The five agencies with the most overdue obligations."""
         agencies = [r for r in self.counts if r["level"] == "agency" and r["overdue"]]
-        return sorted(agencies, key=lambda r: (-r["overdue"], r["agency"]))[:5]
+        return sorted(agencies, key=lambda r: (-r["overdue"], vietnamese_key(r["agency"])))[:5]
 
     def level(self, name: str) -> Rows:
         """The count rows of one level: "agency", "group" or "total" (one row)."""

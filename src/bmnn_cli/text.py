@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bmnn_cli.i18n import t
 
@@ -78,3 +78,63 @@ def parse_date(text: str) -> dt.date:
     if not 1 <= day <= days:
         raise ValueError(t("err.date.day", text=text, month=month, year=year, days=days))
     return dt.date(year, month, day)
+
+
+def matches(words: str, *texts: str) -> bool:
+    """Whether every word typed starts a word of `texts`, case and diacritics aside.
+
+    "tap huan" finds "Tập huấn, bồi dưỡng"; "bao cao" finds "Báo cáo";
+    "an" alone does not find every "bản" (a word must start with it).
+    """
+    known = re.findall(r"\w+", fold(" ".join(texts)))
+    wanted = re.findall(r"\w+", fold(words))
+    return bool(wanted) and all(any(k.startswith(w) for k in known) for w in wanted)
+
+
+# Vietnamese alphabetical order: the letters with their own place (ă â đ ê ô ơ ư),
+# then, between words spelt alike, the tones in dictionary order: ngang, huyền,
+# hỏi, ngã, sắc, nặng (as in Hoàng Phê's Từ điển tiếng Việt).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: 20 + rank for rank, letter in enumerate(_ALPHABET)}
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_LETTER_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn: part of the letter
+
+
+def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """A sort key putting names in Vietnamese order: "Đông" after "Dương", "Ái" before "Quang".
+
+    First the letters (a < ă < â < b … d < đ …; a space before any letter, so
+    a shorter name comes first), then the tones, then the text itself so that
+    the order is total. Punctuation is ignored; digits come before letters.
+    """
+    letters: list[int] = []
+    tones: list[int] = []
+    for base, marks in _clusters(unicodedata.normalize("NFD", clean(text).casefold())):
+        letter = unicodedata.normalize(
+            "NFC", base + "".join(m for m in marks if m in _LETTER_MARKS)
+        )
+        if letter.isspace():
+            if letters and letters[-1] != 0:
+                letters.append(0)
+        elif letter in _LETTER_RANK:
+            letters.append(_LETTER_RANK[letter])
+            tones.append(max((_TONE_RANK.get(m, 0) for m in marks), default=0))
+        elif letter.isdigit():
+            letters.append(1 + int(letter) if letter.isascii() else 11)
+        elif letter.isalnum():
+            letters.append(100 + ord(letter))
+    return tuple(letters), tuple(tones), text
+
+
+def _clusters(decomposed: str) -> Iterator[tuple[str, list[str]]]:
+    """Each base character with the combining marks that follow it."""
+    base, marks = "", []
+    for ch in decomposed:
+        if unicodedata.combining(ch) and base:
+            marks.append(ch)
+            continue
+        if base:
+            yield base, marks
+        base, marks = ch, []
+    if base:
+        yield base, marks

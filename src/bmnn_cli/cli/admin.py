@@ -4,26 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from bmnn_cli import i18n
 from bmnn_cli.cli.app import app, open_db, state
-from bmnn_cli.cli.common import VIETNAM, AgencyOpt, DbOpt, FormatOpt, PlanOpt, parse_day
+from bmnn_cli.cli.common import (
+    AgencyOpt,
+    DbOpt,
+    FormatOpt,
+    Headers,
+    HeadersOpt,
+    OutputOpt,
+    PlanOpt,
+    WideOpt,
+    emit,
+    local_time,
+    parse_day,
+)
 from bmnn_cli.columns import short
 from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
+from bmnn_cli.wording import audit_text
 
 LOG_COLUMNS = [
-    Column("at_text", "col.at"),
-    Column("os_user", "col.user"),
+    Column("at_text", "col.at", fit="whole"),
+    Column("os_user", "col.user", fit="whole", drop=2),
     Column("action_text", "col.action"),
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("agency", "col.agency"),
-    Column("short_detail", "col.note"),
+    Column("plan", "col.plan", fit="whole", drop=4),
+    Column("task", "col.task", fit="whole", drop=1),
+    Column("agency_name", "col.agency", fit="cut", drop=3),
+    Column("short_detail", "col.note", fit="cut"),
 ]
 
 
@@ -40,6 +53,9 @@ def show_log(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entries.")] = 200,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Show the audit log: every change, when, by which OS user and command.
@@ -58,25 +74,33 @@ def show_log(
             ids = agency_ids(session, agency)
             codes = sorted({a.code for a in (session.get(Agency, i) for i in ids) if a})
         rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
+        names = _agency_names(session)
     for row in rows:
-        row["short_detail"] = short(row["detail"], 90)
-        row["at_text"] = _local_time(row["at"])
+        row["short_detail"] = short(audit_text(row["action"], row["detail"]), 90)
+        row["agency_name"] = names.get((row["plan"], row["agency"]), row["agency"])
+        row["at_text"] = local_time(row["at"])
         action = f"action.{row['action']}"
         row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
     keys = ["at", "os_user", "action", "plan", "task", "agency", "detail", "command"]
-    render(Listing(LOG_COLUMNS, rows, keys=keys), fmt)
-
-
-def _local_time(at: str) -> str:
-    """A recorded UTC time as the officer's clock shows it (JSON keeps the UTC value)."""
-    try:
-        moment = dt.datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    return f"{moment.astimezone(VIETNAM):%d/%m/%Y %H:%M}"
+    emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide, headers=headers)
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
+
+
+def _agency_names(session: Any) -> dict[tuple[str, str], str]:
+    """(plan, agency id) → the agency's name; ("", id) for entries without a plan."""
+    from bmnn_cli.store.reader import reader_of
+
+    rows = reader_of(session).rows(
+        "SELECT a.code, a.name, p.code FROM agency a "
+        "LEFT JOIN plan p ON p.province_id = a.province_id"
+    )
+    names: dict[tuple[str, str], str] = {}
+    for code, name, plan in rows:
+        names[(plan or "", code)] = name
+        names.setdefault(("", code), name)
+    return names
 
 
 @app.command()
@@ -160,12 +184,19 @@ def migrate(
     counts of every table are compared before it is committed. The password
     comes from the environment (PGPASSWORD) or ~/.pgpass, never the command line.
     """
+    from bmnn_cli.progress import steps
     from bmnn_cli.store.db import open_store, resolve
     from bmnn_cli.store.transfer import copy_all
 
     origin = open_store(resolve(source), create=False)
     target = open_store(resolve(destination), create=True)
-    copied = copy_all(origin, target)
+    with steps() as bar:
+
+        def table_done(total: int) -> None:
+            bar.start(total, t("progress.migrate"))
+            bar.advance()
+
+        copied = copy_all(origin, target, table_done)
     rows = [{"key": c.table, "value": c.rows} for c in copied]
     render(
         Listing([Column("key", "col.key"), Column("value", "col.count", "int")], rows), Format.table

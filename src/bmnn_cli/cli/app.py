@@ -10,6 +10,7 @@ store or service layer, and render the result through `render.py`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,10 +18,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException  # Typer vendors its Click
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from bmnn_cli import __version__, i18n
 from bmnn_cli.errors import BmnnError
+from bmnn_cli.frame import show_usage_error
 
 
 class BmnnGroup(TyperGroup):
@@ -30,8 +34,26 @@ class BmnnGroup(TyperGroup):
         """Remember the command line for the audit log, however we were called."""
         from bmnn_cli.invocation import set_command
 
-        set_command(["bmnn", *(sys.argv[1:] if args is None else list(args))])
-        return super().main(args, *rest, **options)
+        words = sys.argv[1:] if args is None else list(args)
+        set_command(["bmnn", *words])
+        i18n.set_language(_language_asked(words))  # before Click can refuse anything
+        if os.environ.get("_BMNN_COMPLETE"):  # a shell asks for completions (cli.complete)
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        standalone = options.pop("standalone_mode", True)
+        options["standalone_mode"] = False
+        if not standalone:
+            return super().main(args, *rest, **options)
+        try:
+            code = super().main(args, *rest, **options)
+        except ClickException as error:  # Click's own: a bad option or argument
+            show_usage_error(error)
+            sys.exit(error.exit_code)
+        except Abort:
+            typer.echo(i18n.t("click.aborted"), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
         try:
@@ -45,6 +67,21 @@ class BmnnGroup(TyperGroup):
             ctx.exit(int(error.exit_code))
 
 
+def _language_asked(words: list[str]) -> str | None:
+    """The --lang given before the command, for Click's errors met before it is parsed."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--lang" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+        if not word.startswith("-"):
+            break  # the command: later words are its own
+        index += 2 if word == "--db" else 1
+    return None
+
+
 app = typer.Typer(
     cls=BmnnGroup,
     name="bmnn",
@@ -55,7 +92,7 @@ app = typer.Typer(
         "(bmnn submit), and ask: bmnn overdue, bmnn due --within 7d, bmnn status, "
         "bmnn report --quarter 3."
     ),
-    no_args_is_help=True,
+    invoke_without_command=True,  # a bare `bmnn`: the morning view, or help (see `main`)
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -100,6 +137,23 @@ def main(
         raise typer.BadParameter(both, param_hint="--lang")
     i18n.set_language(lang)
     ctx.obj = State(db=db)
+    if ctx.invoked_subcommand is None:
+        _bare(ctx, db)
+
+
+def _bare(ctx: typer.Context, db: str | None) -> None:
+    """A bare `bmnn` shows the morning view (`bmnn today`) once there is a database,
+    and the help before, when there is nothing yet to show."""
+    from bmnn_cli.store.db import resolve
+
+    target = resolve(db)
+    if not target.is_url and not target.path.is_file():
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+    from bmnn_cli.cli.officer import today_view
+    from bmnn_cli.render import Format
+
+    today_view(ctx, plan=None, as_of=None, fmt=Format.table, output=None, wide=False, db=None)
 
 
 def state(ctx: typer.Context) -> State:
@@ -163,7 +217,10 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
-COMMAND_MODULES = ("plans", "extract", "tracking", "admin", "remind", "calendar")
+COMMAND_MODULES = (
+    "plans", "extract", "tracking", "records", "officer", "admin", "remind", "calendar",
+    "complete",
+)  # fmt: skip
 
 
 def register() -> None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+import sqlite3
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from bmnn_cli.i18n import t
-from bmnn_cli.render import Format
+from bmnn_cli.render import Document, Format, Listing, render
 from bmnn_cli.text import parse_date
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST since 1975
@@ -17,6 +21,15 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST since
 
 def today() -> dt.date:
     return dt.datetime.now(VIETNAM).date()
+
+
+def local_time(at: str) -> str:
+    """A recorded UTC time as the officer's clock shows it (JSON keeps the UTC value)."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return f"{moment.astimezone(VIETNAM):%d/%m/%Y %H:%M}"
 
 
 def parse_day(value: str | dt.date | None) -> dt.date | None:
@@ -40,6 +53,56 @@ def parse_days(value: str | int) -> int:
         raise typer.BadParameter(t("err.cli.span", value=value))
     count = int(match[1])
     return count * 7 if (match[2] or "d")[0] in "wt" else count
+
+
+# -- completion: values read from the database, for the shells (cli.complete) ---------
+
+
+def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of `sql` from the database this command line names; none if it cannot be read."""
+    from bmnn_cli.store.db import resolve
+
+    option = None
+    node = ctx
+    while node is not None:  # --db on the command, else on `bmnn`
+        option = option or node.params.get("db")
+        node = node.parent
+    try:
+        target = resolve(option)
+        if not target.is_url:
+            uri = f"{target.path.resolve().as_uri()}?mode=ro"
+            with sqlite3.connect(uri, uri=True, timeout=1) as connection:
+                return list(connection.execute(sql))
+        from bmnn_cli.store.db import open_store
+        from bmnn_cli.store.reader import reader_of
+
+        with open_store(target, create=False).read() as session:
+            return list(reader_of(session).rows(sql))
+    except Exception:  # noqa: BLE001 - completion prints nothing rather than an error
+        return []
+
+
+def _complete(sql: str) -> Callable[[Any, str], list[str]]:
+    """Values of `sql` that go on from what was typed (Typer keeps only those that
+    start with it exactly, so ids, typed in ASCII, are offered beside the names)."""
+
+    def complete(ctx: Any, incomplete: str) -> list[str]:
+        values = dict.fromkeys(str(row[0]) for row in _rows(ctx, sql) if row[0])
+        return [v for v in values if v.startswith(incomplete)]
+
+    return complete
+
+
+complete_plan = _complete("SELECT code FROM plan ORDER BY year, code")
+complete_task = _complete(
+    "SELECT t.code FROM task t JOIN plan p ON p.id = t.plan_id "
+    "WHERE t.archived_at IS NULL ORDER BY p.year, p.code, t.position"
+)
+complete_agency = _complete("SELECT code FROM agency UNION ALL SELECT name FROM agency")
+complete_agency_or_group = _complete(
+    "SELECT code FROM agency_group UNION ALL SELECT name FROM agency_group "
+    "UNION ALL SELECT code FROM agency UNION ALL SELECT name FROM agency"
+)
 
 
 DbOpt = Annotated[
@@ -97,12 +160,65 @@ AsOfOpt = Annotated[
     ),
 ]
 PlanOpt = Annotated[
-    str | None, typer.Option("--plan", "-p", help="Only this plan (its id or document number).")
+    str | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        help="Only this plan (its id or document number).",
+        autocompletion=complete_plan,
+    ),
 ]
 AgencyOpt = Annotated[
     str | None,
-    typer.Option("--agency", "-a", help="Only this agency or group (id, name or short name)."),
+    typer.Option(
+        "--agency",
+        "-a",
+        help="Only this agency or group (id, name or short name).",
+        autocompletion=complete_agency_or_group,
+    ),
 ]
 GroupOpt = Annotated[
     str | None, typer.Option("--group", "-g", help="Only members of this group of agencies.")
 ]
+WideOpt = Annotated[
+    bool,
+    typer.Option("--wide", help="On a terminal, show every column whole, however wide the table."),
+]
+
+
+class Headers(StrEnum):
+    keys = "keys"
+    vi = "vi"
+
+
+HeadersOpt = Annotated[
+    Headers,
+    typer.Option(
+        "--headers",
+        help="CSV: keys (for scripts, the default) or vi: the table's columns under "
+        "Vietnamese headings, values as shown, for Excel.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="Write to this file instead of the screen (needed for xlsx and html).",
+    ),
+]
+
+
+def emit(
+    output: Listing | Document,
+    fmt: Format,
+    *,
+    path: Path | None = None,
+    wide: bool = False,
+    headers: Headers = Headers.keys,
+) -> None:
+    """Render a listing to the screen (a workbook only into a pipe), or to `path`."""
+    render(output, fmt, path=path, wide=wide, people=headers is Headers.vi)
+    if path is not None:
+        typer.echo(t("msg.written", path=path), err=True)

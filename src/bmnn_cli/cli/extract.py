@@ -21,6 +21,7 @@ from bmnn_cli.cli.common import DbOpt, FormatOpt, parse_day, today
 from bmnn_cli.errors import ExitCode, InputError, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
+from bmnn_cli.wording import parameters_text
 
 if TYPE_CHECKING:
     from bmnn_cli.domain.extract import Extraction
@@ -352,7 +353,9 @@ def explain(
     heading = t("explain.unread", text=result.unread) if result.unread else None
     listings = [
         Listing(
-            PART_COLUMNS, _kinds_in_words(result.parts), title=t("explain.reading", phrase=phrase)
+            PART_COLUMNS,
+            _kinds_in_words(result.parts, result.schedule),
+            title=t("explain.reading", phrase=phrase),
         ),
         Listing(DUE_COLUMNS, due, title=t("explain.due", first=first, last=first + years - 1)),
     ]
@@ -370,6 +373,11 @@ def _shown(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _kinds_in_words(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Schedule kinds as a person reads them; JSON keeps the values of the file."""
-    return [{**part, "kind": t(f"schedule_kind.{part['kind']}")} for part in parts]
+def _kinds_in_words(
+    parts: list[dict[str, Any]], schedule: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Schedule kinds and their keys as a person reads them; JSON keeps those of the file."""
+    return [
+        {**part, "kind": t(f"schedule_kind.{part['kind']}"), "keys": parameters_text(keys)}
+        for part, keys in zip(parts, schedule, strict=True)
+    ]

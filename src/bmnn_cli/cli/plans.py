@@ -3,36 +3,58 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from bmnn_cli.cli.app import app, open_as_of, open_db
-from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, FormatOpt, GroupOpt, PlanOpt, today
+from bmnn_cli.cli.common import (
+    AgencyOpt,
+    AsOfOpt,
+    DbOpt,
+    FormatOpt,
+    GroupOpt,
+    Headers,
+    HeadersOpt,
+    OutputOpt,
+    PlanOpt,
+    WideOpt,
+    complete_task,
+    emit,
+    today,
+)
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
+from bmnn_cli.text import matches
+from bmnn_cli.wording import change_text, item_text
 
 TASK_COLUMNS = [
-    Column("plan", "col.plan"),
-    Column("task", "col.task"),
-    Column("title", "col.title"),
-    Column("lead", "col.lead"),
-    Column("support", "col.support"),
-    Column("deliverable_text", "col.deliverable"),
-    Column("deadline", "col.deadline"),
-    Column("schedule", "col.schedule"),
+    Column("plan", "col.plan", fit="whole", drop=6),
+    Column("task", "col.task", fit="whole"),
+    Column("title", "col.title", fit="cut"),
+    Column("lead", "col.lead", fit="cut", drop=2),
+    Column("support", "col.support", fit="cut", drop=7),
+    Column("deliverable_text", "col.deliverable", drop=4),
+    Column("deadline", "col.deadline", fit="cut", drop=3),
+    Column("schedule", "col.schedule", fit="cut", drop=5),
 ]
 # JSON and CSV keep the values of the plan file ("report", "department").
 TASK_KEYS = ("plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule")
 AGENCY_COLUMNS = [
-    Column("agency_id", "col.id"),
+    Column("agency_id", "col.id", fit="whole", drop=1),
     Column("name", "col.name"),
-    Column("kind_text", "col.kind"),
-    Column("aliases", "col.aliases"),
-    Column("groups", "col.groups"),
-    Column("successor", "col.successor"),
+    Column("kind_text", "col.kind", drop=3),
+    Column("aliases", "col.aliases", fit="cut", drop=5),
+    Column("groups", "col.groups", fit="cut", drop=4),
+    Column("successor", "col.successor", drop=2),
 ]
 AGENCY_KEYS = ("agency_id", "name", "kind", "aliases", "groups", "successor")
+SearchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--search", "-s", help="Only those whose words start with these (case, accents aside)."
+    ),
+]
 
 
 @app.command()
@@ -121,7 +143,11 @@ def _print_import(result: object, dry_run: bool) -> None:
             typer.echo(t("msg.unchanged"))
         else:
             rows = [
-                {"change": t(f"change.{c.action}"), "key": c.item, "value": c.detail}
+                {
+                    "change": t(f"change.{c.action}"),
+                    "key": item_text(c.item),
+                    "value": change_text(c.detail),
+                }
                 for c in changes
             ]
             columns = [
@@ -162,7 +188,14 @@ def export(
 
 
 @app.command("plans")
-def list_plans(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
+def list_plans(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
+    db: DbOpt = None,
+) -> None:
     """List the imported plans."""
     from bmnn_cli.store import catalog
 
@@ -170,14 +203,14 @@ def list_plans(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = No
     with store.read() as session:
         rows = catalog.plans(session)
     columns = [
-        Column("plan", "col.plan"),
-        Column("number", "col.number"),
-        Column("province", "col.province"),
-        Column("year", "col.year"),
+        Column("plan", "col.plan", fit="whole"),
+        Column("number", "col.number", fit="whole", drop=1),
+        Column("province", "col.province", drop=2),
+        Column("year", "col.year", fit="whole"),
         Column("tasks", "col.tasks", "int"),
-        Column("title", "col.title"),
+        Column("title", "col.title", fit="cut"),
     ]
-    render(Listing(columns, rows), fmt)
+    emit(Listing(columns, rows), fmt, path=output, wide=wide, headers=headers)
 
 
 @app.command("agencies")
@@ -185,7 +218,11 @@ def list_agencies(
     ctx: typer.Context,
     group: GroupOpt = None,
     plan: PlanOpt = None,
+    search: SearchOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List the agencies of the registry, with their short names and groups.
@@ -199,9 +236,17 @@ def list_agencies(
     with store.read() as session:
         chosen = scope(session, plan=plan, group=group)
         rows = catalog.agencies(session, chosen, catalog.province_of_plan(session, chosen.plan_id))
+    if search:
+        rows = [r for r in rows if matches(search, r["agency_id"], r["name"], *r["aliases"])]
     for row in rows:
         row["kind_text"] = t(f"agency_kind.{row['kind']}")
-    render(Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS), fmt)
+    emit(
+        Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS),
+        fmt,
+        path=output,
+        wide=wide,
+        headers=headers,
+    )
 
 
 @app.command("tasks")
@@ -209,13 +254,18 @@ def list_tasks(
     ctx: typer.Context,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
+    search: SearchOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """List a plan's tasks: who leads, who supports, and the deadline as written.
 
     With --agency, only the tasks naming that agency, directly or through one
-    of its groups ("UBND các xã, phường").
+    of its groups ("UBND các xã, phường"). With --search WORDS, only the tasks
+    whose id, title, deadline or note holds those words ("tap huan").
     """
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import scope
@@ -223,51 +273,106 @@ def list_tasks(
     store = open_db(ctx, db)
     with store.read() as session:
         rows = catalog.tasks(session, scope(session, plan=plan, agency=agency))
+    if search:
+        rows = [r for r in rows if _task_matches(search, r)]
     for row in rows:
         row["deliverable_text"] = t(f"deliverable.{row['deliverable']}")
-    render(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt)
+    emit(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt, path=output, wide=wide, headers=headers)
+
+
+def _task_matches(words: str, row: dict[str, Any]) -> bool:
+    return matches(words, row["task"], row["title"], row["deadline"], row["note"] or "")
+
+
+def _find(session: Any, text: str, plan: str | None) -> Any:
+    """The task `text` names by its id, else the one task whose words it holds."""
+    from bmnn_cli.columns import short
+    from bmnn_cli.errors import NotFound, UsageError
+    from bmnn_cli.store import catalog
+    from bmnn_cli.store.lookup import find_task, scope
+
+    try:
+        return find_task(session, text, plan=plan)
+    except NotFound:
+        found = [
+            r for r in catalog.tasks(session, scope(session, plan=plan)) if _task_matches(text, r)
+        ]
+        if not found:
+            raise
+    if len(found) > 1:
+        named = "; ".join(f"{r['task']} ({short(r['title'], 40)})" for r in found[:12])
+        raise UsageError(t("err.find.several_tasks", text=text, count=len(found), tasks=named))
+    return find_task(session, found[0]["task"], plan=found[0]["plan"])
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    task: Annotated[str, typer.Argument(help='Task id as numbered in the plan ("III.1.2").')],
+    task: Annotated[
+        str,
+        typer.Argument(
+            help='Task id as numbered in the plan ("III.1.2"), or words of its title.',
+            autocompletion=complete_task,
+        ),
+    ],
     plan: PlanOpt = None,
+    agency: AgencyOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Show one task in full, with each agency's obligations and their status."""
+    """Show one task in full, with each agency's obligations and their status.
+
+    TASK is its id, or words of its title ("tập huấn", "tap huan"): the one
+    task they find is shown; several are named so that one can be chosen.
+    Each obligation met shows the number/symbol it was met with; --agency
+    keeps one agency's (or one group's) obligations.
+    """
     from bmnn_cli.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
-    from bmnn_cli.store import catalog, queries
-    from bmnn_cli.store.lookup import Scope, find_task
+    from bmnn_cli.store import catalog, history, queries
+    from bmnn_cli.store.lookup import Scope, scope
     from bmnn_cli.store.models import Plan
 
     day = as_of or today()
     store = open_as_of(ctx, db, day)
     with store.read() as session:
-        row = find_task(session, task, plan=plan)
+        row = _find(session, task, plan)
         plan_row = session.get(Plan, row.plan_id)
         assert plan_row is not None
         detail = catalog.task_row(session, row, plan_row.code)
-        owed = obligation_rows(queries.obligations(session, Scope(task_id=row.id), day))
+        agencies = scope(session, agency=agency).agency_ids if agency else None
+        chosen = Scope(task_id=row.id, agency_ids=agencies)
+        owed = obligation_rows(queries.obligations(session, chosen, day))
+        refs = {
+            (s["agency_id"], s["period"]): s["ref"]
+            for s in history.submissions(session, chosen, history.Filter(until=day))
+            if s["state"] == "active"
+        }
+    for item in owed:
+        item["ref"] = refs.get((item["agency_id"], item["period"]), "")
     if fmt is Format.json:
-        render(Document([], data={**detail, "obligations": owed}), fmt)
+        emit(Document([], data={**detail, "obligations": owed}), fmt, path=output, headers=headers)
         return
-    obligations = Listing(OBLIGATION_COLUMNS, owed, keys=OBLIGATION_KEYS)
+    columns = [*OBLIGATION_COLUMNS, Column("ref", "col.ref", fit="whole", drop=1)]
+    obligations = Listing(columns, owed, keys=(*OBLIGATION_KEYS, "ref"))
     if fmt is Format.csv:  # one table per file: the obligations
-        render(obligations, fmt)
+        emit(obligations, fmt, path=output, headers=headers)
         return
     detail["deliverable"] = t(f"deliverable.{detail['deliverable']}")
     facts = [Column("key", "col.key"), Column("value", "col.value")]
     fields = ["plan", "task", "title", "lead", "support", "deliverable", "deadline", "schedule",
               "source_line", "note"]  # fmt: skip
-    headers = {c.key: c.header for c in TASK_COLUMNS}
-    headers.update(deliverable="col.deliverable", source_line="col.line", note="col.note")
+    labels = {c.key: c.header for c in TASK_COLUMNS}
+    labels.update(deliverable="col.deliverable", source_line="col.line", note="col.note")
     rows = [
-        {"key": t(headers[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
+        {"key": t(labels[f]), "value": detail[f]} for f in fields if detail[f] not in ("", None)
     ]
-    render(Document([Listing(facts, rows), obligations]), fmt)
+    emit(
+        Document([Listing(facts, rows), obligations]), fmt, path=output, wide=wide, headers=headers
+    )
 
 
 @app.command()

@@ -111,7 +111,18 @@ def remind(
         messages = run.due_messages(store, query, settings, channel)
         _show(messages, query.as_of, settings, fmt, dry_run=dry_run, channel=channel)
         return
-    outcome = run.deliver_due(store, query, settings, route, lambda r: _announce(r, fmt))
+    from bmnn_cli.progress import steps
+
+    with steps() as bar:
+
+        def settled(result: Result) -> None:
+            _announce(result, fmt)
+            bar.advance()
+
+        def started(total: int) -> None:
+            bar.start(total, t("progress.remind"))
+
+        outcome = run.deliver_due(store, query, settings, route, settled, on_start=started)
     _conclude(outcome, query.as_of, eml, fmt)
 
 

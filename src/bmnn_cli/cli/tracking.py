@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,18 +18,28 @@ from bmnn_cli.cli.common import (
     DbOpt,
     FormatOpt,
     GroupOpt,
+    Headers,
+    HeadersOpt,
+    OutputOpt,
     PlanOpt,
+    WideOpt,
+    complete_agency,
+    complete_task,
+    emit,
     parse_day,
     parse_days,
     parse_quarter,
     today,
 )
 from bmnn_cli.columns import (
+    BY_KEYS,
     DUE_COLUMNS,
     OBLIGATION_KEYS,
     OVERDUE_COLUMNS,
     STATUS_COLUMNS,
     STATUS_KEYS,
+    by_columns,
+    grouped,
     iter_obligation_rows,
     obligation_rows,
     period_label,
@@ -37,11 +49,37 @@ from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Format, Listing, render
 
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows (most urgent).")
+]
+
+
+class By(StrEnum):
+    agency = "agency"
+    task = "task"
+
+
+ByOpt = Annotated[
+    By | None, typer.Option("--by", help="One row per agency or per task, with counts.")
+]
+
 TaskOpt = Annotated[
-    str, typer.Option("--task", "-t", help='Task id in the plan ("IV.1.a"), or PLAN:TASK.')
+    str,
+    typer.Option(
+        "--task",
+        "-t",
+        help='Task id in the plan ("IV.1.a"), or PLAN:TASK.',
+        autocompletion=complete_task,
+    ),
 ]
 AgencyReq = Annotated[
-    str, typer.Option("--agency", "-a", help="The agency (id, name or short name).")
+    str,
+    typer.Option(
+        "--agency",
+        "-a",
+        help="The agency (id, name or short name).",
+        autocompletion=complete_agency,
+    ),
 ]
 PeriodOpt = Annotated[
     str | None,
@@ -112,10 +150,16 @@ def _change_text(change: Any) -> str:
 def submit(
     ctx: typer.Context,
     task: Annotated[
-        str | None, typer.Option("--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.')
+        str | None,
+        typer.Option(
+            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
+        ),
     ] = None,
     agency: Annotated[
-        str | None, typer.Option("--agency", "-a", help="The agency that sent it.")
+        str | None,
+        typer.Option(
+            "--agency", "-a", help="The agency that sent it.", autocompletion=complete_agency
+        ),
     ] = None,
     date: DateOpt = None,
     ref: Annotated[
@@ -413,25 +457,64 @@ def overdue(
             "--fail-on-overdue", help="Exit with code 1 when anything is overdue (for scripts)."
         ),
     ] = False,
+    limit: LimitOpt = None,
+    by: ByOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List unmet obligations past their due date, most days late first (quá hạn)."""
+    """List unmet obligations past their due date, most days late first (quá hạn).
+
+    --by agency (or task) gives one row each with how many are overdue;
+    --limit N shows the N most days late.
+    """
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
     with reading(ctx, db, day) as reader:  # rows are written as they are read
         chosen = scope(reader, plan=plan, agency=agency, group=group)
-        found = queries.iter_overdue(reader, chosen, day, as_text=fmt.machine)
-        rows = Counted(found if fmt.machine else iter_obligation_rows(found))
+        machine = fmt.machine and headers is Headers.keys and not by  # values as stored
+        found = queries.iter_overdue(reader, chosen, day, as_text=machine)
+        rows = Counted(found if machine else iter_obligation_rows(found))
         nothing = t("msg.none_overdue", date=f"{day:%d/%m/%Y}")
-        listing = Listing(
-            OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, stream=iter(rows), empty=nothing
-        )
-        render(listing, fmt)
+        listing, groups = _listing(OVERDUE_COLUMNS, rows, by, limit, "days_late", nothing)
+        emit(listing, fmt, path=output, wide=wide, headers=headers)
+        _say_limited(rows, limit, groups)
     if fail_on_overdue and rows.count:
         raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+def _listing(
+    columns: list[Any],
+    rows: Counted,
+    by: By | None,
+    limit: int | None,
+    days: str,
+    nothing: str,
+) -> tuple[Listing, int | None]:
+    """The obligations as listed, grouped (--by) or the first --limit of them;
+    with the number of groups before the limit (None when not grouped)."""
+    if by:
+        groups = grouped(rows, by, days)
+        listing = Listing(by_columns(by, days), groups[:limit], keys=BY_KEYS[by], empty=nothing)
+        return listing, len(groups)
+    stream = iter(rows) if limit is None else islice(iter(rows), limit)
+    return Listing(columns, [], keys=OBLIGATION_KEYS, stream=stream, empty=nothing), None
+
+
+def _say_limited(rows: Counted, limit: int | None, groups: int | None) -> None:
+    """Say on stderr how many rows --limit left out (the rest are read to be counted)."""
+    if limit is None:
+        return
+    if groups is None:
+        for _ in rows:
+            pass
+    total = rows.count if groups is None else groups
+    if total > limit:
+        typer.echo(t("msg.limited", shown=limit, total=total), err=True)
 
 
 class Counted:
@@ -456,10 +539,19 @@ def due(
     agency: AgencyOpt = None,
     group: GroupOpt = None,
     as_of: AsOfOpt = None,
+    limit: LimitOpt = None,
+    by: ByOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List open obligations falling due soon (from the as-of day, inclusive)."""
+    """List open obligations falling due soon (from the as-of day, inclusive).
+
+    --by agency (or task) gives one row each with how many fall due;
+    --limit N shows the N falling due first.
+    """
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -473,7 +565,10 @@ def due(
         rows = queries.due_within(reader, chosen, day, days)
     end = day + dt.timedelta(days=days)
     nothing = t("msg.none_due", start=f"{day:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
-    render(Listing(DUE_COLUMNS, obligation_rows(rows), keys=OBLIGATION_KEYS, empty=nothing), fmt)
+    counted = Counted(iter(obligation_rows(rows)))
+    listing, groups = _listing(DUE_COLUMNS, counted, by, limit, "days_left", nothing)
+    emit(listing, fmt, path=output, wide=wide, headers=headers)
+    _say_limited(counted, limit, groups)
 
 
 @app.command()
@@ -484,6 +579,9 @@ def status(
     group: GroupOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Per agency: obligations fallen due, done on time, late, overdue, pending.
@@ -499,18 +597,8 @@ def status(
     with reading(ctx, db, day) as reader:
         rows = queries.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
     nothing = t("msg.none_owed", date=f"{day:%d/%m/%Y}")
-    render(Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing), fmt)
-
-
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        dir_okay=False,
-        help="Write to this file instead of the screen (needed for xlsx and html).",
-    ),
-]
+    listing = Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing)
+    emit(listing, fmt, path=output, wide=wide, headers=headers)
 
 
 @app.command()
@@ -532,6 +620,8 @@ def report(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
     """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
@@ -552,6 +642,7 @@ def report(
     period = reporting.period(quarter, year or day.year)
     with reading(ctx, db, max(day, period.end)) as reader:
         report = reporting.build(reader, period, day, plan=plan, agency=agency, group=group)
-    render(report.document(opened=fmt.opened), fmt, path=output)
+    people = headers is Headers.vi
+    render(report.document(opened=fmt.opened), fmt, path=output, wide=wide, people=people)
     if output is not None:
         typer.echo(t("msg.report_written", path=output))

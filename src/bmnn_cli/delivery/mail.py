@@ -14,8 +14,10 @@ mail programs can see it is a duplicate.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import smtplib
+import socket
 import ssl
 import tempfile
 from email.header import Header
@@ -192,9 +194,27 @@ def reply_text(code: int, text: bytes | str) -> str:
     return f"{code} {message}".strip()
 
 
+# Network failures said in words, the system's own text kept beside them.
+_NETWORK = {
+    errno.ECONNREFUSED: "net.refused",
+    errno.ETIMEDOUT: "net.timeout",
+    errno.EHOSTUNREACH: "net.unreachable",
+    errno.ENETUNREACH: "net.unreachable",
+    errno.ECONNRESET: "net.reset",
+}
+
+
 def describe(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
         return reply_text(error.smtp_code, error.smtp_error)
+    if isinstance(error, socket.gaierror):
+        return f"{t('net.unknown_host')} ({error.strerror or error})"
+    if isinstance(error, TimeoutError):
+        return f"{t('net.timeout')} ({error.strerror or type(error).__name__})"
+    if isinstance(error, ssl.SSLError):
+        return f"{t('net.tls')} ({error.strerror or error})"
+    if isinstance(error, OSError) and error.errno in _NETWORK:
+        return f"{t(_NETWORK[error.errno])} ({error.strerror})"
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__

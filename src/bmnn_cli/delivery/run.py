@@ -190,14 +190,16 @@ def deliver_due(
     settings: Settings,
     route: Route,
     on_result: Callable[[Result], None],
+    on_start: Callable[[int], None] | None = None,
 ) -> RunOutcome:
     """Choose and deliver the messages due, holding the run lock throughout.
 
     `on_result` hears of each message as soon as it is settled, so progress
     shows while a slow server works through the rest. By SMTP, a message to
     an agency without an address is settled at once as `no_address`: never
-    handed to the server, never recorded. Raises `Busy` when another run
-    holds the lock.
+    handed to the server, never recorded. `on_start` hears how many messages
+    are due before the first goes out. Raises `Busy` when another run holds
+    the lock.
     """
     from bmnn_cli.store.reminders import lock_anchor, run_lock
 
@@ -207,6 +209,8 @@ def deliver_due(
         by_smtp = route.channel == "smtp"
         held = [m for m in messages if by_smtp and not m.recipients]
         unreachable = bool(held) and len(held) == len(messages) and not _any_address(store, query)
+        if on_start is not None:
+            on_start(len(messages))
         with _channel(store, settings, route) as deliver_one:  # SMTP connects on first use
             for message in messages:
                 if by_smtp and not message.recipients:

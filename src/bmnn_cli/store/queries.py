@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
+from bmnn_cli.text import vietnamese_key
 
 if TYPE_CHECKING:
     from bmnn_cli.store.lookup import Source
@@ -152,11 +153,42 @@ def iter_overdue(
     *,
     as_text: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Unmet obligations past due, most days late first."""
+    """Unmet obligations past due, most days late first, then agencies in Vietnamese order.
+
+    Output written as it is read (`as_text`: JSON, CSV for scripts) keeps the
+    database's order of names within a day, so that a million rows due on
+    one day are never held at once to be sorted.
+    """
     order = "o.effective_due, a.name, p.code, t.code"
-    return iter_obligations(
+    rows = iter_obligations(
         source, scope, as_of, status="overdue", window=window, order=order, as_text=as_text
     )
+    return rows if as_text else in_vietnamese_order(rows, "effective_due", "agency")
+
+
+def in_vietnamese_order(
+    rows: Iterable[dict[str, Any]], ordered: str, name: str
+) -> Iterator[dict[str, Any]]:
+    """Rows already ordered by `ordered`, those alike in it put in Vietnamese order of `name`.
+
+    SQL sorts names by code point ("Đông Cuông" after "Xuân Quang"); the rows of
+    one due date are few, so each run is sorted here and the listing still streams.
+    """
+    keys: dict[str, Any] = {}  # a listing repeats a few hundred names
+
+    def key(row: dict[str, Any]) -> Any:
+        text = row[name]
+        if text not in keys:
+            keys[text] = vietnamese_key(text)
+        return keys[text]
+
+    run: list[dict[str, Any]] = []
+    for row in rows:
+        if run and row[ordered] != run[0][ordered]:
+            yield from sorted(run, key=key)
+            run = []
+        run.append(row)
+    yield from sorted(run, key=key)
 
 
 def overdue(

@@ -6,6 +6,7 @@ ids kept, and the counts of every table compared before it commits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,9 @@ class Copied:
     rows: int
 
 
-def copy_all(source: Store, destination: Store) -> list[Copied]:
+def copy_all(
+    source: Store, destination: Store, on_table: Callable[[int], None] | None = None
+) -> list[Copied]:
     """Copy every table; refuses a destination that already holds plans."""
     tables = SQLModel.metadata.sorted_tables
     with destination.write() as target:
@@ -40,7 +43,11 @@ def copy_all(source: Store, destination: Store) -> list[Copied]:
         for table in tables:
             target.execute(table.delete())  # an empty schema may still hold an init's audit row
         with source.read() as origin:
-            copied = [Copied(t.name, _copy(origin, target, t)) for t in tables]
+            copied = []
+            for table in tables:
+                copied.append(Copied(table.name, _copy(origin, target, table)))
+                if on_table is not None:
+                    on_table(len(tables))  # the total, each time a table is done
             _verify(origin, target, tables)
         _reset_sequences(target, destination.dialect, tables)
         audit.record(target, "migrate", detail=f"from {source.where}: {_summary(copied)}")

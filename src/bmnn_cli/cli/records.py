@@ -1,0 +1,223 @@
+"""What was recorded, and taking it back: submissions, unwaive, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+
+from bmnn_cli.cli.app import app, open_db, reading
+from bmnn_cli.cli.common import (
+    AgencyOpt,
+    DbOpt,
+    FormatOpt,
+    GroupOpt,
+    Headers,
+    HeadersOpt,
+    OutputOpt,
+    PlanOpt,
+    WideOpt,
+    complete_agency,
+    complete_task,
+    emit,
+    local_time,
+    parse_day,
+    today,
+)
+from bmnn_cli.columns import period_label
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column, Format, Listing
+
+SUBMISSION_COLUMNS = [
+    Column("agency", "col.agency"),
+    Column("plan", "col.plan", fit="whole", drop=6),
+    Column("task", "col.task", fit="whole"),
+    Column("period_text", "col.period", drop=3),
+    Column("submitted_on", "col.submitted_on", "date"),
+    Column("ref", "col.ref", fit="whole"),
+    Column("given_text", "col.given", drop=2),
+    Column("state_text", "col.state", fit="cut"),
+    Column("recorded_by", "col.user", fit="whole", drop=5),
+    Column("recorded_text", "col.recorded_at", fit="whole", drop=4),
+]
+SUBMISSION_KEYS = (
+    "id", "agency_id", "agency", "plan", "task", "period", "submitted_on", "ref", "note",
+    "given", "state", "reason", "replaces", "replaced_by", "recorded_at", "recorded_by",
+)  # fmt: skip
+
+
+@app.command()
+def submissions(
+    ctx: typer.Context,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    group: GroupOpt = None,
+    task: Annotated[
+        str | None,
+        typer.Option(
+            "--task",
+            "-t",
+            help='Only this task ("IV.1.b" or PLAN:TASK).',
+            autocompletion=complete_task,
+        ),
+    ] = None,
+    since: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--since", parser=parse_day, metavar="DATE", help="Documents dated this day or later."
+        ),
+    ] = None,
+    until: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--until", parser=parse_day, metavar="DATE", help="Documents dated this day or earlier."
+        ),
+    ] = None,
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", help="Number/symbol, or part of it (case and accents aside)."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    headers: HeadersOpt = Headers.keys,
+    db: DbOpt = None,
+) -> None:
+    """List what was recorded: each submission, its reference and what it answered.
+
+    Shows the number/symbol (số/ký hiệu), the date of the document, the
+    period it answered, the status it gave (on time or late), who recorded it
+    and when; amendments and retractions stay listed, marked.
+
+    Example: bmnn submissions --agency "Sở Tài chính" --since 01/01/2026
+    """
+    from bmnn_cli.store import history
+    from bmnn_cli.store.lookup import scope
+
+    with reading(ctx, db, today()) as reader:
+        chosen = scope(reader, plan=plan, agency=agency, group=group)
+        wanted = history.Filter(task=task, since=since, until=until, ref=ref)
+        rows = [_shown(row) for row in history.submissions(reader, chosen, wanted)]
+    nothing = t("msg.no_submissions")
+    emit(
+        Listing(SUBMISSION_COLUMNS, rows, keys=SUBMISSION_KEYS, empty=nothing),
+        fmt,
+        path=output,
+        wide=wide,
+        headers=headers,
+    )
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    row["period_text"] = period_label(row["period"])
+    row["given_text"] = t(f"status.{row['given']}")
+    row["recorded_text"] = local_time(row["recorded_at"])
+    if row["state"] == "superseded":
+        row["state_text"] = t("state.superseded", reason=row["reason"] or "–")
+    elif row["state"] == "retracted":
+        row["state_text"] = t("state.retracted", reason=row["reason"] or "–")
+    elif row["replaces"] is not None:
+        row["state_text"] = t("state.amended", reason=row["reason"] or "–")
+    else:
+        row["state_text"] = t("state.active")
+    return row
+
+
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why it is taken back (audit log).")]
+
+
+@app.command()
+def unwaive(
+    ctx: typer.Context,
+    task: Annotated[
+        str,
+        typer.Option(
+            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
+        ),
+    ],
+    agency: Annotated[
+        str,
+        typer.Option(
+            "--agency", "-a", help="The agency that was excused.", autocompletion=complete_agency
+        ),
+    ],
+    reason: ReasonOpt = "",
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="Which period's waiver; default the latest in force."),
+    ] = None,
+    plan: PlanOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Revoke a waiver given in error; the agency owes that period again.
+
+    The waiver stays in the history, marked revoked, with the reason.
+
+    Example: bmnn unwaive -t IV.1.a -a "Sở Nội vụ" --reason "miễn nhầm"
+    """
+    from bmnn_cli.store import undo
+
+    if not reason.strip():
+        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    store = open_db(ctx, db)
+    with store.write() as session:
+        done = undo.unwaive(
+            session, task=task, agency=agency, reason=reason, plan=plan, period=period
+        )
+    typer.echo(
+        t(
+            done.message,
+            agency=done.agency,
+            task=done.task,
+            period=period_label(done.period),
+            date=f"{done.date:%d/%m/%Y}" if done.date else "–",
+            reason=done.status,
+        )
+    )
+
+
+@app.command()
+def cancel(
+    ctx: typer.Context,
+    task: Annotated[
+        str,
+        typer.Option(
+            "--task", "-t", help='Task id ("IV.1.b") or PLAN:TASK.', autocompletion=complete_task
+        ),
+    ],
+    reason: ReasonOpt = "",
+    ref: Annotated[
+        str | None, typer.Option("--ref", help="Number/symbol of the request or event document.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help='Or its period ("request-3", "yêu cầu số 3").'),
+    ] = None,
+    plan: PlanOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Cancel a request or an event recorded in error, with the obligations it created.
+
+    Refused while anything was recorded against those obligations (a
+    submission, a waiver, a reminder sent): retract or unwaive first. With
+    neither --ref nor --period, the task's only request or event.
+
+    Example: bmnn cancel -t IV.1.b --ref 123/CAT-PA03 --reason "ghi nhầm nhiệm vụ"
+    """
+    from bmnn_cli.store import undo
+
+    if not reason.strip():
+        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    store = open_db(ctx, db)
+    with store.write() as session:
+        done = undo.cancel(session, task=task, reason=reason, ref=ref, period=period, plan=plan)
+    typer.echo(
+        t(
+            f"msg.cancelled_{done.kind}",
+            task=done.task,
+            period=period_label(done.period),
+            ref=done.ref or "–",
+            count=done.count,
+        )
+    )

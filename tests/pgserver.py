@@ -96,11 +96,13 @@ def server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def create_database(base: str, name: str) -> str:
+def create_database(base: str, name: str, *, template: str | None = None) -> str:
+    """Make database `name`, empty or as a copy of `template` (which nobody may be using)."""
     import psycopg
 
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(_libpq(base) + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{copy}')
     return f"{base}/{name}"
 
 

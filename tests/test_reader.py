@@ -24,7 +24,7 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.reader import Reader, SessionReader, SqliteReader, sqlite_reader
-from conftest import CAO_BANG, LAO_CAI, Cli, query
+from conftest import Cli, query
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -48,10 +48,9 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
 
 
 @pytest.fixture
-def recorded(cli: Cli, db: Path) -> Path:
+def recorded(cli: Cli, both: Path) -> Path:
     """Both example plans, with submissions on time, late, retracted, and a waiver."""
-    cli("import", str(LAO_CAI))
-    cli("import", str(CAO_BANG))
+    db = both
     late = "--as-of", "2026-03-05"
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *late)
     cli("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *late)
@@ -107,9 +106,9 @@ def test_a_file_that_needs_work_first_is_not_read_directly(recorded: Path, tmp_p
         assert reader is None
 
 
-def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, db: Path) -> None:
+def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, lao_cai: Path) -> None:
     """The direct path steps aside when the schedules must grow; the answer includes the year."""
-    cli("import", str(LAO_CAI))
+    db = lao_cai
     later = query(db, "SELECT MAX(through_year) FROM plan")[0][0] + 1
     rows = json.loads(cli("overdue", "--as-of", f"{later}-12-31", "--format", "json"))
     assert any(row["period"] == str(later) for row in rows)

@@ -48,8 +48,7 @@ def server() -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     port = _free_port()
-    run = {"check": True, "capture_output": True, "timeout": 120}
-    subprocess.run(
+    _run(
         _as_postgres(
             [
                 str(bindir / "initdb"),
@@ -64,12 +63,11 @@ def server() -> Iterator[str]:
                 "--locale=C.UTF-8",
             ]
         ),  # fmt: skip
-        **run,  # type: ignore[arg-type]
     )
     options = (
         f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
     )
-    subprocess.run(
+    _run(
         _as_postgres(
             [
                 str(bindir / "pg_ctl"),
@@ -83,7 +81,6 @@ def server() -> Iterator[str]:
                 "start",
             ]
         ),  # fmt: skip
-        **run,  # type: ignore[arg-type]
     )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
@@ -94,6 +91,10 @@ def server() -> Iterator[str]:
             timeout=120,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(command: list[str]) -> None:
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
 def create_database(base: str, name: str, *, template: str | None = None) -> str:

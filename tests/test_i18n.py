@@ -44,7 +44,7 @@ def name_of(call: ast.Call) -> str:
 
 def test_every_key_the_code_asks_for_exists() -> None:
     asked = {
-        call.args[0].value
+        str(call.args[0].value)
         for path in SOURCE.rglob("*.py")
         for call in calls(path)
         if name_of(call) == "t" and call.args and isinstance(call.args[0], ast.Constant)

@@ -26,7 +26,7 @@ def main() -> None:
         app(prog_name="bmnn")
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:  # the last line of defence
         if os.environ.get("BMNN_DEBUG", "") not in ("", "0"):
             raise
         from bmnn_cli.i18n import t  # loaded already, with the language of this run

@@ -64,7 +64,17 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     ci_lines = [line.strip() for line in ci.splitlines() if line.strip() and line[0] != "#"]
     assert commands[1].strip() in ci_lines
     script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
-    assert "pip install -q -e '.[test]'" in script and "python -m pytest" in script
+    assert "pip install -q -e '.[test,dev]'" in script
+    checks = [
+        line.split("#")[0].split() for line in script.splitlines() if line.startswith("stage ")
+    ]
+    assert checks == [
+        ["stage", "ruff", "check", "src", "tests", "benchmarks"],
+        ["stage", "ruff", "format", "--check", "src", "tests", "benchmarks"],
+        ["stage", "mypy"],
+        ["stage", "bash", "scripts/check-wheel.sh"],
+    ]
+    assert 'python -m pytest -n auto --backend "$backend"' in script
 
 
 def test_readme_documents_every_command() -> None:

@@ -151,6 +151,28 @@ def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> 
     assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["info", "--format", "json"], ["info"]], ids=str)
+def test_help_and_info_do_not_load_the_database_libraries(recorded: Path, args: list[str]) -> None:
+    """`bmnn --help` and `bmnn info` answer without SQLAlchemy, SQLModel or pydantic models."""
+    script = (
+        "import sys\n"
+        "from bmnn_cli.entry import main\n"
+        f"sys.argv = ['bmnn', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
+        "print('LOADED', code, loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "BMNN_DB": str(recorded)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip()  # it answered
+    assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr
+    if args[-1] == "json":
+        facts = json.loads(done.stdout)
+        assert facts["schema"] == SCHEMA_VERSION and facts["plans"] == 2
+
+
 def test_dates_left_as_text_are_the_same_dates(recorded: Path) -> None:
     """JSON and CSV take the dates as stored; everything else about the rows is the same."""
     day = dt.date(2026, 11, 27)

@@ -16,6 +16,8 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import Cli, Db, query
 from synthetic import write_plan
 
@@ -63,6 +65,7 @@ def _reader(db: str, stop: Event, queue: Queue[Any]) -> None:
     queue.put(("reader", runs, errors))
 
 
+@pytest.mark.slow  # ten processes, 1 600 writes
 def test_eight_writers_and_readers(cli: Cli, db: Db, tmp_path: Path) -> None:
     cli("import", str(write_plan(tmp_path / "p", agencies=AGENCIES, tasks=1, years=YEARS)))
     cli("overdue", "--as-of", "2034-01-01", "--format", "json")  # materialise every year first

@@ -9,6 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import LAO_CAI, ROOT, answerable
 
 BMNN = shutil.which("bmnn")
@@ -30,6 +32,7 @@ def test_version(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stdout.strip() == f"bmnn {__version__}"
 
 
+@pytest.mark.slow  # two runs of the installed command
 def test_import_then_overdue_json(tmp_path: Path) -> None:
     db = tmp_path / "cron.db"
     assert run("import", str(LAO_CAI), db=db).returncode == 0

@@ -170,6 +170,32 @@ def db(env: Db) -> Db:
     return env
 
 
+def _build_once() -> None:
+    """Let CliRunner build the click command of `app` once per process, not once per call.
+
+    Typer turns every registered command's signature into click parameters each
+    time it is asked for the command (about 30 ms for bmnn's commands), and its
+    CliRunner asks on every invoke; a run of `bmnn` asks once. The commands
+    carry no state between calls, so reusing the built one changes nothing else.
+    """
+    import typer.testing
+
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # another Typer release: build per call, as before
+        return
+    built: dict[int, Any] = {}
+
+    def cached(typer_app: Any) -> Any:
+        if id(typer_app) not in built:
+            built[id(typer_app)] = build(typer_app)
+        return built[id(typer_app)]
+
+    setattr(typer.testing, "_get_command", cached)  # noqa: B010 - not re-exported by Typer
+
+
+_build_once()
+
+
 class Cli:
     def __init__(self) -> None:
         self.runner = CliRunner()

@@ -7,7 +7,8 @@
 # scripts/debian-packages.txt are installed when missing (as root), the
 # project with its test and dev extras by pip. Every stage runs; the script
 # fails when any of them failed. pytest's exit code 5 (no tests collected)
-# is turned into a failure. Arguments go to pytest (e.g. `-m "not slow"`).
+# is turned into a failure. Arguments go to pytest (e.g. `-x`, or `-m "not slow"`,
+# which then makes one parallel run per engine).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,15 +45,24 @@ stage bash scripts/check-wheel.sh
 
 # The whole suite on SQLite, then again on PostgreSQL (tests about the SQLite
 # file itself are left out of the second run; each worker starts its own
-# throwaway server).
-for backend in sqlite postgresql; do
-  echo "== pytest --backend $backend"
-  python -m pytest -n auto --backend "$backend" "$@"
-  rc=$?
+# throwaway server). Tests marked `alone` (writers and readers contending for
+# the database in real time) run after the parallel part, with nothing beside them.
+pytest_run() {
+  echo "== pytest $*"
+  python -m pytest "$@"
+  local rc=$?
   if [ "$rc" -eq 5 ]; then
-    echo "scripts/test.sh: pytest collected no tests ($backend)" >&2
+    echo "scripts/test.sh: pytest collected no tests ($*)" >&2
     rc=1
   fi
   [ "$rc" -ne 0 ] && status=1
+}
+for backend in sqlite postgresql; do
+  if printf '%s\n' "$@" | grep -qx -- '-m'; then  # the caller chose the tests: one run
+    pytest_run -n auto --backend "$backend" "$@"
+    continue
+  fi
+  pytest_run -n auto -m "not alone" --backend "$backend" "$@"
+  pytest_run -m alone --backend "$backend" "$@"
 done
 exit "$status"

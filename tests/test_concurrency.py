@@ -66,6 +66,7 @@ def _reader(db: str, stop: Event, queue: Queue[Any]) -> None:
 
 
 @pytest.mark.slow  # ten processes, 1 600 writes
+@pytest.mark.alone  # its writers wait for each other, not for another test's CPU
 def test_eight_writers_and_readers(cli: Cli, db: Db, tmp_path: Path) -> None:
     cli("import", str(write_plan(tmp_path / "p", agencies=AGENCIES, tasks=1, years=YEARS)))
     cli("overdue", "--as-of", "2034-01-01", "--format", "json")  # materialise every year first

@@ -77,7 +77,8 @@ def test_readme_test_command_is_what_ci_runs() -> None:
         ["stage", "mypy"],
         ["stage", "bash", "scripts/check-wheel.sh"],
     ]
-    assert 'python -m pytest -n auto --backend "$backend"' in script
+    assert 'pytest_run -n auto -m "not alone" --backend "$backend" "$@"' in script
+    assert 'pytest_run -m alone --backend "$backend" "$@"' in script
 
 
 def test_readme_documents_every_command() -> None:

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Install everything the test suite needs, then run it on both database
-# engines (README command 2; .ci/run runs exactly this). Debian packages
-# listed in scripts/debian-packages.txt are installed when missing (as root),
-# the project with its test extras by pip; pytest's exit code 5 (no tests
-# collected) is turned into a failure.
+# Install everything the checks need, then run them all (README command 2;
+# .ci/run runs exactly this): ruff check, ruff format --check, mypy strict on
+# src and tests, the wheel built and run from a fresh virtualenv
+# (scripts/check-wheel.sh), then the test suite on both database engines,
+# in parallel (pytest-xdist). Debian packages listed in
+# scripts/debian-packages.txt are installed when missing (as root), the
+# project with its test and dev extras by pip. Every stage runs; the script
+# fails when any of them failed. pytest's exit code 5 (no tests collected)
+# is turned into a failure. Arguments go to pytest (e.g. `-x`, or `-m "not slow"`,
+# which then makes one parallel run per engine).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,19 +25,44 @@ if [ -n "$missing" ]; then
     apt-get install -y -qq --no-install-recommends $missing >/dev/null || exit 1
 fi
 
-python -m pip install -q -e '.[test]' || exit 1
+python -m pip install -q -e '.[test,dev]' || exit 1
+
+status=0
+stage() {
+  echo "== $*"
+  "$@"
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "scripts/test.sh: failed ($rc): $*" >&2
+    status=1
+  fi
+}
+
+stage ruff check src tests benchmarks
+stage ruff format --check src tests benchmarks
+stage mypy                       # strict, on src and tests (pyproject.toml)
+stage bash scripts/check-wheel.sh
 
 # The whole suite on SQLite, then again on PostgreSQL (tests about the SQLite
-# file itself are left out of the second run).
-status=0
-for backend in sqlite postgresql; do
-  echo "== pytest --backend $backend"
-  python -m pytest --backend "$backend" "$@"
-  rc=$?
+# file itself are left out of the second run; each worker starts its own
+# throwaway server). Tests marked `alone` (writers and readers contending for
+# the database in real time) run after the parallel part, with nothing beside them.
+pytest_run() {
+  echo "== pytest $*"
+  python -m pytest "$@"
+  local rc=$?
   if [ "$rc" -eq 5 ]; then
-    echo "scripts/test.sh: pytest collected no tests ($backend)" >&2
+    echo "scripts/test.sh: pytest collected no tests ($*)" >&2
     rc=1
   fi
-  [ "$rc" -ne 0 ] && status=$rc
+  [ "$rc" -ne 0 ] && status=1
+}
+for backend in sqlite postgresql; do
+  if printf '%s\n' "$@" | grep -qx -- '-m'; then  # the caller chose the tests: one run
+    pytest_run -n auto --backend "$backend" "$@"
+    continue
+  fi
+  pytest_run -n auto -m "not alone" --backend "$backend" "$@"
+  pytest_run -m alone --backend "$backend" "$@"
 done
 exit "$status"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -33,7 +34,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL, leave out the tests about the SQLite file itself."""
+    """Slow tests first when run in parallel; on PostgreSQL, none about the SQLite file."""
+    if hasattr(config, "workerinput"):  # an xdist worker: its order is the one tests go out in
+        # The workers take tests in this order: a slow test started last would run on
+        # alone while the other workers sit idle. (sorted() keeps the order otherwise.)
+        items[:] = sorted(items, key=lambda item: "slow" not in item.keywords)
     if config.getoption("--backend") != "postgresql":
         return
     kept = [item for item in items if "sqlite_only" not in item.keywords]
@@ -50,6 +55,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="session")
 def pg_base(backend: str) -> Iterator[str | None]:
+    """One throwaway PostgreSQL server per test process (each xdist worker has its own)."""
     if backend != "postgresql":
         yield None
         return
@@ -62,6 +68,11 @@ def pg_base(backend: str) -> Iterator[str | None]:
 _counter = iter(range(1_000_000))
 
 
+def _database_name(name: str) -> str:
+    """A PostgreSQL database name no other test, nor another xdist worker, uses."""
+    return f"t{os.getpid()}_{next(_counter)}_{name}".replace("-", "_")[:60]
+
+
 @pytest.fixture
 def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]:
     """Make another empty database of the backend under test."""
@@ -72,7 +83,7 @@ def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]
             return tmp_path / f"{name}.db"
         from pgserver import create_database
 
-        database = f"t{os.getpid()}_{next(_counter)}_{name}".replace("-", "_")[:60]
+        database = _database_name(name)
         made.append(database)
         return create_database(pg_base, database)
 
@@ -82,6 +93,66 @@ def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]
 
         for database in made:
             drop_database(pg_base, database)
+
+
+class Templates:
+    """Databases with example plans imported once per test process, copied per test.
+
+    Importing the Lào Cai plan (849 obligations) takes most of a second; a copy of the
+    SQLite file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL, takes a few milliseconds.
+    """
+
+    def __init__(self, pg_base: str | None, folder: Path) -> None:
+        self.pg_base = pg_base
+        self.folder = folder
+        self.made: dict[tuple[Path, ...], Db] = {}
+
+    def template(self, plans: tuple[Path, ...]) -> Db:
+        """The database holding `plans`, imported in that order the first time it is asked."""
+        if plans not in self.made:
+            name = "tpl_" + "_".join(plan.parent.name for plan in plans)
+            if self.pg_base is None:
+                target: Db = self.folder / f"{name}.db"
+            else:
+                from pgserver import create_database
+
+                target = create_database(self.pg_base, _database_name(name))
+            runner = CliRunner()
+            for plan in plans:
+                result = runner.invoke(app, ["--db", str(target), "import", str(plan)])
+                assert result.exit_code == 0, (result.output, result.stderr)
+            i18n.set_language("vi")
+            self.made[plans] = target
+        return self.made[plans]
+
+    def copy(self, plans: tuple[Path, ...], db: Db) -> None:
+        """Make `db` (the test's own database) a copy of the template holding `plans`."""
+        source = self.template(plans)
+        if isinstance(source, Path):
+            shutil.copyfile(source, db)
+            Path(db).chmod(0o600)  # as bmnn makes its files: the records are sensitive
+            return
+        from pgserver import create_database, drop_database
+
+        assert self.pg_base is not None and isinstance(db, str)
+        name = db.rsplit("/", 1)[1]
+        drop_database(self.pg_base, name)
+        create_database(self.pg_base, name, template=source.rsplit("/", 1)[1])
+
+    def close(self) -> None:
+        if self.pg_base is None:
+            return
+        from pgserver import drop_database
+
+        for made in self.made.values():
+            drop_database(self.pg_base, str(made).rsplit("/", 1)[1])
+
+
+@pytest.fixture(scope="session")
+def templates(pg_base: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    made = Templates(pg_base, tmp_path_factory.mktemp("templates"))
+    yield made
+    made.close()
 
 
 @pytest.fixture(autouse=True)
@@ -101,6 +172,32 @@ def env(
 @pytest.fixture
 def db(env: Db) -> Db:
     return env
+
+
+def _build_once() -> None:
+    """Let CliRunner build the click command of `app` once per process, not once per call.
+
+    Typer turns every registered command's signature into click parameters each
+    time it is asked for the command (about 30 ms for bmnn's commands), and its
+    CliRunner asks on every invoke; a run of `bmnn` asks once. The commands
+    carry no state between calls, so reusing the built one changes nothing else.
+    """
+    import typer.testing
+
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # another Typer release: build per call, as before
+        return
+    built: dict[int, Any] = {}
+
+    def cached(typer_app: Any) -> Any:
+        if id(typer_app) not in built:
+            built[id(typer_app)] = build(typer_app)
+        return built[id(typer_app)]
+
+    setattr(typer.testing, "_get_command", cached)  # noqa: B010 - not re-exported by Typer
+
+
+_build_once()
 
 
 class Cli:
@@ -129,15 +226,16 @@ def cli() -> Cli:
 
 
 @pytest.fixture
-def lao_cai(cli: Cli, db: Path) -> Path:
-    cli("import", str(LAO_CAI))
+def lao_cai(templates: Templates, db: Db) -> Db:
+    """The test's database with the Lào Cai example imported (a copy of a template)."""
+    templates.copy((LAO_CAI,), db)
     return db
 
 
 @pytest.fixture
-def both(cli: Cli, db: Path) -> Path:
-    cli("import", str(LAO_CAI))
-    cli("import", str(CAO_BANG))
+def both(templates: Templates, db: Db) -> Db:
+    """The test's database with the Lào Cai, then the Cao Bằng example imported."""
+    templates.copy((LAO_CAI, CAO_BANG), db)
     return db
 
 
@@ -211,6 +309,33 @@ def dump(db: Db, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[objec
 
 
 REGISTRY = EXAMPLES / "lao-cai" / "agencies.toml"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def example_tasks(plan: Path = LAO_CAI) -> int:
+    """How many tasks an example plan file has, counted in the file itself."""
+    return len(read_toml(plan)["tasks"])
+
+
+def group_members(group: str, registry: Path = REGISTRY) -> set[str]:
+    """The ids of a registry group's members, read from the registry file."""
+    return {a["id"] for a in read_toml(registry)["agencies"] if group in a.get("groups", [])}
+
+
+def answerable(task: str, plan: Path = LAO_CAI) -> set[str]:
+    """The ids of the agencies a task of an example plan holds answerable, groups expanded."""
+    spec = read_toml(plan)
+    (found,) = [t for t in spec["tasks"] if t["id"] == task]
+    groups = {g["id"] for g in read_toml(plan.parent / spec["registry"])["groups"]}
+    owners: set[str] = set()
+    for lead in found["lead"]:
+        owners |= group_members(lead, plan.parent / spec["registry"]) if lead in groups else {lead}
+    return owners
+
 
 GOOD_TASK = """
 [[tasks]]

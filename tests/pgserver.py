@@ -48,8 +48,7 @@ def server() -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     port = _free_port()
-    run = {"check": True, "capture_output": True, "timeout": 120}
-    subprocess.run(
+    _run(
         _as_postgres(
             [
                 str(bindir / "initdb"),
@@ -64,12 +63,11 @@ def server() -> Iterator[str]:
                 "--locale=C.UTF-8",
             ]
         ),  # fmt: skip
-        **run,  # type: ignore[arg-type]
     )
     options = (
         f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
     )
-    subprocess.run(
+    _run(
         _as_postgres(
             [
                 str(bindir / "pg_ctl"),
@@ -83,7 +81,6 @@ def server() -> Iterator[str]:
                 "start",
             ]
         ),  # fmt: skip
-        **run,  # type: ignore[arg-type]
     )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
@@ -96,11 +93,17 @@ def server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def create_database(base: str, name: str) -> str:
+def _run(command: list[str]) -> None:
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+def create_database(base: str, name: str, *, template: str | None = None) -> str:
+    """Make database `name`, empty or as a copy of `template` (which nobody may be using)."""
     import psycopg
 
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(_libpq(base) + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{copy}')
     return f"{base}/{name}"
 
 

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import CAO_BANG, EXAMPLES, LAO_CAI, Cli
+from conftest import EXAMPLES, Cli, Db
 
 PLAN = """registry = "agencies.toml"
 
@@ -73,10 +73,8 @@ def test_merged_agency_passes_open_obligations_on(cli: Cli, tmp_path: Path) -> N
     assert periods(cli, "Công an tỉnh", "2027-12-01") == {"2026": "overdue", "2027": "overdue"}
 
 
-def test_agencies_of_two_provinces_are_told_apart_by_their_province(cli: Cli) -> None:
+def test_agencies_of_two_provinces_are_told_apart_by_their_province(cli: Cli, both: Db) -> None:
     """Both provinces have a "Sở Tư pháp": a status across them names the province."""
-    cli("import", str(LAO_CAI))
-    cli("import", str(CAO_BANG))
     rows = json.loads(
         cli("status", "--agency", "so tu phap", "--as-of", "2026-11-27", "--format", "json")
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bmnn_cli.domain.planfile import MAX_BYTES
-from conftest import LAO_CAI, ROOT, Cli, Db, dump, exists, query
+from conftest import ROOT, Cli, Db, dump, exists, query
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 CASES = sorted(p for p in CORPUS.glob("*.toml"))
@@ -29,9 +29,9 @@ def expectation(path: Path) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
-def test_corpus(cli: Cli, db: Db, case: Path) -> None:
+def test_corpus(cli: Cli, lao_cai: Db, case: Path) -> None:
     code, message = expectation(case)
-    cli("import", str(LAO_CAI))
+    db = lao_cai
     before = dump(db)
     if code == 0:
         cli("import", str(case))

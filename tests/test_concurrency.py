@@ -11,7 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import time
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import Cli, Db, query
 from synthetic import write_plan
@@ -20,7 +25,7 @@ WRITERS, PER_WRITER, YEARS = 8, 200, 8
 AGENCIES = WRITERS * PER_WRITER // YEARS  # 200 agencies × 8 years = 1 600 obligations
 
 
-def _writer(db: str, index: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+def _writer(db: str, index: int, queue: Queue[Any]) -> None:
     from bmnn_cli.store import tracking
     from bmnn_cli.store.db import Target, open_store
 
@@ -36,13 +41,13 @@ def _writer(db: str, index: int, queue: mp.Queue) -> None:  # type: ignore[type-
                         session, task="T.0", agency=f"co-quan-{a}", day=dt.date(year, 10, 1),
                         as_of=dt.date(2034, 1, 1), period=str(year),
                     )  # fmt: skip
-            except Exception as error:  # noqa: BLE001 - reported to the parent
+            except Exception as error:  # reported to the parent
                 errors.append(repr(error))
             longest = max(longest, time.perf_counter() - start)
     queue.put(("writer", longest, errors))
 
 
-def _reader(db: str, stop: mp.Event, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+def _reader(db: str, stop: Event, queue: Queue[Any]) -> None:
     from bmnn_cli.store import queries
     from bmnn_cli.store.db import Target, open_store
     from bmnn_cli.store.lookup import Scope
@@ -55,7 +60,7 @@ def _reader(db: str, stop: mp.Event, queue: mp.Queue) -> None:  # type: ignore[t
                 queries.overdue(session, Scope(), dt.date(2034, 1, 1))
                 queries.status(session, Scope(), dt.date(2034, 1, 1))
             runs += 1
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             errors.append(repr(error))
     queue.put(("reader", runs, errors))
 
@@ -69,6 +74,8 @@ def _store_every_year(db: Db) -> None:
         ensure_through(session, 2033)
 
 
+@pytest.mark.slow  # ten processes, 1 600 writes
+@pytest.mark.alone  # its writers wait for each other, not for another test's CPU
 def test_eight_writers_and_readers(cli: Cli, db: Db, tmp_path: Path) -> None:
     cli("import", str(write_plan(tmp_path / "p", agencies=AGENCIES, tasks=1, years=YEARS)))
     _store_every_year(db)

@@ -82,6 +82,7 @@ def run_job(command: str, env: dict[str, str], *extra: str) -> subprocess.Popen[
     )
 
 
+@pytest.mark.slow  # cron-like shell jobs against a real SMTP server
 def test_crontab_lines_run_as_written(cron: Path, db: Path) -> None:
     variables, commands = crontab()
     assert variables["BMNN_DB"] and len(commands) == 2
@@ -103,6 +104,7 @@ def test_crontab_lines_run_as_written(cron: Path, db: Path) -> None:
     assert "Đã gửi 5/5 thư nhắc hạn" in log and "Không có thư nhắc hạn nào" in log
 
 
+@pytest.mark.slow  # cron-like shell jobs against a real SMTP server
 def test_two_runs_at_once_send_once(cron: Path, db: Path) -> None:
     inbox = Inbox(delay=0.2)  # a slow server keeps the first run busy
     controller = start_smtp(inbox)
@@ -122,6 +124,7 @@ def test_two_runs_at_once_send_once(cron: Path, db: Path) -> None:
     assert log.count("start: ") == 2 and log.count("done (exit 0)") == codes.count(0)
 
 
+@pytest.mark.slow  # cron-like shell jobs against a real SMTP server
 def test_failure_is_logged_mailed_and_passed_on(cron: Path, db: Path) -> None:
     env = cron_environment(cron, db, free_port())  # nothing listens there
     job = run_job(INSTALLED + " --send", env, "--as-of", day(-7))
@@ -133,6 +136,7 @@ def test_failure_is_logged_mailed_and_passed_on(cron: Path, db: Path) -> None:
     assert "FAILED (exit 7)" in log and "không sử dụng được máy chủ SMTP" in log
 
 
+@pytest.mark.slow  # cron-like shell jobs against a real SMTP server
 def test_missing_addresses_are_logged_and_mailed_only_when_nothing_can_go(
     cli: Cli, db: Path, tmp_path: Path
 ) -> None:

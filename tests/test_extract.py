@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,7 +165,7 @@ def test_draft_speaks_vietnamese_by_default_and_holds_the_same_data(
     assert all(VIETNAMESE.search(line) for line in reviews), reviews
     assert set(reviews).isdisjoint(en.splitlines())
 
-    def data(text: str) -> dict:
+    def data(text: str) -> dict[str, Any]:
         loaded = tomllib.loads(text)
         for task in loaded["tasks"]:
             task.pop("note", None)
@@ -329,7 +330,7 @@ def tuyen_quang(tmp_path: Path) -> Path:
 
 def draft_of(
     cli: Cli, tmp_path: Path, registry: Path, name: str, content: str | bytes, lang: str = "vi"
-) -> dict:
+) -> dict[str, Any]:
     source = tmp_path / name
     if isinstance(content, bytes):
         source.write_bytes(content)
@@ -343,7 +344,7 @@ def draft_of(
     return data
 
 
-def by_id(data: dict) -> dict[str, dict]:
+def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {task["id"]: task for task in data["tasks"]}
 
 

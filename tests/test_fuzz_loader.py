@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +48,7 @@ def _check(call: Any) -> None:
         pass
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_parse_arbitrary_tables(data: dict[str, Any]) -> None:
@@ -59,6 +61,7 @@ def test_load_arbitrary_text(text: str) -> None:
     _check(lambda: loads(text, path=Path("fuzz.toml")))
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=4000), st.text(max_size=8))
 def test_mutated_example(position: int, insert: str) -> None:

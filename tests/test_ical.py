@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Component
+from icalendar.prop import vCategory
 
 from conftest import LAO_CAI, Cli, query
 
@@ -97,5 +98,11 @@ def test_open_only_and_stdout(cli: Cli, lao_cai: Path) -> None:
     calendar = Calendar.from_ical(text.encode())
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     assert uids and not any("/IV.1.a/" in uid for uid in uids)
-    statuses = {str(e["CATEGORIES"].cats[0]) for e in calendar.walk("VEVENT")}
+    statuses = {first_category(e) for e in calendar.walk("VEVENT")}
     assert statuses <= {"quá hạn", "đang thực hiện, trong hạn"}
+
+
+def first_category(event: Component) -> str:
+    categories = event["CATEGORIES"]
+    assert isinstance(categories, vCategory)
+    return str(categories.cats[0])

@@ -21,7 +21,8 @@ import pytest
 from conftest import Cli, dump
 from synthetic import write_plan
 
-pytestmark = pytest.mark.sqlite_only  # copies and inspects the database file
+# It copies and inspects the database file; it kills real processes, which takes a while.
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 KILL_POINTS = 12
 

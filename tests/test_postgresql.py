@@ -14,9 +14,15 @@ import pytest
 
 from conftest import CAO_BANG, LAO_CAI, Cli, dump
 
+pytestmark = pytest.mark.slow  # a server of its own when the suite runs on SQLite
+
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(pg_base: str | None) -> Iterator[str]:
+    """The suite's own server when it runs on PostgreSQL, else one for this module."""
+    if pg_base is not None:
+        yield pg_base
+        return
     from pgserver import server as start
 
     with start() as base:

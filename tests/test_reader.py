@@ -24,7 +24,7 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.reader import Reader, SessionReader, SqliteReader, sqlite_reader
-from conftest import CAO_BANG, LAO_CAI, Cli, query
+from conftest import Cli, query
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -48,10 +48,9 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
 
 
 @pytest.fixture
-def recorded(cli: Cli, db: Path) -> Path:
+def recorded(cli: Cli, both: Path) -> Path:
     """Both example plans, with submissions on time, late, retracted, and a waiver."""
-    cli("import", str(LAO_CAI))
-    cli("import", str(CAO_BANG))
+    db = both
     late = "--as-of", "2026-03-05"
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *late)
     cli("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *late)
@@ -107,12 +106,12 @@ def test_a_file_that_needs_work_first_is_not_read_directly(recorded: Path, tmp_p
         assert reader is None
 
 
-def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, db: Path) -> None:
+def test_a_later_year_is_extended_before_it_is_listed(cli: Cli, lao_cai: Path) -> None:
     """The direct path steps aside when the schedules must grow; the answer includes the year.
 
     A question works the later year out without storing it (questions never write).
     """
-    cli("import", str(LAO_CAI))
+    db = lao_cai
     stored = query(db, "SELECT MAX(through_year) FROM plan")[0][0]
     later = stored + 1
     rows = json.loads(cli("overdue", "--as-of", f"{later}-12-31", "--format", "json"))
@@ -155,6 +154,28 @@ def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> 
     )
     assert json.loads(done.stdout)  # a real answer was printed
     assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["info", "--format", "json"], ["info"]], ids=str)
+def test_help_and_info_do_not_load_the_database_libraries(recorded: Path, args: list[str]) -> None:
+    """`bmnn --help` and `bmnn info` answer without SQLAlchemy, SQLModel or pydantic models."""
+    script = (
+        "import sys\n"
+        "from bmnn_cli.entry import main\n"
+        f"sys.argv = ['bmnn', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
+        "print('LOADED', code, loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "BMNN_DB": str(recorded)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip()  # it answered
+    assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr
+    if args[-1] == "json":
+        facts = json.loads(done.stdout)
+        assert facts["schema"] == SCHEMA_VERSION and facts["plans"] == 2
 
 
 def test_dates_left_as_text_are_the_same_dates(recorded: Path) -> None:

@@ -76,7 +76,7 @@ class Inbox:
     messages: list[Received] = field(default_factory=list)
     logins: list[str] = field(default_factory=list)
 
-    async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
+    async def handle_RCPT(  # aiosmtpd's hook name
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
         if address in self.refuse:
@@ -84,7 +84,7 @@ class Inbox:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.delay:
             import asyncio
 
@@ -292,7 +292,7 @@ def test_one_message_per_agency_with_encoded_headers(cli: Cli, plan: Path, inbox
 
 def test_each_stage_once_then_again_after_the_interval(cli: Cli, plan: Path, inbox: Inbox) -> None:
     """Hourly or daily runs: 7 days before, 1 day before, the day, weekly while late."""
-    sent_per_run = {}
+    sent_per_run: dict[int, list[int]] = {}
     for offset in (-7, -7, -6, -2, -1, -1, 0, 0, 1, 6, 7, 7, 8, 13, 14):
         send(cli, offset, "--include-overdue")
         sent_per_run.setdefault(offset, []).append(len(inbox.take()))
@@ -544,7 +544,7 @@ def test_eml_files_for_agencies_without_address_have_no_recipient(
     assert "Cảnh báo: 2 tệp .eml không có người nhận" in err and "Sở Tài chính." in err
     (path,) = outbox.glob("*-so-tai-chinh-*.eml")
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-    assert message["To"] is None and "Kính gửi: Sở Tài chính" in message.get_content()  # type: ignore[attr-defined]
+    assert message["To"] is None and "Kính gửi: Sở Tài chính" in message.get_content()
     assert len(log_rows(db)) == 5
     run(cli, "remind", "--eml", str(outbox), "--as-of", day(-7))
     assert len(list(outbox.glob("*.eml"))) == 5
@@ -579,7 +579,7 @@ def test_eml_files_one_per_agency_and_once(
     assert len(files) == 5 and "Đã ghi 5/5 thư nhắc hạn" in out
     assert files[0].name.startswith("20260303-")
     message = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
-    assert "Kính gửi: " in message.get_content()  # type: ignore[attr-defined]
+    assert "Kính gửi: " in message.get_content()
     assert message["To"].addresses[0].addr_spec.endswith("@test.example")
     cli("remind", "--eml", str(outbox), "--as-of", day(-7))
     assert len(list(outbox.glob("*.eml"))) == 5  # logged: nothing written again

@@ -121,6 +121,7 @@ def test_page_refers_to_nothing_outside_itself(report: tuple[Path, dict[str, Any
     assert "@media print" in text and text.count("<svg") >= 2
 
 
+@pytest.mark.slow  # starts Chromium
 def test_chromium_draws_the_charts_and_fetches_nothing(
     report: tuple[Path, dict[str, Any]], tmp_path: Path
 ) -> None:
@@ -135,6 +136,7 @@ def test_chromium_draws_the_charts_and_fetches_nothing(
     assert page_requests(netlog) == []
 
 
+@pytest.mark.slow  # starts Chromium
 def test_screenshot_shows_the_charts(report: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     chromium(tmp_path, report[0], f"--screenshot={shot}")
@@ -146,6 +148,7 @@ def test_screenshot_shows_the_charts(report: tuple[Path, dict[str, Any]], tmp_pa
         assert colours.get(colour, 0) > 200, colour
 
 
+@pytest.mark.slow  # starts Chromium
 def test_page_prints(report: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     chromium(tmp_path, report[0], f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
@@ -153,6 +156,7 @@ def test_page_prints(report: tuple[Path, dict[str, Any]], tmp_path: Path) -> Non
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 3
 
 
+@pytest.mark.slow  # starts Chromium
 def test_the_network_check_would_see_a_request(tmp_path: Path) -> None:
     """The NetLog check is not vacuous: a page with an image from a server is caught."""
     page = tmp_path / "bad.html"

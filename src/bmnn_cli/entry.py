@@ -33,7 +33,7 @@ def main() -> None:
         closed_pipe()
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:  # the last line of defence
         if os.environ.get("BMNN_DEBUG", "") not in ("", "0"):
             raise
         from bmnn_cli.i18n import t  # loaded already, with the language of this run

@@ -78,7 +78,7 @@ def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
 
         with open_store(target, create=False).read() as session:
             return list(reader_of(session).rows(sql))
-    except Exception:  # noqa: BLE001 - completion prints nothing rather than an error
+    except Exception:  # completion prints nothing rather than an error
         return []
 
 

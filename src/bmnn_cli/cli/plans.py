@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,6 +27,9 @@ from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 from bmnn_cli.text import matches
 from bmnn_cli.wording import change_text, item_text
+
+if TYPE_CHECKING:
+    from bmnn_cli.store.db import Target
 
 TASK_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=6),
@@ -375,6 +378,29 @@ def show(
     )
 
 
+def _schema_and_plans(ctx: typer.Context, db: str | None, target: Target) -> tuple[int, int]:
+    """The schema version and plan count, in plain sqlite3 when the file needs nothing done.
+
+    So `bmnn info`, often the first thing run on a new machine, does not import
+    SQLAlchemy and SQLModel just to print a path; any other database goes
+    through the store, which migrates it or says what is wrong.
+    """
+    from bmnn_cli.store.migrations import SCHEMA_VERSION
+    from bmnn_cli.store.reader import sqlite_reader
+
+    if not target.is_url:
+        path = str(target.path)
+        with sqlite_reader(path, target.display, schema=SCHEMA_VERSION, year=0) as reader:
+            if reader is not None:
+                ((plans,),) = reader.rows("SELECT COUNT(*) FROM plan")
+                return SCHEMA_VERSION, int(plans)
+    from bmnn_cli.store import catalog
+
+    store = open_db(ctx, db)
+    with store.read() as session:
+        return store.schema_version(), catalog.plan_count(session)
+
+
 @app.command()
 def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
     """Show which database is in use, what chose it, and its schema version.
@@ -395,12 +421,7 @@ def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) ->
         "language": i18n.language(),
     }
     if exists:
-        from bmnn_cli.store import catalog
-
-        store = open_db(ctx, db)
-        facts["schema"] = store.schema_version()
-        with store.read() as session:
-            facts["plans"] = catalog.plan_count(session)
+        facts["schema"], facts["plans"] = _schema_and_plans(ctx, db, target)
     if fmt in (Format.json, Format.csv):
         render(Document([], data=facts), Format.json)
         return

@@ -87,7 +87,7 @@ def to_docx(text: Path, out: Path) -> Path:
     while index < len(lines):
         line = lines[index]
         if cells_of(line):
-            rows = []
+            rows: list[list[str]] = []
             while index < len(lines) and (cells_of(lines[index]) or _continues(rows, lines, index)):
                 rows.append([c.strip() for c in lines[index].strip().strip("|").split(" | ")])
                 index += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import IO
 
 import pytest
 from rich.console import Console
@@ -92,7 +93,7 @@ def recorded(cli: Cli, lao_cai: Path) -> Path:
 def on_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> str:
     """What `bmnn ARGS` draws on a terminal `width` cells wide."""
 
-    def console(out: io.TextIOBase) -> Console:
+    def console(out: IO[str]) -> Console:
         return Console(file=out, force_terminal=True, width=width, color_system=None)
 
     with monkeypatch.context() as patch:

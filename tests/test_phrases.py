@@ -330,7 +330,7 @@ def day_spans(draw: st.DrawFn) -> Part:
     return {"kind": "span", "from": first, "until": last}
 
 
-def maybe(key: str, values: st.SearchStrategy[object]) -> st.SearchStrategy[Part]:
+def maybe(key: str, values: st.SearchStrategy[object]) -> st.SearchStrategy[Part | None]:
     """``{key: value}`` or nothing."""
     return st.none() | values.map(lambda v: {key: v})
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from bmnn_cli.messages import extract, inputs, options, records, toml
+from bmnn_cli.messages import extract, hostile, inputs, options, records, toml
 
 LANGUAGES: Final = ("vi", "en")
 
@@ -498,7 +498,13 @@ def _assemble(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 
 MESSAGES: Final = _assemble(
-    _NOTICES, inputs.MESSAGES, records.MESSAGES, options.MESSAGES, extract.MESSAGES, toml.MESSAGES
+    _NOTICES,
+    inputs.MESSAGES,
+    records.MESSAGES,
+    options.MESSAGES,
+    extract.MESSAGES,
+    toml.MESSAGES,
+    hostile.MESSAGES,
 )
 
 _language = "vi"

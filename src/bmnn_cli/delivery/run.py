@@ -269,9 +269,11 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
     from bmnn_cli.delivery import mail
 
     assert message.recipients, "deliver_due keeps back messages without an address"
-    email = mail.build(message, settings.smtp.sender)
     try:
+        email = mail.build(message, settings.smtp.sender)
         refused = mailer.send(email, list(message.recipients))
+    except mail.UnsafeMessage as error:
+        return Result(message, "failed", str(error))
     except smtplib.SMTPRecipientsRefused as error:
         reasons = [f"{a}: {mail.reply_text(c, m)}" for a, (c, m) in error.recipients.items()]
         return Result(message, "failed", "; ".join(reasons))
@@ -284,10 +286,15 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
 
 def _write_one(store: Store, message: Message, settings: Settings, folder: Path) -> Result:
     from bmnn_cli.delivery import mail
+    from bmnn_cli.errors import BmnnError
 
-    email = mail.build(message, settings.smtp.sender)
     try:
+        email = mail.build(message, settings.smtp.sender)
         path = mail.write_eml(folder, message, email)
+    except mail.UnsafeMessage as error:
+        return Result(message, "failed", str(error))
+    except BmnnError as error:
+        return Result(message, "failed", error.message)
     except OSError as error:
         return Result(message, "failed", f"{folder}: {error.strerror}")
     where = f"file {path.name}"

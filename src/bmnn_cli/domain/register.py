@@ -52,7 +52,7 @@ def _delimiter(text: str) -> str:
 
 def read_register(path: Path) -> list[RegisterRow]:
     """Every row, or an InputError naming the first bad line."""
-    text = read_text(path)
+    text = read_text(path, kind="csv")
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     header = [_column(h) for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]

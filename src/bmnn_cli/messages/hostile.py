@@ -1,0 +1,101 @@
+"""Errors about hostile or clumsy input and faults of the machine.
+
+Files that are not regular files, archives that inflate too far, output
+files that must not be overwritten, a full disk, control characters and
+e-mail addresses that cannot be addresses, runs that must not overlap.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# key: (Vietnamese, English)
+MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    # reading an input file
+    "err.hostile.too_big": (
+        "tệp lớn hơn {limit} byte, mức tối đa bmnn đọc",
+        "the file is larger than {limit} bytes, the most bmnn reads",
+    ),
+    "err.hostile.symlink_loop": (
+        "liên kết tượng trưng trỏ vòng (hoặc quá nhiều tầng liên kết)",
+        "a loop of symbolic links (or too many levels of links)",
+    ),
+    "err.hostile.folder": ("đây là thư mục, không phải tệp", "is a folder, not a file"),
+    "err.hostile.fifo": (
+        "đây là đường ống (FIFO), không phải tệp thường; hãy lưu nội dung vào một tệp",
+        "is a pipe (FIFO), not a regular file; save the content to a file",
+    ),
+    "err.hostile.device": (
+        "đây là tệp thiết bị, không phải tệp thường",
+        "is a device, not a regular file",
+    ),
+    "err.hostile.not_regular": ("không phải tệp thường", "is not a regular file"),
+    "err.hostile.binary_csv": (
+        "tệp chứa dữ liệu nhị phân, không phải tệp văn bản CSV",
+        "binary data, not a CSV text file",
+    ),
+    "err.hostile.unreadable": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
+    "err.hostile.bad_archive": (
+        "không đọc được tệp nén (.docx): {error}",
+        "cannot read the archive (.docx): {error}",
+    ),
+    "err.hostile.zip_member": (
+        "phần {member} của tệp nén giải nén ra {size} byte, vượt mức {limit} byte "
+        "(tệp có thể là bom nén)",
+        "part {member} of the archive unpacks to {size} bytes, beyond the limit of "
+        "{limit} (the file may be a zip bomb)",
+    ),
+    # writing an output file
+    "err.hostile.output_symlink": (
+        "{path} là liên kết tượng trưng; bmnn không ghi qua liên kết (để không sửa một tệp "
+        "ở nơi khác); hãy chọn tên tệp khác",
+        "{path} is a symbolic link; bmnn does not write through links (that would change "
+        "a file elsewhere); choose another name",
+    ),
+    "err.hostile.output_not_regular": (
+        "{path} không phải tệp thường; bmnn không ghi vào đó",
+        "{path} is not a regular file; bmnn does not write to it",
+    ),
+    "err.hostile.output_exists": (
+        "{path} đã có; thêm --force để ghi đè",
+        "{path} exists already; add --force to overwrite it",
+    ),
+    "err.hostile.disk_full": (
+        "không ghi được {path}: ổ đĩa đầy; tệp cũ (nếu có) vẫn nguyên vẹn",
+        "cannot write {path}: the disk is full; the file that was there (if any) is intact",
+    ),
+    "err.hostile.stdout": ("đầu ra chuẩn", "standard output"),
+    # control characters and e-mail headers
+    "err.hostile.control_char": (
+        "{where}: trường {field!r} chứa ký tự điều khiển U+{char:04X} (không phải chữ; "
+        "trên màn hình nó có thể xóa màn hình hay giả liên kết); hãy xóa ký tự đó",
+        "{where}: field {field!r} holds the control character U+{char:04X} (not text; "
+        "a terminal would act on it); remove it",
+    ),
+    "err.hostile.bad_name": (
+        "cơ quan {agency!r}: tên {name!r} không dùng được làm tên người nhận thư "
+        "(chứa mã hóa kiểu =?…?= hoặc ký tự xuống dòng)",
+        "agency {agency!r}: the name {name!r} cannot be a mail recipient's name "
+        "(it holds an =?…?= encoded word or a line break)",
+    ),
+    "err.hostile.bad_email": (
+        "cơ quan {agency!r}: {address!r} không phải một địa chỉ thư điện tử; mỗi địa chỉ "
+        'là một mục riêng trong emails = ["a@x.vn", "b@x.vn"]',
+        "agency {agency!r}: {address!r} is not one e-mail address; give each address as "
+        'its own item: emails = ["a@x.vn", "b@x.vn"]',
+    ),
+    "err.hostile.bad_sender": (
+        "người gửi {sender!r} ({origin}) không phải một địa chỉ thư điện tử "
+        "(dạng pa@congan.example hoặc Tên <pa@congan.example>)",
+        "the sender {sender!r} ({origin}) is not an e-mail address "
+        "(pa@police.example or Name <pa@police.example>)",
+    ),
+    "err.hostile.bad_recipient": (
+        "{address!r} không phải một địa chỉ thư điện tử",
+        "{address!r} is not an e-mail address",
+    ),
+    "err.hostile.unsafe_header": (
+        "thư tạo ra có tiêu đề không an toàn ({header}); không gửi",
+        "the message built has an unsafe header ({header}); not sent",
+    ),
+}

@@ -58,11 +58,11 @@ def read_input(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise Unreadable(_open_problem(error), path=name) from None
+        raise Unreadable(open_problem(error), path=name) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise Unreadable(_not_regular(mode), path=name)
+            raise Unreadable(not_regular(mode), path=name)
         os.set_blocking(fd, True)
         chunks: list[bytes] = []
         size = 0
@@ -73,7 +73,7 @@ def read_input(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as error:
-        raise Unreadable(_open_problem(error), path=name) from None
+        raise Unreadable(open_problem(error), path=name) from None
     finally:
         os.close(fd)
     if size > limit:
@@ -81,7 +81,7 @@ def read_input(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _open_problem(error: OSError) -> str:
+def open_problem(error: OSError) -> str:
     if error.errno == errno.ENOENT:
         return t("err.input.no_such_file")
     if error.errno in (errno.EACCES, errno.EPERM):
@@ -93,7 +93,7 @@ def _open_problem(error: OSError) -> str:
     return t("err.hostile.unreadable", error=error.strerror or error)
 
 
-def _not_regular(mode: int) -> str:
+def not_regular(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return t("err.hostile.folder")
     if stat.S_ISFIFO(mode):

@@ -40,6 +40,11 @@ def control_character(text: str) -> str | None:
     return found[0] if found else None
 
 
+def shown_controls(text: str) -> str:
+    """`text` with each control character written as an escape (\\x1b), for a message."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
 def without_controls(text: str) -> str:
     """`text` with its control characters removed (what is shown, stored or exported)."""
     return _CONTROLS.sub("", text)

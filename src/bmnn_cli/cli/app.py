@@ -30,7 +30,9 @@ class BmnnGroup(TyperGroup):
         """Remember the command line for the audit log, however we were called."""
         from bmnn_cli.invocation import set_command
 
-        set_command(["bmnn", *(sys.argv[1:] if args is None else list(args))])
+        words = sys.argv[1:] if args is None else list(args)
+        set_command(["bmnn", *words])
+        _refuse_control_characters(words)
         return super().main(args, *rest, **options)
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, as vendored by Typer
@@ -39,6 +41,22 @@ class BmnnGroup(TyperGroup):
         except BmnnError as error:
             typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))
+
+
+def _refuse_control_characters(words: list[str]) -> None:
+    """Terminal escapes typed or pasted into a value are refused before anything runs."""
+    from bmnn_cli.errors import ExitCode
+    from bmnn_cli.i18n import t
+    from bmnn_cli.text import control_character, shown_controls
+
+    for word in words:
+        found = control_character(word)
+        if found is not None:
+            chosen = words.index("--lang") + 1 if "--lang" in words else 0
+            i18n.set_language(words[chosen] if 0 < chosen < len(words) else None)
+            message = t("err.hostile.control_arg", value=shown_controls(word), char=ord(found))
+            typer.echo(f"bmnn: {message}", err=True)
+            sys.exit(int(ExitCode.USAGE))
 
 
 app = typer.Typer(

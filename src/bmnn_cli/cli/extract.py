@@ -18,7 +18,7 @@ import typer
 
 from bmnn_cli.cli.app import app, open_db, state
 from bmnn_cli.cli.common import DbOpt, FormatOpt, parse_day, today
-from bmnn_cli.errors import ExitCode, InputError, Refused, UsageError
+from bmnn_cli.errors import ExitCode, InputError, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 
@@ -125,9 +125,12 @@ def _extract(
 ) -> None:
     from bmnn_cli.domain.extract import extract, read_header
     from bmnn_cli.domain.extract.emit import to_toml
+    from bmnn_cli.files import check_target, is_stdout
 
-    if output is not None and output.exists() and not force:
-        raise Refused(t("err.input.output_exists", output=output))
+    if is_stdout(output):
+        output = None
+    if output is not None:
+        check_target(output, replace=force)  # before any work: no symlink, no silent overwrite
     spec = (
         _registry_file(registry)
         if registry is not None
@@ -155,17 +158,10 @@ def _extract(
         typer.echo(text, nl=False)
         typer.echo(summary, err=True)
         return
-    _write(output, text)
+    from bmnn_cli.files import write_output
+
+    write_output(output, text.encode("utf-8"), replace=force)
     typer.echo(f"{output}: {summary}")
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(
-            t("err.input.cannot_write", path=path, error=error.strerror or error)
-        ) from None
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -65,12 +65,25 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "cannot write {path}: the disk is full; the file that was there (if any) is intact",
     ),
     "err.hostile.stdout": ("đầu ra chuẩn", "standard output"),
+    # backups
+    "err.hostile.backup_of_damaged": (
+        "{path}: cơ sở dữ liệu bị hỏng ({status}); không tạo bản sao lưu (bản sao sẽ hỏng "
+        "như vậy); hãy chạy bmnn check và khôi phục từ một bản sao lưu tốt",
+        "{path}: the database is damaged ({status}); no backup written (it would be as "
+        "damaged); run bmnn check and restore a good backup",
+    ),
     # control characters and e-mail headers
     "err.hostile.control_char": (
         "{where}: trường {field!r} chứa ký tự điều khiển U+{char:04X} (không phải chữ; "
         "trên màn hình nó có thể xóa màn hình hay giả liên kết); hãy xóa ký tự đó",
         "{where}: field {field!r} holds the control character U+{char:04X} (not text; "
         "a terminal would act on it); remove it",
+    ),
+    "err.hostile.csv_column": ("cột {column}", "column {column}"),
+    "err.hostile.control_arg": (
+        "giá trị '{value}' trên dòng lệnh chứa ký tự điều khiển U+{char:04X}; hãy gõ lại "
+        "giá trị đó",
+        "the command-line value '{value}' holds the control character U+{char:04X}; type it again",
     ),
     "err.hostile.bad_name": (
         "cơ quan {agency!r}: tên {name!r} không dùng được làm tên người nhận thư "
@@ -93,6 +106,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "err.hostile.bad_recipient": (
         "{address!r} không phải một địa chỉ thư điện tử",
         "{address!r} is not an e-mail address",
+    ),
+    "remind.taken": (
+        "{agency}: {count} nhắc hạn đã được một lượt gửi khác nhận gửi; lượt này bỏ qua",
+        "{agency}: {count} reminder(s) taken by another sending run; left to it",
     ),
     "err.hostile.unsafe_header": (
         "thư tạo ra có tiêu đề không an toàn ({header}); không gửi",

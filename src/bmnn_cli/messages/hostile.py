@@ -65,6 +65,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "cannot write {path}: the disk is full; the file that was there (if any) is intact",
     ),
     "err.hostile.stdout": ("đầu ra chuẩn", "standard output"),
+    "err.hostile.disk_full_stdout": (
+        "không ghi được đầu ra chuẩn: ổ đĩa đầy; tệp nhận kết quả (nếu có) chưa đủ nội dung",
+        "cannot write standard output: the disk is full; the file receiving it (if any) "
+        "is incomplete",
+    ),
     # backups
     "err.hostile.backup_of_damaged": (
         "{path}: cơ sở dữ liệu bị hỏng ({status}); không tạo bản sao lưu (bản sao sẽ hỏng "

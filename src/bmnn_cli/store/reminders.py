@@ -216,7 +216,7 @@ def record(
     message_id: str = "",
     where: str = "",
 ) -> None:
-    """Log a delivered message: one log row (its claim, completed) and one audit entry per reminder."""
+    """Log a delivered message: its claimed rows completed, one audit entry per reminder."""
     assert channel in CHANNELS, channel
     sent_at = audit.now()
     to = ", ".join(recipients)

@@ -58,7 +58,9 @@ def read_document(path: Path) -> Document:
         lines, kind = _text_lines(path), "txt"
     if not any(line.strip() for line in lines):
         raise InputError(t("err.input.document_no_text"), path=name)
-    return Document(name, [strip_emphasis(line).rstrip() for line in lines], kind)
+    from bmnn_cli.text import without_controls
+
+    return Document(name, [strip_emphasis(without_controls(line)).rstrip() for line in lines], kind)
 
 
 def _text_lines(path: Path) -> list[str]:

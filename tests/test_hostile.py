@@ -526,3 +526,66 @@ def test_the_registry_example_still_imports(cli: Cli, db: Db) -> None:
     """The checks refuse what cannot be a name or an address, never a real registry."""
     cli("import", str(LAO_CAI))
     assert query(db, "SELECT COUNT(*) FROM agency")[0][0] > 100
+
+
+# -- 7. what one plan may generate ----------------------------------------------------
+
+
+def _monthly_plan(path: Path, *, year: int, until: int | None, tasks: int = 100) -> Path:
+    lines = [
+        f'registry = "{LAO_CAI.parent / "agencies.toml"}"',
+        "",
+        "[plan]",
+        'id = "rong"',
+        f'title = "Kế hoạch năm {year}"',
+        'province = "lao-cai"',
+        f"year = {year}",
+    ]
+    for number in range(1, tasks + 1):
+        lines += [
+            "",
+            "[[tasks]]",
+            f'id = "I.{number}"',
+            f'title = "Báo cáo tháng số {number}"',
+            'lead = ["so-ban-nganh"]',
+            'deliverable = "report"',
+            'deadline = "hằng tháng"',
+            "[[tasks.schedule]]",
+            'kind = "monthly"',
+            f"from = {year}",
+        ]
+        if until is not None:
+            lines.append(f"until = {until}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_plan_spanning_centuries_is_refused_before_anything_is_written(
+    cli: Cli, lao_cai: Db, tmp_path: Path
+) -> None:
+    before = dump(lao_cai)
+    plan_file = _monthly_plan(tmp_path / "plan.toml", year=1900, until=2200)
+    err = cli.fail("import", str(plan_file), code=3)
+    assert f"{plan_file}:" in err and "task I.1" in err and "2200" in err
+    assert err.count("\n") == 1 and dump(lao_cai) == before
+
+
+def test_a_plan_that_would_owe_too_many_obligations_is_refused(
+    cli: Cli, lao_cai: Db, tmp_path: Path
+) -> None:
+    before = dump(lao_cai)
+    plan_file = _monthly_plan(tmp_path / "plan.toml", year=2026, until=2070)
+    err = cli.fail("import", str(plan_file), code=3)
+    assert "would make more than 250000 obligations" in err and err.count("\n") == 1
+    assert dump(lao_cai) == before
+
+
+def test_an_old_open_ended_plan_is_refused_when_asked_about_far_later(
+    cli: Cli, lao_cai: Db, tmp_path: Path
+) -> None:
+    """A plan of 1900 imports (it owes one year); growing it to 2026 would owe 127."""
+    cli("import", str(_monthly_plan(tmp_path / "plan.toml", year=1900, until=None, tasks=3)))
+    before = dump(lao_cai)
+    err = cli.fail("overdue", "--as-of", "2026-03-01", code=3)
+    assert "plan rong (of 1900) would owe obligations through 2026" in err
+    assert dump(lao_cai) == before

@@ -70,6 +70,25 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "cannot write standard output: the disk is full; the file receiving it (if any) "
         "is incomplete",
     ),
+    # what one plan may generate
+    "err.hostile.plan_span": (
+        "nhiệm vụ {task}: năm {year} cách năm của kế hoạch ({plan_year}) từ {limit} năm "
+        "trở lên; hãy kiểm tra lại năm (gõ nhầm?)",
+        "task {task}: the year {year} is {limit} years or more from the plan's year "
+        "({plan_year}); check the year (a typo?)",
+    ),
+    "err.hostile.plan_too_long": (
+        "kế hoạch {plan} (năm {year}) sẽ phải tính nghĩa vụ đến năm {through}, quá {limit} "
+        "năm; hãy kiểm tra năm của kế hoạch",
+        "plan {plan} (of {year}) would owe obligations through {through}, more than {limit} "
+        "years; check the plan's year",
+    ),
+    "err.hostile.plan_too_big": (
+        "kế hoạch {plan} sẽ tạo hơn {limit} nghĩa vụ (đến năm {through}); không ghi gì; "
+        "hãy kiểm tra các năm from/until trong lịch của các nhiệm vụ",
+        "plan {plan} would make more than {limit} obligations (through {through}); nothing "
+        "was written; check the from/until years of its schedules",
+    ),
     # backups
     "err.hostile.backup_of_damaged": (
         "{path}: cơ sở dữ liệu bị hỏng ({status}); không tạo bản sao lưu (bản sao sẽ hỏng "

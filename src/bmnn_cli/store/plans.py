@@ -246,6 +246,7 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
     assert registry is not None
     directory = Directory(registry)
     _check_references(file, plan_spec, directory)
+    _check_span(file, plan_spec)
     plan, plan_changes, new = _save_plan(session, plan_spec, province, directory, force=force)
     result = ImportResult(
         file.path,
@@ -272,6 +273,54 @@ def _audit_import(session: Session, path: str, plan: str, changes: list[Change])
     listed = "".join(f"; {c.action} {c.item} {c.detail}".rstrip() for c in changes[:50])
     more = f"; … {len(changes) - 50} more" if len(changes) > 50 else ""
     audit.record(session, "import", plan=plan, detail=f"{path}: {summary}{listed}{more}")
+
+
+# What one plan may make bmnn write. A plan runs a few years; its schedules
+# may not reach further than MAX_PLAN_YEARS from its year, and all its
+# periods for all its agencies may not exceed MAX_OBLIGATIONS: a mistyped
+# year (1900, 2200) must be one clear message, not hours of work and a
+# database of gigabytes.
+MAX_PLAN_YEARS = 50
+MAX_OBLIGATIONS = 250_000
+
+
+def _check_span(file: PlanFile, plan: PlanSpec) -> None:
+    """Refuse a schedule that names a year further than MAX_PLAN_YEARS from the plan's."""
+    for task in plan.tasks:
+        for part in task.parts:
+            dated = part.date.year if part.date else None
+            for year in (part.year, part.start, part.until, dated):
+                if year is not None and abs(year - plan.year) >= MAX_PLAN_YEARS:
+                    raise InputError(
+                        t(
+                            "err.hostile.plan_span",
+                            task=task.code,
+                            year=year,
+                            plan_year=plan.year,
+                            limit=MAX_PLAN_YEARS,
+                        ),
+                        path=file.path,
+                        line=file.line_of(task.code),
+                    )
+
+
+def _check_size(plan: Plan, planned: list[tuple[list[Part], int]], through: int) -> None:
+    """Refuse, before anything is written, a plan that would owe more than MAX_OBLIGATIONS."""
+    if through - plan.year >= MAX_PLAN_YEARS:
+        raise InputError(
+            t("err.hostile.plan_too_long", plan=plan.code, year=plan.year, through=through,
+              limit=MAX_PLAN_YEARS)
+        )  # fmt: skip
+    total = 0
+    for parts, agencies in planned:
+        for part in parts:
+            periods = sum(1 for _ in part.occurrences(plan.year, through, (12, 31)))
+            total += periods * agencies
+            if total > MAX_OBLIGATIONS:
+                raise InputError(
+                    t("err.hostile.plan_too_big", plan=plan.code, through=through,
+                      limit=MAX_OBLIGATIONS)
+                )  # fmt: skip
 
 
 def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:
@@ -498,13 +547,17 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
     tasks = session.exec(
         select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
     ).all()
+    planned = []
     for task in tasks:
         assert task.id is not None
         leads = [code for role, _kind, code in _task_refs(session, task.id) if role == "lead"]
-        people = obl.answerable(directory, leads)
+        planned.append((task, task_parts(task), obl.answerable(directory, leads)))
+    _check_size(plan, [(parts, len(people)) for _, parts, people in planned], through)
+    for task, parts, people in planned:
+        assert task.id is not None
         wanted = list(
             obl.scheduled(
-                task_parts(task),
+                parts,
                 people,
                 first_year=plan.year,
                 through=through,

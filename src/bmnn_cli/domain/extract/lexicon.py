@@ -11,6 +11,7 @@ of the token it came from, so a match maps back to the words as written.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 _FOLD_EXTRA = {"đ": "d", "Đ": "d"}
 
 
+@functools.cache  # a document has a few hundred distinct characters
 def fold_char(char: str) -> str:
     """One character folded to one, so folded text lines up with the original."""
     if char in _FOLD_EXTRA:
@@ -28,6 +30,7 @@ def fold_char(char: str) -> str:
     return base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char
 
 
+@functools.lru_cache(maxsize=256)  # the structure reader folds the same lines again and again
 def fold_text(text: str) -> str:
     """Case- and diacritic-free copy of ``text``, character for character."""
     return "".join(map(fold_char, text))

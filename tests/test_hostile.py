@@ -589,3 +589,77 @@ def test_an_old_open_ended_plan_is_refused_when_asked_about_far_later(
     err = cli.fail("overdue", "--as-of", "2026-03-01", code=3)
     assert "plan rong (of 1900) would owe obligations through 2026" in err
     assert dump(lao_cai) == before
+
+
+# -- 8. the secrecy stamp where it usually stands ---------------------------------------
+
+_TEXT_BOX = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape><v:textbox>'
+    "<w:txbxContent><w:p><w:r><w:t>TUYỆT MẬT</w:t></w:r></w:p></w:txbxContent>"
+    "</v:textbox></v:shape></w:pict></w:r><w:r><w:t>Số: 12/KH-UBND</w:t></w:r></w:p>"
+)
+
+
+def _docx(path: Path, where: str) -> Path:
+    """A plan document whose stamp stands `where`: header, footer, table, text box, nowhere."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    section = document.sections[0]
+    if where == "header":
+        section.header.paragraphs[0].text = "MẬT"
+    elif where == "footer":
+        section.footer.paragraphs[0].text = "Độ mật: MẬT"
+    elif where == "table":
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "UBND TỈNH LÀO CAI\nMẬT"
+        table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    elif where == "text box":
+        document.element.body.insert(0, etree.fromstring(_TEXT_BOX))
+    else:
+        section.header.paragraphs[0].text = "Bảo vệ bí mật nhà nước"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Bảo vệ bí mật nhà nước năm 2026")
+    document.add_paragraph("I. NHIỆM VỤ")
+    document.add_paragraph("1. Sở Tư pháp gửi báo cáo về Công an tỉnh trước ngày 27/02/2026.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    "where,part",
+    [
+        ("header", "word/header"),
+        ("footer", "word/footer"),
+        ("table", ""),
+        ("text box", "word/document.xml"),
+    ],
+)
+def test_the_stamp_is_found_where_it_usually_stands(
+    cli: Cli, tmp_path: Path, where: str, part: str
+) -> None:
+    document = _docx(tmp_path / "plan.docx", where)
+    out = tmp_path / "plan.toml"
+    err = cli.fail("extract", str(document), "-o", str(out), code=6)
+    assert "MẬT" in err and str(document) in err and part in err and err.count("\n") == 1
+    assert not out.exists()
+    cli("extract", str(document), "-o", str(out), "--allow-classified")
+    assert out.exists()
+
+
+def test_prose_about_secrets_in_a_header_is_no_stamp(cli: Cli, tmp_path: Path) -> None:
+    document = _docx(tmp_path / "plan.docx", "nowhere")
+    assert "[plan]" in cli("extract", str(document))
+
+
+def test_a_letterhead_table_in_a_text_file_bears_the_stamp(cli: Cli, tmp_path: Path) -> None:
+    document = tmp_path / "plan.txt"
+    document.write_text(
+        "UBND TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "MẬT | Độc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\n",
+        encoding="utf-8",
+    )
+    err = cli.fail("extract", str(document), code=6)
+    assert f"{document}:2:" in err and "'MẬT'" in err

@@ -107,6 +107,10 @@ def extract_command(
     document = read_document(file)
     if not allow_classified:
         refuse_classified(document.text, str(file))
+        if document.kind == "docx":
+            from bmnn_cli.domain.classified import refuse_classified_docx
+
+            refuse_classified_docx(file)
     if check is not None:
         _check(ctx, document, check, registry, year, fmt, db)
         return

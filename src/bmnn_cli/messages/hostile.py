@@ -89,6 +89,15 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "plan {plan} would make more than {limit} obligations (through {through}); nothing "
         "was written; check the from/until years of its schedules",
     ),
+    # the secrecy stamp
+    "err.hostile.classified_part": (
+        "{path}: văn bản có dấu độ mật {mark!r} (trong {part}: đầu trang, chân trang, hộp "
+        "văn bản hoặc bảng); bmnn chỉ lưu thông tin về nghĩa vụ, không lưu nội dung tài "
+        "liệu mật. Nếu văn bản không phải tài liệu mật, hãy dùng --allow-classified",
+        "{path}: the document bears the classification mark {mark!r} (in {part}: a header, "
+        "footer, text box or table); bmnn keeps metadata about obligations, never the "
+        "content of secret documents. If it is not secret, pass --allow-classified",
+    ),
     # backups
     "err.hostile.backup_of_damaged": (
         "{path}: cơ sở dữ liệu bị hỏng ({status}); không tạo bản sao lưu (bản sao sẽ hỏng "

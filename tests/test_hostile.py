@@ -663,3 +663,67 @@ def test_a_letterhead_table_in_a_text_file_bears_the_stamp(cli: Cli, tmp_path: P
     )
     err = cli.fail("extract", str(document), code=6)
     assert f"{document}:2:" in err and "'MẬT'" in err
+
+
+# -- 11. one clear error, and output safe for what reads it -------------------------------
+
+
+def test_markdown_output_escapes_html(cli: Cli, lao_cai: Db, tmp_path: Path) -> None:
+    """Markdown viewers render inline HTML: a title must not become a script."""
+    plan_file = _monthly_plan(tmp_path / "plan.toml", year=2026, until=2026, tasks=1)
+    text = plan_file.read_text(encoding="utf-8")
+    hostile = "Báo cáo <script>alert(1)</script> <img src=x onerror=alert(2)> & xong"
+    plan_file.write_text(text.replace("Báo cáo tháng số 1", hostile), encoding="utf-8")
+    cli("import", str(plan_file))
+    out = cli("tasks", "--plan", "rong", "-f", "md")
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&amp; xong" in out
+
+
+def test_csv_cells_starting_with_tab_or_cr_are_neutralised() -> None:
+    from bmnn_cli.render import _csv_cell
+
+    assert _csv_cell("\t=1+1") == "'\t=1+1" and _csv_cell("\r=1+1") == "'\r=1+1"
+    assert _csv_cell("=1+1") == "'=1+1" and _csv_cell("-3") == "-3"
+
+
+def test_a_bad_pdf_gives_one_line(tmp_path: Path) -> None:
+    """pypdf's own warnings never print before bmnn's message."""
+    bad = tmp_path / "plan.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 2)
+    done = subprocess.run(
+        [*BMNN, "--lang", "en", "extract", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
+    assert done.returncode == 3 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"bmnn: {bad}: not a readable PDF")
+
+
+def test_a_binary_csv_register_is_called_a_csv_file(cli: Cli, lao_cai: Db, tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    register.write_bytes(b"task,agency,date\n\x00\x01\x02\n")
+    err = cli.fail("submit", "--from-csv", str(register), code=3)
+    assert "not a CSV text file" in err and "TOML" not in err
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Path:
+    """A folder on a read-only file system (a tmpfs remounted ro: needs root, as CI has)."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a read-only file system needs a tmpfs, which only root can mount")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(folder)], check=True)
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_database_in_a_read_only_folder_says_so(cli: Cli, read_only_folder: Path) -> None:
+    database = read_only_folder / "k.db"
+    cli("--db", str(database), "import", str(LAO_CAI))
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_folder)], check=True)
+    err = cli.fail("--db", str(database), "status", "--as-of", "2026-12-01", code=5)
+    assert "folder is read-only" in err and str(database) in err and err.count("\n") == 1

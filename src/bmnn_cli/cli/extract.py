@@ -104,6 +104,7 @@ def extract_command(
     from bmnn_cli.domain.classified import refuse_classified
     from bmnn_cli.domain.extract import read_document
 
+    _quiet_pdf_reader()
     document = read_document(file)
     if not allow_classified:
         refuse_classified(document.text, str(file))
@@ -115,6 +116,13 @@ def extract_command(
         _check(ctx, document, check, registry, year, fmt, db)
         return
     _extract(ctx, document, output, registry, plan_id, year, force, db)
+
+
+def _quiet_pdf_reader() -> None:
+    """pypdf logs what it repairs as it goes; bmnn says in one line what it cannot read."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
 
 
 def _extract(

@@ -98,6 +98,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "footer, text box or table); bmnn keeps metadata about obligations, never the "
         "content of secret documents. If it is not secret, pass --allow-classified",
     ),
+    "err.hostile.folder_read_only": (
+        "{where}: thư mục chứa cơ sở dữ liệu chỉ đọc; SQLite cần tạo các tệp -wal và -shm "
+        "bên cạnh ngay cả khi chỉ đọc: hãy cho phép ghi vào thư mục (hoặc chép cơ sở dữ "
+        "liệu sang nơi khác)",
+        "{where}: the database's folder is read-only; SQLite must create the -wal and -shm "
+        "files beside it even to read: make the folder writable (or copy the database "
+        "elsewhere)",
+    ),
     # backups
     "err.hostile.backup_of_damaged": (
         "{path}: cơ sở dữ liệu bị hỏng ({status}); không tạo bản sao lưu (bản sao sẽ hỏng "

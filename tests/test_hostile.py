@@ -727,3 +727,20 @@ def test_a_database_in_a_read_only_folder_says_so(cli: Cli, read_only_folder: Pa
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_folder)], check=True)
     err = cli.fail("--db", str(database), "status", "--as-of", "2026-12-01", code=5)
     assert "folder is read-only" in err and str(database) in err and err.count("\n") == 1
+
+
+def test_remind_sends_nothing_it_could_not_record_while_a_long_write_holds_the_lock(
+    cli: Cli, plan: Db, inbox: Inbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each message is claimed in the database before it goes out: no lock, no mail."""
+    from bmnn_cli.store import db as store_db
+    from bmnn_cli.store.db import open_store
+
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
+    with open_store(plan, create=False).write() as session:  # a long import holds the lock
+        session.connection()  # BEGIN IMMEDIATE (SQLite) or the advisory lock (PostgreSQL)
+        err = send(cli, -7, code=5)
+    assert "busy" in err or "locked" in err, err
+    assert inbox.messages == [] and log_rows(plan) == []
+    send(cli, -7)
+    assert len(inbox.messages) == 5 and len(log_rows(plan)) == 5

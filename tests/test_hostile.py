@@ -744,3 +744,15 @@ def test_remind_sends_nothing_it_could_not_record_while_a_long_write_holds_the_l
     assert inbox.messages == [] and log_rows(plan) == []
     send(cli, -7)
     assert len(inbox.messages) == 5 and len(log_rows(plan)) == 5
+
+
+def test_the_byte_limit_does_not_trust_st_size() -> None:
+    """/proc files say they are empty (st_size 0) and are not: the limit still holds."""
+    from bmnn_cli.errors import InputError
+    from bmnn_cli.files import read_input
+
+    maps = Path("/proc/self/maps")
+    assert maps.stat().st_size == 0
+    with pytest.raises(InputError, match="larger than 64 B"):
+        read_input(maps, 64)
+    assert len(read_input(maps, 1 << 20)) > 64

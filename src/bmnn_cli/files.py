@@ -77,7 +77,8 @@ def read_input(path: Path, limit: int) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise Unreadable(t("err.hostile.too_big", limit=limit), path=name)
+        shown = f"{limit >> 20} MB" if limit >= 1 << 20 and not limit % (1 << 20) else f"{limit} B"
+        raise Unreadable(t("err.hostile.too_big", limit=shown), path=name)
     return b"".join(chunks)
 
 

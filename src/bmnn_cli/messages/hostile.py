@@ -13,8 +13,8 @@ from typing import Final
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # reading an input file
     "err.hostile.too_big": (
-        "tệp lớn hơn {limit} byte, mức tối đa bmnn đọc",
-        "the file is larger than {limit} bytes, the most bmnn reads",
+        "tệp lớn hơn {limit}, mức tối đa bmnn đọc",
+        "the file is larger than {limit}, the most bmnn reads",
     ),
     "err.hostile.symlink_loop": (
         "liên kết tượng trưng trỏ vòng (hoặc quá nhiều tầng liên kết)",

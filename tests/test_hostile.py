@@ -753,6 +753,6 @@ def test_the_byte_limit_does_not_trust_st_size() -> None:
 
     maps = Path("/proc/self/maps")
     assert maps.stat().st_size == 0
-    with pytest.raises(InputError, match="larger than 64 B"):
+    with pytest.raises(InputError, match="64 B"):
         read_input(maps, 64)
     assert len(read_input(maps, 1 << 20)) > 64

@@ -756,3 +756,12 @@ def test_the_byte_limit_does_not_trust_st_size() -> None:
     with pytest.raises(InputError, match="64 B"):
         read_input(maps, 64)
     assert len(read_input(maps, 1 << 20)) > 64
+
+
+def test_a_ca_file_that_is_a_fifo_is_refused(
+    cli: Cli, plan: Db, inbox: Inbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TLS library would wait on a FIFO for ever: refused when the settings are read."""
+    monkeypatch.setenv("BMNN_SMTP_CAFILE", str(_fifo(tmp_path, "ca.pem")))
+    err = send(cli, -7, code=3)
+    assert "is a pipe (FIFO)" in err and "ca.pem" in err and inbox.messages == []

@@ -82,6 +82,16 @@ def read_input(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def require_regular(path: Path) -> None:
+    """Refuse, with the same messages, a file another library will read (a CA file)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise Unreadable(open_problem(error), path=str(path)) from None
+    if not stat.S_ISREG(mode):
+        raise Unreadable(not_regular(mode), path=str(path))
+
+
 def open_problem(error: OSError) -> str:
     if error.errno == errno.ENOENT:
         return t("err.input.no_such_file")

@@ -158,6 +158,10 @@ def _smtp(table: dict[str, Any], env: Mapping[str, str], path: Path) -> Smtp:
         )
     sender = str(values.get("from", "")).strip()
     _check_sender(sender, origin, path)
+    if values.get("cafile"):
+        from bmnn_cli.files import require_regular
+
+        require_regular(Path(str(values["cafile"])).expanduser())  # ssl would wait on a FIFO
     return Smtp(
         host=str(values.get("host", "")).strip(),
         port=_number(values.get("port", DEFAULT_PORTS[security]), "port", origin, path, int),

@@ -49,12 +49,14 @@ class Unreadable(InputError):
 def read_input(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
-    Opened without blocking (a FIFO with no writer would wait for ever),
-    checked to be a regular file on the open descriptor, then read up to
+    Checked to be a regular file before it is opened and again on the open
+    descriptor (opened without blocking: a FIFO with no writer would wait
+    for ever, should one replace the file in between), then read up to
     `limit + 1` bytes, so a file that grows or lies about its size is
     still caught.
     """
     name = str(path)
+    require_regular(path)  # before opening: opening some devices acts on them
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-import fcntl
 import json
 import re
 import socket
@@ -553,12 +552,9 @@ def test_eml_files_for_agencies_without_address_have_no_recipient(
 def test_a_second_run_waits_for_none(cli: Cli, plan: Path, inbox: Inbox) -> None:
     """While another run holds the lock, a run sends nothing and exits 75."""
     from bmnn_cli.store.db import open_store
-    from bmnn_cli.store.reminders import lock_anchor
+    from bmnn_cli.store.reminders import run_lock
 
-    anchor = lock_anchor(open_store(plan, create=False))  # the file, or a stand-in for a server
-    lock = anchor.with_name(anchor.name + ".remind.lock")
-    with open(lock, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with run_lock(open_store(plan, create=False)):  # a lock file, or an advisory lock
         err = send(cli, -7, code=75)
     assert "another `bmnn remind` is sending" in err
     assert inbox.messages == [] and log_rows(plan) == []

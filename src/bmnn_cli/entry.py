@@ -28,15 +28,20 @@ def main() -> None:
         try:
             app(prog_name="bmnn")
         finally:
-            sys.stdout.flush()  # here, not at exit, so that a closed pipe is seen
+            sys.stdout.flush()  # here, not at exit: a closed pipe is seen, a full disk is an error
     except BrokenPipeError:
         closed_pipe()
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # the last line of defence
+        from bmnn_cli.i18n import t  # loaded already, with the language of this run
+
+        if isinstance(error, OSError) and _disk_full(error):
+            print(f"bmnn: {t('err.hostile.disk_full_stdout')}", file=sys.stderr)
+            _drop_stdout()
+            sys.exit(ExitCode.USAGE)
         if os.environ.get("BMNN_DEBUG", "") not in ("", "0"):
             raise
-        from bmnn_cli.i18n import t  # loaded already, with the language of this run
 
         report = t("err.cli.internal", kind=type(error).__name__, error=error)
         print(f"bmnn: {report}", file=sys.stderr)
@@ -59,3 +64,17 @@ def closed_pipe() -> NoReturn:
     except (OSError, ValueError):
         pass
     os._exit(ExitCode.CLOSED_PIPE)
+
+
+def _disk_full(error: OSError) -> bool:
+    import errno
+
+    return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def _drop_stdout() -> None:
+    """Standard output cannot take more; let the interpreter's final flush find nothing."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # lives until exit
+    except OSError:
+        pass

@@ -13,6 +13,7 @@ from bmnn_cli.messages import (
     deadlines,
     extract,
     extractor,
+    hostile,
     inputs,
     officer,
     options,
@@ -518,6 +519,7 @@ MESSAGES: Final = _assemble(
     extractor.MESSAGES,
     correctness.MESSAGES,
     officer.MESSAGES,
+    hostile.MESSAGES,
 )
 
 _language = "vi"

@@ -233,8 +233,8 @@ def _csv_cell(value: object) -> str:
     if value is None:
         return ""
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
-        return "'" + text
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+        return "'" + text  # a spreadsheet also reads a formula after a leading TAB or CR
     return text
 
 
@@ -325,10 +325,10 @@ def _plain_table(listing: Listing) -> str:
 def _markdown(doc: Document) -> str:
     parts: list[str] = []
     if doc.heading:
-        parts.append(f"# {doc.heading}\n\n")
+        parts.append(f"# {_md_text(doc.heading)}\n\n")
     for listing in doc.listings:
         if listing.title:
-            parts.append(f"## {listing.title}\n\n")
+            parts.append(f"## {_md_text(listing.title)}\n\n")
         headers, body = _cells(listing)
         if not body:
             parts.append(listing.nothing() + "\n\n")
@@ -337,9 +337,16 @@ def _markdown(doc: Document) -> str:
         aligns = ["---:" if c.kind in ("int", "rate") else "---" for c in listing.columns]
         parts.append("| " + " | ".join(aligns) + " |\n")
         for row in body:
-            parts.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |\n")
+            parts.append(
+                "| " + " | ".join(_md_text(cell).replace("|", "\\|") for cell in row) + " |\n"
+            )
         parts.append("\n")
     return "".join(parts)
+
+
+def _md_text(text: str) -> str:
+    """Text for a Markdown file: viewers render inline HTML, so `<`, `>` and `&` are escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _terminal(out: IO[str]) -> Console:

@@ -23,9 +23,31 @@ _INVISIBLE = dict.fromkeys(
 
 
 def clean(text: str) -> str:
-    """NFC-normalise, drop zero-width characters and collapse whitespace."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """NFC-normalise, drop zero-width and control characters and collapse whitespace."""
+    text = without_controls(unicodedata.normalize("NFC", text).translate(_INVISIBLE))
     return _SPACES.sub(" ", text).strip()
+
+
+# C0 and C1 control characters and DEL, but not the whitespace ones (TAB, LF, CR …),
+# which `clean` turns into spaces: ESC starts terminal sequences (clearing the
+# screen, OSC 8 links, the window title), BEL rings, and none of them is text.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in `text` (one a terminal would act on), or None."""
+    found = _CONTROLS.search(text)
+    return found[0] if found else None
+
+
+def shown_controls(text: str) -> str:
+    """`text` with each control character written as an escape (\\x1b), for a message."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def without_controls(text: str) -> str:
+    """`text` with its control characters removed (what is shown, stored or exported)."""
+    return _CONTROLS.sub("", text)
 
 
 def fold(text: str) -> str:

@@ -37,6 +37,7 @@ class BmnnGroup(TyperGroup):
         words = sys.argv[1:] if args is None else list(args)
         set_command(["bmnn", *words])
         i18n.set_language(_language_asked(words))  # before Click can refuse anything
+        _refuse_control_characters(words)
         if os.environ.get("_BMNN_COMPLETE"):  # a shell asks for completions (cli.complete)
             from typer._completion_classes import completion_init
 
@@ -80,6 +81,20 @@ def _language_asked(words: list[str]) -> str | None:
             break  # the command: later words are its own
         index += 2 if word == "--db" else 1
     return None
+
+
+def _refuse_control_characters(words: list[str]) -> None:
+    """Terminal escapes typed or pasted into a value are refused before anything runs."""
+    from bmnn_cli.errors import ExitCode
+    from bmnn_cli.i18n import t
+    from bmnn_cli.text import control_character, shown_controls
+
+    for word in words:
+        found = control_character(word)
+        if found is not None:
+            message = t("err.hostile.control_arg", value=shown_controls(word), char=ord(found))
+            typer.echo(f"bmnn: {message}", err=True)
+            sys.exit(int(ExitCode.USAGE))
 
 
 app = typer.Typer(

@@ -18,7 +18,7 @@ import typer
 
 from bmnn_cli.cli.app import app, open_db, state
 from bmnn_cli.cli.common import DbOpt, FormatOpt, parse_day, today
-from bmnn_cli.errors import ExitCode, InputError, Refused, UsageError
+from bmnn_cli.errors import ExitCode, InputError, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 from bmnn_cli.wording import parameters_text
@@ -115,13 +115,25 @@ def extract_command(
     from bmnn_cli.domain.classified import refuse_classified
     from bmnn_cli.domain.extract import read_document
 
+    _quiet_pdf_reader()
     document = read_document(file)
     if not allow_classified:
         refuse_classified(document.text, str(file))
+        if document.kind == "docx":
+            from bmnn_cli.domain.classified import refuse_classified_docx
+
+            refuse_classified_docx(file)
     if check is not None:
         _check(ctx, document, check, registry, year, fmt, db)
         return
     _extract(ctx, document, output, registry, plan_id, year, force, db, registry_out)
+
+
+def _quiet_pdf_reader() -> None:
+    """pypdf logs what it repairs as it goes; bmnn says in one line what it cannot read."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
 
 
 def _extract(
@@ -137,11 +149,14 @@ def _extract(
 ) -> None:
     from bmnn_cli.domain.extract import extract, read_header
     from bmnn_cli.domain.extract.emit import to_toml
+    from bmnn_cli.files import check_target, is_stdout
 
-    if output is not None and output.exists() and not force:
-        raise Refused(t("err.input.output_exists", output=output))
-    if registry_out is not None and registry_out.exists() and not force:
-        raise Refused(t("err.input.output_exists", output=registry_out))
+    if is_stdout(output):
+        output = None
+    if output is not None:
+        check_target(output, replace=force)  # before any work: no symlink, no silent overwrite
+    if registry_out is not None:
+        check_target(registry_out, replace=force)
     spec = (
         _registry_file(registry)
         if registry is not None
@@ -179,7 +194,9 @@ def _extract(
         typer.echo(text, nl=False)
         typer.echo(summary, err=True)
         return
-    _write(output, text)
+    from bmnn_cli.files import write_output
+
+    write_output(output, text.encode("utf-8"), replace=force)
     typer.echo(f"{output}: {summary}")
 
 
@@ -194,25 +211,15 @@ def _draft_registry_path(output: Path | None, registry_out: Path | None) -> Path
 
 def _write_draft_registry(result: Extraction, path: Path, force: bool) -> None:
     from bmnn_cli.domain.extract import registry as draft
+    from bmnn_cli.files import write_output
 
-    if path.exists() and not force:
-        raise Refused(t("err.input.output_exists", output=path))
     refs = draft.named(result)
-    _write(path, draft.to_toml(result))
+    write_output(path, draft.to_toml(result).encode("utf-8"), replace=force)
     groups = sum(1 for ref in refs if ref.group)
     typer.echo(
         t("msg.registry_written", path=path, agencies=len(refs) - groups, groups=groups),
         err=True,
     )
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(
-            t("err.input.cannot_write", path=path, error=error.strerror or error)
-        ) from None
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -168,25 +168,33 @@ def export(
     ctx: typer.Context,
     plan: Annotated[str, typer.Argument(help="The plan's id or document number.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; default standard output.")
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (- or none: standard output)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
+    ] = False,
     db: DbOpt = None,
 ) -> None:
     """Write a plan back as a TOML plan file, with its agency registry inline.
 
-    Importing the exported file gives the same database content.
+    Importing the exported file gives the same database content. An existing
+    file (a reviewed plan, perhaps) is kept unless --force.
     """
     from bmnn_cli.domain.planfile import dumps, plan_to_dict
+    from bmnn_cli.files import check_target, is_stdout, write_output
     from bmnn_cli.store.plans import find_plan, plan_spec
 
+    if output is not None:
+        check_target(output, replace=force)  # before any work
     store = open_db(ctx, db)
     with store.read() as session:
         spec, registry = plan_spec(session, find_plan(session, plan))
     content = dumps(plan_to_dict(spec, registry))
-    if output is None:
+    if output is None or is_stdout(output):
         typer.echo(content, nl=False)
         return
-    output.write_text(content, encoding="utf-8")
+    write_output(output, content.encode("utf-8"), replace=force)
     typer.echo(t("msg.exported", plan=spec.code, path=output))
 
 

@@ -234,6 +234,8 @@ def _announce(result: Result, fmt: Output) -> None:
         typer.echo(t("remind.failed", agency=message.agency, error=result.error), err=True)
     elif result.outcome == "no_address":
         return  # named together in the warning at the end, not one line each
+    elif result.outcome == "taken":
+        typer.echo(t("remind.taken", agency=message.agency, count=count))
     elif result.outcome == "written":
         key = "remind.written" if message.recipients else "remind.written_no_address"
         typer.echo(t(key, path=result.path, agency=message.agency, count=count))

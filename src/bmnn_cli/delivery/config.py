@@ -36,6 +36,8 @@ SMTP_KEYS = {
     "cafile": "BMNN_SMTP_CAFILE",
     "timeout": "BMNN_SMTP_TIMEOUT",
 }
+CONFIG_LIMIT = 1024 * 1024  # a configuration file is a few hundred bytes
+PASSWORD_LIMIT = 64 * 1024
 REMIND_KEYS = ("stages", "office", "results_to")
 
 
@@ -97,19 +99,20 @@ def load(option: str | None = None, env: Mapping[str, str] | None = None) -> Set
 
 
 def _read(path: Path, explicit: bool) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        if explicit:
-            raise InputError(t("err.input.config_missing"), path=str(path)) from None
+    from bmnn_cli.files import Unreadable, read_text_input
+
+    if not explicit and not os.path.lexists(path):
         return {}
+    try:
+        return tomllib.loads(read_text_input(path, CONFIG_LIMIT))
+    except Unreadable as error:
+        if not os.path.lexists(path):
+            raise InputError(t("err.input.config_missing"), path=str(path)) from None
+        raise InputError(
+            t("err.input.config_unreadable", error=error.reason), path=str(path), line=error.line
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise InputError(t("err.input.config_toml", error=error), path=str(path)) from None
-    except OSError as error:
-        raise InputError(
-            t("err.input.config_unreadable", error=error.strerror), path=str(path)
-        ) from None
 
 
 def _table(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
@@ -153,17 +156,32 @@ def _smtp(table: dict[str, Any], env: Mapping[str, str], path: Path) -> Smtp:
             ),
             path=str(path),
         )
+    sender = str(values.get("from", "")).strip()
+    _check_sender(sender, origin, path)
+    if values.get("cafile"):
+        from bmnn_cli.files import require_regular
+
+        require_regular(Path(str(values["cafile"])).expanduser())  # ssl would wait on a FIFO
     return Smtp(
         host=str(values.get("host", "")).strip(),
         port=_number(values.get("port", DEFAULT_PORTS[security]), "port", origin, path, int),
         security=security,
         user=str(values.get("user", "")),
-        sender=str(values.get("from", "")).strip(),
+        sender=sender,
         password_file=str(values.get("password_file", "")),
         cafile=str(values.get("cafile", "")),
         timeout=_number(values.get("timeout", 30), "timeout", origin, path, float),
         origin=origin,
     )
+
+
+def _check_sender(sender: str, origin: dict[str, str], path: Path) -> None:
+    """The sender goes into From: and the SMTP envelope: one address, no line breaks."""
+    from bmnn_cli.domain.addresses import split_mailbox
+
+    if sender and split_mailbox(sender) is None:
+        where = origin.get("from", t("err.input.config_default"))
+        raise InputError(t("err.hostile.bad_sender", sender=sender, origin=where), path=str(path))
 
 
 def _number(value: Any, key: str, origin: dict[str, str], path: Path, kind: type[Any]) -> Any:
@@ -202,14 +220,16 @@ def password(smtp: Smtp, env: Mapping[str, str] | None = None) -> str:
         if smtp.user:
             raise InputError(t("err.input.smtp_no_password", user=smtp.user))
         return ""
+    from bmnn_cli.files import Unreadable, read_text_input
+
     try:
-        text = Path(source).expanduser().read_text(encoding="utf-8")
-    except OSError as error:
+        text = read_text_input(Path(source).expanduser(), PASSWORD_LIMIT)
+    except Unreadable as error:
         raise InputError(
             t(
                 "err.input.password_file_unreadable",
                 origin=smtp.where("password_file"),
-                error=error.strerror,
+                error=error.reason,
             ),
             path=source,
         ) from None

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 import smtplib
 import socket
 import ssl
-import tempfile
 from email.header import Header
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -32,6 +29,7 @@ from bmnn_cli import __version__
 from bmnn_cli.delivery.config import Smtp
 from bmnn_cli.domain.reminders import Message
 from bmnn_cli.i18n import t
+from bmnn_cli.text import without_controls
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07")
 
@@ -40,15 +38,43 @@ class ConnectionFailed(Exception):
     """The server cannot be reached or refuses us: every later message would fail too."""
 
 
+class UnsafeMessage(ValueError):
+    """A message that cannot be built safely (a bad address): one failed delivery."""
+
+
+# Raw header values are never refolded: refolding parses them again, and the
+# parser of Python 3.11/3.12 decodes encoded words into real line breaks
+# (CVE-2024-6923). Every value set here is one line or already folded.
+POLICY = SMTP.clone(refold_source="none")
+_HEADER_NAMES = frozenset(
+    {
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "auto-submitted",
+        "x-mailer",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+    }
+)
+
+
 def build(message: Message, sender: str, *, now: dt.datetime | None = None) -> EmailMessage:
-    """The RFC 5322 form of one agency's reminder."""
-    email = EmailMessage(policy=SMTP)
-    email["From"] = sender
+    """The RFC 5322 form of one agency's reminder.
+
+    Raises `UnsafeMessage` when an address cannot be put into a header.
+    """
+    email = EmailMessage(policy=POLICY)
+    email.set_raw("From", mailbox(sender))
     if message.recipients:
-        email["To"] = [Address(message.agency, addr_spec=a) for a in message.recipients]
+        email.set_raw("To", ",\r\n ".join(_to(message.agency, a) for a in message.recipients))
     # Encoded by hand: the default folding drops the space where it breaks a
     # line between two encoded words ("Sở Tư pháp" came out "SởTư pháp").
-    email.set_raw("Subject", Header(message.subject, "utf-8", header_name="Subject").encode())
+    subject = without_controls(" ".join(message.subject.split()))
+    email.set_raw("Subject", Header(subject, "utf-8", header_name="Subject").encode())
     email["Date"] = format_datetime(now or dt.datetime.now(VIETNAM))
     email["Message-ID"] = f"<bmnn.{message.fingerprint()}@{domain_of(sender)}>"
     email["Auto-Submitted"] = "auto-generated"
@@ -57,9 +83,60 @@ def build(message: Message, sender: str, *, now: dt.datetime | None = None) -> E
     return email
 
 
+def mailbox(text: str) -> str:
+    """A From: value ("Name <addr>" encoded, or the bare address); UnsafeMessage if none."""
+    from bmnn_cli.domain.addresses import split_mailbox
+
+    found = split_mailbox(text)
+    if found is None:
+        raise UnsafeMessage(t("err.hostile.bad_recipient", address=text))
+    name, address = found
+    return _mailbox(name, address)
+
+
+def _to(name: str, address: str) -> str:
+    from bmnn_cli.domain.addresses import is_address
+
+    if not is_address(address):
+        raise UnsafeMessage(t("err.hostile.bad_recipient", address=address))
+    return _mailbox(name, address)
+
+
+def _mailbox(name: str, address: str) -> str:
+    """`"Name" <addr>`: the name always as encoded words, so no byte of it is syntax."""
+    name = without_controls(" ".join(name.split()))
+    if not name:
+        return address
+    encoded = Header(name, "utf-8", header_name="To").encode(linesep="\r\n")
+    return f"{encoded}\r\n <{address}>" if "\n" in encoded else f"{encoded} <{address}>"
+
+
+def as_bytes(email: EmailMessage) -> bytes:
+    """The message as sent or written, after checking its header block once more.
+
+    Whatever the Python version does, the block must hold only the fields
+    `build` set, each once: an injected Bcc: never leaves this function.
+    """
+    data = email.as_bytes(policy=POLICY)
+    head = data.split(b"\r\n\r\n", 1)[0]
+    names = [
+        line.split(b":", 1)[0].strip().lower().decode("ascii", "replace")
+        for line in head.split(b"\r\n")
+        if line and line[:1] not in (b" ", b"\t")
+    ]
+    odd = [n for n in names if n not in _HEADER_NAMES] or [
+        n for n in set(names) if names.count(n) > 1
+    ]
+    if odd or b"\r" in head.replace(b"\r\n", b"") or b"\n" in head.replace(b"\r\n", b""):
+        raise UnsafeMessage(t("err.hostile.unsafe_header", header=", ".join(odd) or "CR/LF"))
+    return data
+
+
 def domain_of(sender: str) -> str:
-    address = parseaddr(sender)[1]
-    return address.rpartition("@")[2] or "localhost"
+    from bmnn_cli.domain.addresses import split_mailbox
+
+    found = split_mailbox(sender)
+    return found[1].rpartition("@")[2] if found else "localhost"
 
 
 def file_name(message: Message) -> str:
@@ -69,16 +146,12 @@ def file_name(message: Message) -> str:
 
 def write_eml(folder: Path, message: Message, email: EmailMessage) -> Path:
     """Write the message whole or not at all (a temporary file renamed into place)."""
+    from bmnn_cli.files import write_output
+
+    data = as_bytes(email)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / file_name(message)
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".bmnn-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(email.as_bytes(policy=SMTP))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(target, data, replace=True)
     return target
 
 
@@ -119,8 +192,10 @@ class Mailer:
         options = ["BODY=8BITMIME"] if client.has_extn("8bitmime") else []
         if not options:
             email = _seven_bit(email)
+        data = as_bytes(email)  # before anything goes to the server
+        sender = _envelope_sender(self.settings.sender)
         try:
-            refused = client.send_message(email, to_addrs=recipients, mail_options=options)
+            refused = client.sendmail(sender, recipients, data, mail_options=options)
         except (smtplib.SMTPServerDisconnected, OSError):
             self._client = None  # reconnect for the next message
             raise
@@ -179,14 +254,25 @@ class Mailer:
 
 
 def _seven_bit(email: EmailMessage) -> EmailMessage:
-    """A copy whose body is quoted-printable, for a server without 8BITMIME."""
-    copy = EmailMessage(policy=SMTP)
-    for name, value in email.items():
-        if name.lower() not in ("content-type", "content-transfer-encoding", "mime-version"):
-            copy[name] = value
-    content = email.get_content()
-    copy.set_content(content, charset="utf-8", cte="quoted-printable")
-    return copy
+    """A copy whose body is quoted-printable, for a server without 8BITMIME.
+
+    A deep copy keeps the raw header values as built (assigning them one by
+    one would parse and refold them).
+    """
+    import copy as copying
+
+    seven = copying.deepcopy(email)
+    seven.set_content(email.get_content(), charset="utf-8", cte="quoted-printable")
+    return seven
+
+
+def _envelope_sender(sender: str) -> str:
+    from bmnn_cli.domain.addresses import split_mailbox
+
+    found = split_mailbox(sender)
+    if found is None:
+        raise UnsafeMessage(t("err.hostile.bad_recipient", address=sender))
+    return found[1]
 
 
 def reply_text(code: int, text: bytes | str) -> str:

@@ -72,7 +72,7 @@ class Result:
     """What became of one message."""
 
     message: Message
-    outcome: str  # sent | written | failed | no_address (by SMTP: not sent, not recorded)
+    outcome: str  # sent | written | failed | taken (by another sender) | no_address (SMTP)
     error: str = ""
     refused: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
@@ -89,7 +89,7 @@ class RunOutcome:
     @property
     def attempted(self) -> list[Result]:
         """The messages handed to the channel (all but those kept back for want of an address)."""
-        return [r for r in self.results if r.outcome != "no_address"]
+        return [r for r in self.results if r.outcome not in ("no_address", "taken")]
 
     @property
     def delivered(self) -> list[Result]:
@@ -201,10 +201,12 @@ def deliver_due(
     are due before the first goes out. Raises `Busy` when another run holds
     the lock.
     """
-    from bmnn_cli.store.reminders import lock_anchor, run_lock
+    from bmnn_cli.store.reminders import clear_stale_claims, run_lock
 
     results: list[Result] = []
-    with run_lock(lock_anchor(store)):
+    with run_lock(store):
+        with store.write() as session:  # claims of a run that died: unknown, so sent again
+            clear_stale_claims(session)
         messages = due_messages(store, query, settings, route.channel)
         by_smtp = route.channel == "smtp"
         held = [m for m in messages if by_smtp and not m.recipients]
@@ -273,30 +275,91 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
     from bmnn_cli.delivery import mail
 
     assert message.recipients, "deliver_due keeps back messages without an address"
-    email = mail.build(message, settings.smtp.sender)
+    try:
+        email = mail.build(message, settings.smtp.sender)
+    except mail.UnsafeMessage as error:
+        return Result(message, "failed", str(error))
+    message_id = str(email["Message-ID"])
+    unclaimed = _claim(store, message, "smtp", message_id)
+    if unclaimed is not None:
+        return unclaimed
     try:
         refused = mailer.send(email, list(message.recipients))
+    except mail.UnsafeMessage as error:
+        return _released(store, Result(message, "failed", str(error)), "smtp")
     except smtplib.SMTPRecipientsRefused as error:
         reasons = [f"{a}: {mail.reply_text(c, m)}" for a, (c, m) in error.recipients.items()]
-        return Result(message, "failed", "; ".join(reasons))
+        return _released(store, Result(message, "failed", "; ".join(reasons)), "smtp")
     except (smtplib.SMTPException, OSError) as error:
-        return Result(message, "failed", mail.describe(error))
+        return _released(store, Result(message, "failed", mail.describe(error)), "smtp")
+    except BaseException:
+        _release(store, message, "smtp")
+        raise
     accepted = [a for a in message.recipients if a not in refused]
-    _record(store, message, "smtp", accepted, str(email["Message-ID"]))
+    _record(store, message, "smtp", accepted, message_id)
     return Result(message, "sent", refused=refused)
 
 
 def _write_one(store: Store, message: Message, settings: Settings, folder: Path) -> Result:
     from bmnn_cli.delivery import mail
+    from bmnn_cli.errors import BmnnError
 
-    email = mail.build(message, settings.smtp.sender)
+    try:
+        email = mail.build(message, settings.smtp.sender)
+    except mail.UnsafeMessage as error:
+        return Result(message, "failed", str(error))
+    message_id = str(email["Message-ID"])
+    unclaimed = _claim(store, message, "eml", message_id)
+    if unclaimed is not None:
+        return unclaimed
     try:
         path = mail.write_eml(folder, message, email)
+    except mail.UnsafeMessage as error:
+        return _released(store, Result(message, "failed", str(error)), "eml")
+    except BmnnError as error:
+        return _released(store, Result(message, "failed", error.message), "eml")
     except OSError as error:
-        return Result(message, "failed", f"{folder}: {error.strerror}")
+        return _released(store, Result(message, "failed", f"{folder}: {error.strerror}"), "eml")
+    except BaseException:
+        _release(store, message, "eml")
+        raise
     where = f"file {path.name}"
-    _record(store, message, "eml", list(message.recipients), str(email["Message-ID"]), where)
+    _record(store, message, "eml", list(message.recipients), message_id, where)
     return Result(message, "written", path=path)
+
+
+def _claim(store: Store, message: Message, channel: str, message_id: str) -> Result | None:
+    """Take the message's stages before delivering it: None when taken, else what became of it.
+
+    Another sender holding a stage settles the message as `taken`. A database
+    too busy to take the claim means the message is not sent this run (a
+    failure, retried next run), never sent without a record.
+    """
+    from bmnn_cli.errors import BmnnError
+    from bmnn_cli.store import reminders as log
+
+    try:
+        with store.write() as session:
+            claimed = log.claim(session, message, channel=channel, message_id=message_id)
+    except BmnnError as error:
+        return Result(message, "failed", error.message)
+    return None if claimed else Result(message, "taken")
+
+
+def _release(store: Store, message: Message, channel: str) -> None:
+    from bmnn_cli.errors import BmnnError
+    from bmnn_cli.store import reminders as log
+
+    try:
+        with store.write() as session:
+            log.release(session, message, channel=channel)
+    except BmnnError:
+        pass  # a claim left behind is cleared by the next run, which sends again
+
+
+def _released(store: Store, result: Result, channel: str) -> Result:
+    _release(store, result.message, channel)
+    return result
 
 
 def _record(

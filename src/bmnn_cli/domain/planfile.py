@@ -138,6 +138,7 @@ class _Reader:
             return default
         if not isinstance(value, str):
             self.fail(t("err.input.not_text", where=self.where, field=key, value=value), key)
+        self.refuse_controls(key, value)
         cleaned = clean(str(value))
         if required and not cleaned:
             self.fail(t("err.input.empty_field", where=self.where, field=key), key)
@@ -179,7 +180,19 @@ class _Reader:
             values = [values]
         if not isinstance(values, list) or any(not isinstance(v, str) for v in values):
             self.fail(t("err.input.not_texts", where=self.where, field=key), key)
+        for value in values:
+            self.refuse_controls(key, value)
         return [clean(v) for v in values if clean(v)]
+
+    def refuse_controls(self, key: str, value: str) -> None:
+        """A control character (ESC, BEL …) is no text: it would act on the terminal."""
+        from bmnn_cli.text import control_character
+
+        found = control_character(value)
+        if found is not None:
+            self.fail(
+                t("err.hostile.control_char", where=self.where, field=key, char=ord(found)), key
+            )
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
         value = self.text(key, required=default is None, default=default or "")
@@ -212,21 +225,27 @@ def _line_of_key(text: str, key: str) -> int | None:
 
 
 def read_text(
-    path: Path, *, limit: int = MAX_BYTES, too_big: str = "err.input.plan_too_big"
+    path: Path,
+    *,
+    limit: int = MAX_BYTES,
+    too_big: str = "err.input.plan_too_big",
+    kind: str = "toml",
 ) -> str:
-    """The file's text, or an InputError a person can act on (`too_big` over `limit` bytes)."""
+    """The file's text, or an InputError a person can act on (`too_big` over `limit` bytes).
+
+    `kind` names what the file should be ("toml" or "csv") in the message
+    about binary content.
+    """
+    from bmnn_cli.files import read_input
+
     name = str(path)
     try:
-        if path.is_dir():
-            raise InputError(t("err.input.is_folder_not_plan"), path=name)
         size = path.stat().st_size
-        if size > limit:
-            raise InputError(t(too_big, size=size, limit=limit), path=name)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(t("err.input.no_such_file"), path=name) from None
-    except PermissionError:
-        raise InputError(t("err.input.permission_denied"), path=name) from None
+    except OSError:
+        size = 0  # read_input says what is wrong
+    if size > limit:
+        raise InputError(t(too_big, size=size, limit=limit), path=name)
+    data = read_input(path, limit)
     if not data.strip():
         raise InputError(t("err.input.file_empty"), path=name)
     try:
@@ -239,7 +258,8 @@ def read_text(
             line=line,
         ) from None
     if "\x00" in text:
-        raise InputError(t("err.input.binary"), path=name)
+        key = "err.hostile.binary_csv" if kind == "csv" else "err.input.binary"
+        raise InputError(t(key), path=name)
     return text.removeprefix("\ufeff")
 
 
@@ -379,6 +399,17 @@ def _unique(reader: _Reader, seen: set[str], code: str) -> None:
     seen.add(code)
 
 
+def _check_mailboxes(reader: _Reader, spec: AgencySpec) -> None:
+    """The name and addresses of an agency become e-mail headers: refuse what cannot."""
+    from bmnn_cli.domain.addresses import is_address, name_problem
+
+    if name_problem(spec.name):
+        reader.fail(t("err.hostile.bad_name", agency=spec.code, name=spec.name), "name")
+    for address in spec.emails:
+        if not is_address(address):
+            reader.fail(t("err.hostile.bad_email", agency=spec.code, address=address), address)
+
+
 def _agency(file: PlanFile, raw: Mapping[str, Any], number: int, seen: set[str]) -> AgencySpec:
     keys = ("id", "name", "aliases", "kind", "groups", "emails", "successor", "merged_on")
     reader = _Reader(file, raw, f"[[agencies]] #{number}", keys)
@@ -394,6 +425,7 @@ def _agency(file: PlanFile, raw: Mapping[str, Any], number: int, seen: set[str])
         successor=reader.text("successor", required=False) or None,
         merged_on=reader.date("merged_on"),
     )
+    _check_mailboxes(reader, spec)
     for entry in raw.get("groups", []) if isinstance(raw.get("groups", []), list) else [None]:
         spec.groups.append(_membership(reader, entry))
     if spec.successor and spec.merged_on is None:

@@ -52,9 +52,24 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first.count)
 
 
+def _refuse_controls(values: dict[str, str], path: Path, line: int) -> None:
+    """A control character (ESC, BEL …) in a cell is no text: it would act on a terminal."""
+    from bmnn_cli.text import control_character
+
+    for column, value in values.items():
+        found = control_character(value)
+        if found is not None:
+            where = t("err.hostile.csv_column", column=column)
+            raise InputError(
+                t("err.hostile.control_char", where=where, field=column, char=ord(found)),
+                path=str(path),
+                line=line,
+            )
+
+
 def read_register(path: Path) -> list[RegisterRow]:
     """Every row, or an InputError naming the first bad line."""
-    text = read_text(path, limit=MAX_BYTES, too_big="err.input.register_too_big")
+    text = read_text(path, limit=MAX_BYTES, too_big="err.input.register_too_big", kind="csv")
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     header = [_column(h) for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
@@ -74,6 +89,7 @@ def read_register(path: Path) -> list[RegisterRow]:
     for record in reader:
         line = reader.line_num
         values = {k: (v or "").strip() for k, v in record.items() if k}
+        _refuse_controls(values, path, line)
         for column in REQUIRED:
             if not values.get(column):
                 raise InputError(

@@ -26,11 +26,12 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
 
 def backup(source: Path, dest: Path, *, force: bool = False) -> int:
     """Snapshot `source` into `dest`; returns the size in bytes."""
-    check_target(dest)
+    check_target(dest)  # a folder, a missing folder or a symbolic link is refused
     if dest.exists() and not force:
         raise Refused(t("err.store.backup_exists", path=dest))
     if dest.resolve() == source.resolve():
         raise Refused(t("err.store.backup_is_database", path=dest))
+    _refuse_damaged(source)
     handle, temporary = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent or ".")
     os.close(handle)
     try:
@@ -49,24 +50,67 @@ def backup(source: Path, dest: Path, *, force: bool = False) -> int:
     return dest.stat().st_size
 
 
-def verify_backup(path: Path) -> int:
-    """The schema version of a backup file, after checking it is sound."""
-    if not path.is_file():
-        raise InputError(t("err.store.no_such_file"), path=str(path))
+def _refuse_damaged(source: Path) -> None:
+    """A damaged database is not backed up: the copy would look sound and be as damaged."""
+    problems = [p for p in _integrity(source) if p != "ok"]
+    if problems:
+        raise DatabaseError(t("err.hostile.backup_of_damaged", path=source, status=problems[0]))
+
+
+def _integrity(path: Path) -> list[str]:
     try:
         with contextlib.closing(_connect_ro(path)) as conn:
-            status = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            return [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def verify_backup(path: Path) -> int:
+    """The schema version of a backup file, after checking it is sound.
+
+    Says precisely what is wrong: no such file, a folder or a device, not
+    SQLite at all (its first bytes), or SQLite but damaged.
+    """
+
+    header = _header(path)
+    if header != SQLITE_HEADER:
+        raise InputError(t("err.store.backup_not_sqlite"), path=str(path))
+    problems = [p for p in _integrity(path) if p != "ok"]
+    if problems:
+        raise InputError(t("err.store.backup_damaged", status=problems[0]), path=str(path))
+    try:
+        with contextlib.closing(_connect_ro(path)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError:
-        raise InputError(t("err.store.backup_not_sqlite"), path=str(path)) from None
-    if status != "ok":
-        raise InputError(t("err.store.backup_damaged", status=status), path=str(path))
+    except sqlite3.DatabaseError as error:
+        raise InputError(t("err.store.backup_damaged", status=error), path=str(path)) from None
     if "_bmnn_migrations" not in tables:
         raise InputError(t("err.store.backup_not_bmnn"), path=str(path))
     if version > SCHEMA_VERSION:
         raise InputError(t("err.store.backup_newer", version=version), path=str(path))
     return version
+
+
+def _header(path: Path) -> bytes:
+    """The first 16 bytes of a regular file (an InputError for anything else)."""
+    import stat
+
+    from bmnn_cli.files import Unreadable, not_regular, open_problem
+
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise Unreadable(open_problem(error), path=str(path)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable(not_regular(info.st_mode), path=str(path))
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise Unreadable(open_problem(error), path=str(path)) from None
 
 
 def has_records(path: Path) -> bool:

@@ -289,6 +289,33 @@ def _audit_import(session: Session, path: str, plan: str, changes: list[Change])
     audit.record(session, "import", plan=plan, detail=f"{path}: {summary}{listed}{more}")
 
 
+# What a question or a write may add to a plan when it extends open-ended
+# schedules to a later year: the plan file's own bounds are checked when it
+# is read (domain.obligations: years, periods, obligations); extending keeps
+# within MAX_PLAN_YEARS of the plan's year and the same obligation limit, so a
+# far --as-of is one clear message, not hours of work.
+MAX_PLAN_YEARS = 50
+
+
+def _check_size(plan: Plan, planned: list[tuple[list[Part], int]], through: int) -> None:
+    """Refuse, before anything is written, an extension that would owe too much."""
+    if through - plan.year >= MAX_PLAN_YEARS:
+        raise InputError(
+            t("err.hostile.plan_too_long", plan=plan.code, year=plan.year, through=through,
+              limit=MAX_PLAN_YEARS)
+        )  # fmt: skip
+    total = 0
+    for parts, agencies in planned:
+        for part in parts:
+            periods = sum(1 for _ in part.occurrences(plan.year, through, (12, 31)))
+            total += periods * agencies
+            if total > obl.MAX_OBLIGATIONS:
+                raise InputError(
+                    t("err.hostile.plan_too_big", plan=plan.code, through=through,
+                      limit=obl.MAX_OBLIGATIONS)
+                )  # fmt: skip
+
+
 def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:
     for task in plan.tasks:
         for role, refs in ((t("role.lead"), task.lead), (t("role.support"), task.support)):
@@ -514,13 +541,17 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
     tasks = session.exec(
         select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
     ).all()
+    planned = []
     for task in tasks:
         assert task.id is not None
         leads = [code for role, _kind, code in _task_refs(session, task.id) if role == "lead"]
-        people = obl.answerable(directory, leads)
+        planned.append((task, task_parts(task), obl.answerable(directory, leads)))
+    _check_size(plan, [(parts, len(people)) for _, parts, people in planned], through)
+    for task, parts, people in planned:
+        assert task.id is not None
         wanted = list(
             obl.scheduled(
-                task_parts(task),
+                parts,
                 people,
                 first_year=plan.year,
                 through=through,

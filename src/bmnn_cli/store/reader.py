@@ -162,6 +162,8 @@ def explain(where: str, error: BaseException) -> DatabaseError:
     if "locked" in text or "busy" in text or "lock timeout" in text:
         return DatabaseError(t("err.store.busy", where=where))
     if "unable to open" in text:
+        if _folder_read_only(where):
+            return DatabaseError(t("err.hostile.folder_read_only", where=where))
         return DatabaseError(t("err.store.cannot_open", where=where))
     if any(
         word in text
@@ -176,3 +178,13 @@ def explain(where: str, error: BaseException) -> DatabaseError:
         return DatabaseError(t("err.store.cannot_connect", where=where, error=first))
     detail = text.splitlines()[0] if text else error
     return DatabaseError(t("err.store.database_error", where=where, error=detail))
+
+
+def _folder_read_only(where: str) -> bool:
+    """Whether a SQLite file exists in a folder bmnn cannot write (even reading needs -shm)."""
+    import os
+    from pathlib import Path
+
+    path = Path(where)
+    folder = path.parent if str(path.parent) else Path(".")
+    return path.is_file() and not os.access(folder, os.W_OK)

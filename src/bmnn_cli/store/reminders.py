@@ -1,14 +1,19 @@
 """What reminders may go out, what went out, and one sender at a time.
 
-`reminder_log` holds one row per obligation, channel, due date and stage
-sent. A row is written only after delivery succeeded (the SMTP server
-accepted the message, or the .eml file is on disk), in the same transaction
-as its audit entry; so a crash may send a reminder twice but never marks an
-unsent one as sent. The due date is part of the key: when a corrected plan
-moves a due date, its stages start afresh.
+`reminder_log` holds one row per obligation, channel, due date and stage.
+A row is written before the message is delivered, as a claim (`sent_at`
+empty), in its own transaction: a second sender finds the stage taken and
+leaves it alone. The claim is completed after delivery succeeded (the SMTP
+server accepted the message, or the .eml file is on disk), in the same
+transaction as its audit entry, and given back when delivery failed. A run
+that dies in between leaves a claim, which the next run clears and sends
+again: a crash may send a reminder twice but never marks an unsent one as
+sent. The due date is part of the key: when a corrected plan moves a due
+date, its stages start afresh.
 
-`run_lock` keeps two runs that start at the same moment (two cron jobs, or
-cron and an officer) from both sending: the second one stops at once.
+`run_lock` keeps two runs that start at the same moment (two cron jobs, on
+one host or several, or cron and an officer) from both sending: the second
+one stops at once.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Date, bindparam, text
 from sqlmodel import Session
 
 from bmnn_cli.domain.reminders import Message, Open
@@ -134,19 +139,21 @@ def logged(
     return out
 
 
-def record(
-    session: Session,
-    message: Message,
-    *,
-    channel: str,
-    recipients: Sequence[str],
-    message_id: str = "",
-    where: str = "",
-) -> None:
-    """Log a delivered message: one log row and one audit entry per reminder."""
+CLAIMED = ""  # `sent_at` of a row that claims its stage for a message being delivered
+
+
+def claim(session: Session, message: Message, *, channel: str, message_id: str) -> bool:
+    """Take every stage of `message` for this delivery, or none if one is taken already.
+
+    Run in a writing transaction (which holds the write lock), before the
+    message is handed to the server: a second sender, on any host, finds
+    the rows and leaves the message alone. False when a stage was taken.
+    """
     assert channel in CHANNELS, channel
-    sent_at = audit.now()
-    to = ", ".join(recipients)
+    keys = [(r.item.obligation_id, r.item.effective_due, r.stage) for r in message.reminders]
+    taken = logged(session, [k[0] for k in keys], channel)
+    if any((due, stage) in taken.get(oid, set()) for oid, due, stage in keys):
+        return False
     for reminder in message.reminders:
         item = reminder.item
         session.add(
@@ -156,11 +163,92 @@ def record(
                 due=item.effective_due,
                 stage=reminder.stage,
                 as_of=message.as_of,
-                sent_at=sent_at,
-                recipients=json.dumps(list(recipients), ensure_ascii=False),
+                sent_at=CLAIMED,
                 message_id=message_id,
             )
         )
+    return True
+
+
+def release(session: Session, message: Message, *, channel: str) -> None:
+    """Give back the stages claimed for a message that was not delivered."""
+    for reminder in message.reminders:
+        session.connection().execute(
+            text(
+                "DELETE FROM reminder_log WHERE obligation_id = :oid AND channel = :channel "
+                "AND due = :due AND stage = :stage AND sent_at = :claimed"
+            ).bindparams(_DUE),
+            _key(reminder, channel),
+        )
+
+
+def clear_stale_claims(session: Session) -> int:
+    """Claims left by a run that died between claiming and recording (under the run lock).
+
+    Whether such a message went out is unknown; it is sent again rather than
+    marked as sent.
+    """
+    result = session.connection().execute(
+        text("DELETE FROM reminder_log WHERE sent_at = :claimed"), {"claimed": CLAIMED}
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+_DUE = bindparam("due", type_=Date)
+
+
+def _key(reminder: Any, channel: str) -> dict[str, Any]:
+    return {
+        "oid": reminder.item.obligation_id,
+        "channel": channel,
+        "due": reminder.item.effective_due,
+        "stage": reminder.stage,
+        "claimed": CLAIMED,
+    }
+
+
+def record(
+    session: Session,
+    message: Message,
+    *,
+    channel: str,
+    recipients: Sequence[str],
+    message_id: str = "",
+    where: str = "",
+) -> None:
+    """Log a delivered message: its claimed rows completed, one audit entry per reminder."""
+    assert channel in CHANNELS, channel
+    sent_at = audit.now()
+    to = ", ".join(recipients)
+    for reminder in message.reminders:
+        item = reminder.item
+        params = _key(reminder, channel)
+        params.update(
+            sent_at=sent_at,
+            recipients=json.dumps(list(recipients), ensure_ascii=False),
+            message_id=message_id,
+        )
+        done = session.connection().execute(
+            text(
+                "UPDATE reminder_log SET sent_at = :sent_at, recipients = :recipients, "
+                "message_id = :message_id WHERE obligation_id = :oid AND channel = :channel "
+                "AND due = :due AND stage = :stage AND sent_at = :claimed"
+            ).bindparams(_DUE),
+            params,
+        )
+        if not done.rowcount:  # not claimed first (a caller outside `remind`)
+            session.add(
+                ReminderLog(
+                    obligation_id=item.obligation_id,
+                    channel=channel,
+                    due=item.effective_due,
+                    stage=reminder.stage,
+                    as_of=message.as_of,
+                    sent_at=sent_at,
+                    recipients=params["recipients"],
+                    message_id=message_id,
+                )
+            )
         detail = f"{channel}: stage {reminder.stage:+d}d of due {item.effective_due}"
         detail += f" ({item.period}); to {to or '-'}" + (f"; {where}" if where else "")
         audit.record(
@@ -169,34 +257,70 @@ def record(
 
 
 def lock_path(database: Path) -> Path:
-    return database.with_name(database.name + ".remind.lock")
+    """The lock file of a SQLite database: beside the file itself, whatever the spelling.
 
-
-def lock_anchor(store: Any) -> Path:
-    """The file the lock sits beside: the SQLite database itself.
-
-    A server database has no file; its runs are kept apart per machine, by a
-    lock named after the database in the user's state folder.
+    `k.db`, `./k.db`, `/abs/k.db` and a symbolic link to it all resolve to
+    the same real path, so every run on that file shares one lock.
     """
-    if getattr(store, "dialect", "sqlite") == "sqlite":
-        return Path(store.path)
-    import hashlib
+    real = Path(os.path.realpath(database))
+    return real.with_name(real.name + ".remind.lock")
 
-    import platformdirs
 
-    folder = platformdirs.user_state_path("bmnn")
-    folder.mkdir(parents=True, exist_ok=True)
-    name = hashlib.sha256(str(getattr(store, "where", "")).encode()).hexdigest()[:16]
-    return folder / f"server-{name}"
+REMIND_LOCK_KEY = 0x626D6E72  # "bmnr": the advisory lock of `bmnn remind` on PostgreSQL
 
 
 @contextmanager
-def run_lock(database: Path) -> Iterator[Path]:
-    """Hold `<db>.remind.lock` for the run, or raise `Busy` at once.
+def run_lock(store: Any) -> Iterator[str]:
+    """Hold the run lock of the database for the run, or raise `Busy` at once.
+
+    On PostgreSQL the lock is a session advisory lock on the server, held by
+    a connection kept open for the run: runs on any number of hosts exclude
+    each other. On SQLite it is a lock file beside the real database file.
+    Either way the lock dies with the process, so a crash never leaves it
+    held. Yields where the lock is, for messages.
+    """
+    if getattr(store, "dialect", "sqlite") == "sqlite":
+        with _file_lock(Path(store.path)) as path:
+            yield str(path)
+        return
+    with _advisory_lock(store):
+        yield f"pg_advisory_lock({REMIND_LOCK_KEY})"
+
+
+@contextmanager
+def _advisory_lock(store: Any) -> Iterator[None]:
+    from sqlalchemy.exc import DBAPIError
+
+    from bmnn_cli.store.reader import explain as _explain
+
+    try:
+        connection = store.engine.connect()
+    except DBAPIError as error:
+        raise _explain(store.where, error) from None
+    try:
+        taken = connection.exec_driver_sql(
+            f"SELECT pg_try_advisory_lock({REMIND_LOCK_KEY})"
+        ).scalar()
+        connection.commit()
+        if not taken:
+            where = f"pg_advisory_lock({REMIND_LOCK_KEY})"
+            raise Busy(t("err.store.remind_busy", database=store.where, path=where))
+        try:
+            yield
+        finally:
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock({REMIND_LOCK_KEY})")
+            connection.commit()
+    finally:
+        connection.close()
+
+
+@contextmanager
+def _file_lock(database: Path) -> Iterator[Path]:
+    """Hold `<real db>.remind.lock`, or raise `Busy` at once.
 
     The file stays after the run (removing a lock file races with a waiting
-    locker); the lock itself dies with the process, so a crash never leaves
-    it held.
+    locker). The database file itself is never locked by bmnn: closing a
+    descriptor of it would drop SQLite's own locks.
     """
     import fcntl
 

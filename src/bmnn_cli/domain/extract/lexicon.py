@@ -19,7 +19,7 @@ from dataclasses import dataclass
 _FOLD_EXTRA = {"đ": "d", "Đ": "d"}
 
 
-@functools.cache
+@functools.cache  # a document has a few hundred distinct characters
 def fold_char(char: str) -> str:
     """One character folded to one, so folded text lines up with the original."""
     if char in _FOLD_EXTRA:
@@ -30,11 +30,23 @@ def fold_char(char: str) -> str:
     return base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate`'s table for `fold_char`, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+@functools.lru_cache(maxsize=256)  # the structure reader folds the same lines again and again
 def fold_text(text: str) -> str:
     """Case- and diacritic-free copy of ``text``, character for character."""
     if text.isascii():
         return text.lower()
-    return "".join(map(fold_char, text))
+    return text.translate(_FOLD_TABLE)
 
 
 ABBREVIATIONS = {

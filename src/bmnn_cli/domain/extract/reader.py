@@ -48,13 +48,10 @@ def strip_emphasis(line: str) -> str:
 
 def read_document(path: Path) -> Document:
     """The document at ``path`` as lines; an InputError a person can act on otherwise."""
+    from bmnn_cli.files import check_document
+
     name = str(path)
-    if not path.exists():
-        raise InputError(t("err.input.no_such_file"), path=name)
-    if path.is_dir():
-        raise InputError(t("err.input.is_folder_not_document"), path=name)
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(t("err.input.document_too_big", megabytes=MAX_BYTES // 2**20), path=name)
+    check_document(path, MAX_BYTES)  # a regular file within the limit; a .docx no zip bomb
     suffix = path.suffix.lower()
     if suffix == ".doc":
         lines, kind = _doc_lines(path), "doc"
@@ -68,7 +65,9 @@ def read_document(path: Path) -> Document:
         lines, kind = _text_lines(path), "txt"
     if not any(line.strip() for line in lines):
         raise InputError(t("err.input.document_no_text"), path=name)
-    return Document(name, [strip_emphasis(line).rstrip() for line in lines], kind)
+    from bmnn_cli.text import without_controls
+
+    return Document(name, [strip_emphasis(without_controls(line)).rstrip() for line in lines], kind)
 
 
 def _text_lines(path: Path) -> list[str]:

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -287,7 +288,7 @@ def test_extract_force_never_writes_through_a_link(cli: Cli, tmp_path: Path) -> 
 
 
 @pytest.fixture
-def full_disk(tmp_path: Path) -> Path:
+def full_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MB tmpfs, nearly full: a real ENOSPC (needs root, as CI has)."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("a full disk needs a tmpfs, which only root can mount")
@@ -609,7 +610,7 @@ _TEXT_BOX = (
 def _docx(path: Path, where: str) -> Path:
     """A plan document whose stamp stands `where`: header, footer, table, text box, nowhere."""
     import docx
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx brings it
 
     document = docx.Document()
     section = document.sections[0]
@@ -715,7 +716,7 @@ def test_a_binary_csv_register_is_called_a_csv_file(cli: Cli, lao_cai: Db, tmp_p
 
 
 @pytest.fixture
-def read_only_folder(tmp_path: Path) -> Path:
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A folder on a read-only file system (a tmpfs remounted ro: needs root, as CI has)."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("a read-only file system needs a tmpfs, which only root can mount")

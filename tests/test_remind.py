@@ -25,7 +25,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from bmnn_cli.domain.reminders import Stage, due_stage, parse_stage, parse_stages
-from conftest import EXAMPLES, Cli, query
+from conftest import EXAMPLES, Cli, Db, query
 
 DUE = dt.date(2026, 3, 10)  # a Tuesday: the effective due date is the written one
 DEPARTMENTS = {
@@ -199,7 +199,7 @@ def plan(cli: Cli, db: Path, tmp_path: Path) -> Path:
     return db
 
 
-def log_rows(db: Path) -> list[tuple[Any, ...]]:
+def log_rows(db: Db) -> list[tuple[Any, ...]]:
     return query(
         db,
         "SELECT a.code, r.channel, r.due, r.stage FROM reminder_log r "

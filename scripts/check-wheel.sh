@@ -35,4 +35,9 @@ import json, sys
 rows = json.loads(sys.argv[1])
 assert rows and {row["task"] for row in rows} == {"IV.1.a"}, rows[:3]
 PY
-echo "wheel: $(basename "${wheel[0]}") installs; $got; import and overdue work from it"
+# The package data: the official calendar and the names of the state structure.
+"$work/venv/bin/bmnn" calendar 2026 --format json >/dev/null
+"$work/venv/bin/bmnn" extract "$OLDPWD/examples/corpus/06-dongthap-617-cds-doanh-nghiep-2025.txt" \
+  -o "$work/draft.toml" >/dev/null 2>&1 ||
+  { echo "scripts/check-wheel.sh: bmnn extract failed from the wheel" >&2; exit 1; }
+echo "wheel: $(basename "${wheel[0]}") installs; $got; import, overdue, calendar and extract work from it"

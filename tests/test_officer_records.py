@@ -205,6 +205,15 @@ def test_today_gathers_the_morning_view(cli: Cli, lao_cai: Db) -> None:
     assert f"{len(due)} cơ quan đang nợ văn bản nhưng chưa có địa chỉ" in table
 
 
+def test_today_warns_of_a_year_whose_calendar_is_only_projected(cli: Cli, lao_cai: Db) -> None:
+    announced = json.loads(cli("--lang", "en", "today", "--as-of", "2026-06-01", "-f", "json"))
+    assert announced["projected"] == []
+    assert not any("not announced" in note for note in announced["warnings"])
+    projected = json.loads(cli("--lang", "en", "today", "--as-of", "2027-03-01", "-f", "json"))
+    assert projected["projected"] == [2027]
+    assert any("days off of 2027 are not announced" in note for note in projected["warnings"])
+
+
 def test_today_names_the_agencies_most_overdue(cli: Cli, lao_cai: Db) -> None:
     data = json.loads(cli("today", "--as-of", "2026-11-10", "-f", "json"))
     groups = json.loads(cli("overdue", "--as-of", "2026-11-10", "--by", "agency", "-f", "json"))

@@ -191,7 +191,8 @@ def today_view(
     """The morning view: totals, who is most overdue, what falls due and what arrived.
 
     Also what the next reminder run (bmnn remind) would send, and warnings:
-    agencies owing something that have no e-mail address. A bare `bmnn`
+    agencies owing something that have no e-mail address, and a year whose
+    official calendar is only projected. A bare `bmnn`
     shows this view once a database exists.
     """
     from bmnn_cli.cli.app import open_as_of
@@ -221,10 +222,23 @@ def today_view(
             ],
         }
     morning["next_run"], morning["no_email"] = _next_run(store, day, plan)
+    morning["projected"] = _projected_years(day, ahead, morning["due_soon"])
     document = _morning(morning)
     if fmt is Format.csv:  # one table per file: what falls due
         document = Document([document.listings[2]])
     emit(document, fmt, path=output, wide=wide, headers=headers)
+
+
+def _projected_years(day: dt.date, ahead: dt.date, due: list[dict[str, Any]]) -> list[int]:
+    """Years of this view whose days off the Government has not announced: their
+    due dates may still move when it does (bmnn calendar)."""
+    from bmnn_cli.domain.official import PROJECTED, official
+
+    calendar = official()
+    years = {day.year, ahead.year} | {
+        row["effective_due"].year for row in due if isinstance(row.get("effective_due"), dt.date)
+    }
+    return sorted(year for year in years if calendar.status(year) == PROJECTED)
 
 
 def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str, Any]], list[str]]:
@@ -263,6 +277,8 @@ def _morning(morning: dict[str, Any]) -> Document:
         more = len(morning["no_email"]) - SHOWN
         notes.append(t("today.no_email", count=len(morning["no_email"]), names=names)
                      + (t("today.and_more", count=more) if more > 0 else ""))  # fmt: skip
+    for year in morning["projected"]:
+        notes.append(t("today.projected", year=year))
     listings = [
         Listing(TOTAL_COLUMNS, morning["totals"], title=t("today.totals"),
                 empty=t("msg.none_owed", date=f"{day:%d/%m/%Y}")),

@@ -90,6 +90,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{count} cơ quan đang nợ văn bản nhưng chưa có địa chỉ thư điện tử: {names}",
         "{count} agencies owing something have no e-mail address: {names}",
     ),
+    "today.projected": (
+        "Lịch nghỉ năm {year} chưa được công bố chính thức: các hạn trong năm đó là dự kiến"
+        " và có thể dời khi có thông báo (bmnn calendar {year})",
+        "The days off of {year} are not announced yet: due dates in that year are projected"
+        " and may move when they are (bmnn calendar {year})",
+    ),
     "today.and_more": (" và {count} cơ quan khác", " and {count} more"),
     "col.warning": ("Nội dung", "Warning"),
     # stored records in words (wording.py)

@@ -204,7 +204,7 @@ def today_view(
     store = open_as_of(ctx, db, ahead)
     with store.read() as session:
         chosen = scope(session, plan=plan)
-        morning = {
+        morning: dict[str, Any] = {
             "as_of": day,
             "totals": [r for r in queries.status(session, chosen, day) if r["level"] == "total"],
             "most_overdue": grouped(

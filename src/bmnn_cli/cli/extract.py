@@ -118,11 +118,11 @@ def extract_command(
     _quiet_pdf_reader()
     document = read_document(file)
     if not allow_classified:
-        refuse_classified(document.text, str(file))
-        if document.kind == "docx":
+        if document.kind == "docx":  # first: it names the part the stamp stands in
             from bmnn_cli.domain.classified import refuse_classified_docx
 
             refuse_classified_docx(file)
+        refuse_classified(document.text, str(file))
     if check is not None:
         _check(ctx, document, check, registry, year, fmt, db)
         return
@@ -269,10 +269,10 @@ def _note_existing_plan(ctx: typer.Context, db: str | None, code: str, result: E
     target = resolve(db or state(ctx).db)
     if not target.is_url and not target.path.exists():
         return
-    with open_db(ctx, db).read() as session:
-        plan = session.exec(select(Plan).where(Plan.code == code)).first()
-    if plan is not None and plan.title != result.title:
-        result.reviews.append(t("review.plan_exists", code=code, title=plan.title))
+    with open_db(ctx, db).read() as session:  # rolled back: read what is needed inside
+        title = session.exec(select(Plan.title).where(Plan.code == code)).first()
+    if title is not None and title != result.title:
+        result.reviews.append(t("review.plan_exists", code=code, title=title))
 
 
 def _check(

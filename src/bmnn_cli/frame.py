@@ -23,8 +23,8 @@ _SENTENCES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Input should be a valid integer.*", re.S), "click.not_integer"),
     (re.compile(r"Input should be a valid number.*", re.S), "click.not_number"),
     # the same two, as Click says them (Typer before 0.29 does not go through pydantic)
-    (re.compile(r".+ is not a valid int(?:eger)?(?: range)?\.", re.S), "click.not_integer"),
-    (re.compile(r".+ is not a valid float(?: range)?\.", re.S), "click.not_number"),
+    (re.compile(r"'[^']*' is not a valid int(?:eger)?(?: range)?\.", re.S), "click.not_integer"),
+    (re.compile(r"'[^']*' is not a valid float(?: range)?\.", re.S), "click.not_number"),
     (re.compile(r"an argument", re.S), "click.an_argument"),
     (re.compile(r"(?P<name>\d+) arguments", re.S), "click.n_arguments"),
     (re.compile(r"Invalid value for (?P<hint>.+?): (?P<rest>.*)", re.S), "click.invalid_for"),

@@ -387,9 +387,10 @@ def _read_deadline(draft: TaskDraft, found: list[dl.Found]) -> None:
 
 
 def _capitalised_event(part: Part) -> Part:
-    """An event names what happens ("Có văn bản đề nghị …"): written with a capital."""
+    """An event that starts a task names what happens ("Có văn bản đề nghị …"): written with
+    a capital. A day counted back from an event ("95 ngày trước bầu cử") keeps its words."""
     event = part.get("event")
-    if isinstance(event, str) and event:
+    if part.get("kind") == "after_event" and isinstance(event, str) and event:
         return {**part, "event": event[:1].upper() + event[1:]}
     return part
 

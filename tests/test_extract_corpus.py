@@ -1,10 +1,10 @@
 """`bmnn extract` on real plans of other bodies (examples/corpus/), against hand-checked files.
 
 Each corpus plan is extracted as a new user would: no registry. The draft is
-compared with examples/corpus/expected/ (tasks, leads, supports and deadline
-phrases; schedules are the phrase parser's and are measured, not asserted,
-in benchmarks/extract_quality.py), and the draft with its draft registry
-must import into a fresh database with no edit.
+compared with examples/corpus/expected/ (tasks, leads, supports, deadline
+phrases and their schedules; benchmarks/extract_quality.py prints the
+figures), and the draft with its draft registry must import into a fresh
+database with no edit.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from conftest import EXAMPLES, Cli, Db
 
 CORPUS = EXAMPLES / "corpus"
 DOCUMENTS = sorted(p.stem for p in (CORPUS / "expected").glob("*.toml") if "agencies" not in p.stem)
-FACTS = ("tasks", "leads", "supports", "deadlines")
+FACTS = ("tasks", "leads", "supports", "deadlines", "schedules")
 
 
 def _facts(plan: object, directory: Directory) -> dict[str, set[tuple[str, ...]]]:
@@ -51,9 +51,10 @@ def test_every_corpus_plan_has_a_hand_checked_file() -> None:
 
 @pytest.mark.parametrize("stem", DOCUMENTS)
 def test_corpus_plan_matches_its_hand_checked_file(stem: str) -> None:
-    """Every document at 85 % or more on each fact (most are at 100 %: see the benchmark)."""
+    """Every document at 95 % or more on each fact (the target; all are at 100 %: see
+    the benchmark)."""
     scores = _compare(stem)
-    assert all(min(pr) >= 0.85 for pr in scores.values()), scores
+    assert all(min(pr) >= 0.95 for pr in scores.values()), scores
 
 
 def test_corpus_as_a_whole_reaches_the_target() -> None:

@@ -130,9 +130,13 @@ _ASKED = (
 _ON_REQUEST = re.compile(rf"(?:dot xuat(?:,? (?:{_ASKED}))?|(?:{_ASKED})(?:,? dot xuat)?){_END}")
 _WITHIN = r"(?:trong(?: thoi han| thoi gian| vong)?|cham nhat(?: la)?|khong qua)"
 _DAYS = re.compile(rf"{_WITHIN} (?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?{_END}")
+_ISSUED = r"(?:ban hanh|co hieu luc|phe duyet|thong qua|cong bo)"
 _EVENT_START = re.compile(
     rf"(?:{_WITHIN} )?(?P<days>[0-9]{{1,3}}) ngay(?P<working> lam viec)?"
     r" (?:ke tu(?: khi)?|tinh tu(?: khi)?|sau khi) |(?:ngay )?sau khi "
+    # a condition that waits for texts: "khi Chính phủ … ban hành các văn bản hướng dẫn"
+    rf"|khi (?!(?:co |duoc |nhan duoc )?(?:yeu cau|de nghi|chi dao|can|phat sinh))"
+    rf"(?=[^;.()]{{0,120}}?(?<![a-z]){_ISSUED}(?![a-z]))"
 )
 _OPEN_TAIL = (
     rf"(?: ?,? (?:va |den |cho den )?(?:nhung|cac) nam (?:tiep theo|sau)| tro (?:di|ve sau)){_END}"

@@ -89,6 +89,7 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\s+(?:chu tich|pho chu tich|lanh dao|giam doc|thu truong))?\s*$"
 )
 _CLAUSE = re.compile(r"[;:(]|\.(?=\s|$)")
+_UNITS_OF = re.compile(r"\b(?:cac )?(?:co quan|don vi)(?: chuyen mon)? thuoc\s*$")
 _GAP_WORDS = re.compile(r"(?:[\s,;&/]|\bva\b|\bcung\b|\bhoac\b|\([^)]*\))*")
 _LOCALITY = re.compile(r"\s*(?:,|;|\bva\b)?\s*(?:cac\s+)?dia phuong\b")
 
@@ -162,7 +163,8 @@ class Matcher:
             last, entry = match
             last = self._province_suffix(words, last)
             start, end = words[index].start, words[last].end
-            found.append(Mention(start, end, text[start:end], entry))
+            if not _one_of_group(entry, text, start, end):
+                found.append(Mention(start, end, text[start:end], entry))
             index = last + 1
         return self._localities(text, found)
 
@@ -241,6 +243,20 @@ class Matcher:
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])")
 _SUPPORT_SPAN = re.compile(r"phoi hop(?: chat che)? voi\s+")
 _LIST_GAP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
+
+
+_DESCRIBED = re.compile(r"\s*\((?:cac )?(?:co quan|don vi)\b")
+
+
+def _one_of_group(entry: Entry, text: str, start: int, end: int) -> bool:
+    """ "Sở, Ngành (cơ quan đăng ký đầu tư)": one body of the group, described by its role
+    and named by nobody, not the whole group ("các sở, ngành")."""
+    folded = fold_text(text)
+    return (
+        entry.group
+        and not folded.startswith("cac ", start)
+        and _DESCRIBED.match(folded, end) is not None
+    )
 
 
 def _shape_list(text: str, start: int) -> list[Mention]:
@@ -324,7 +340,10 @@ def lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     folded = fold_text(text)
     groups: list[list[Mention]] = []
     for mention in sorted(mentions, key=lambda m: m.start):
-        if groups and _joins(folded[groups[-1][-1].end : mention.start]):
+        gap = folded[groups[-1][-1].end : mention.start] if groups else ""
+        if fold_text(mention.text).startswith("bo "):
+            gap = _UNITS_OF.sub(" ", gap)  # "…, cơ quan chuyên môn thuộc Bộ X": Bộ X in the list
+        if groups and _joins(gap):
             groups[-1].append(mention)
         else:
             groups.append([mention])

@@ -9,7 +9,9 @@ Three places, in order of authority:
    xuất)"), or a dated phrase in the running text ("gửi về Công an tỉnh
    trước ngày 27/02/2026", "hoàn thành trong tháng 6/2026");
 3. an adverb of frequency in the running text ("Thường xuyên đôn đốc …",
-   "định kỳ báo cáo …", "báo cáo định kỳ, đột xuất").
+   "định kỳ báo cáo …", "báo cáo định kỳ, đột xuất"), or a condition that
+   waits for texts to be issued ("… khi Chính phủ … ban hành các văn bản
+   hướng dẫn"): the task starts with that event.
 
 In the text, a phrase starts at its trigger word and runs as far as the
 phrase parser reads it completely ("định kỳ, đột xuất về công tác …" gives
@@ -36,6 +38,12 @@ _EXPLICIT = (
 _ADVERB = (
     r"thuong xuyen|dinh ky|(?:hang|moi) (?:nam|quy|thang)|dot xuat|khi co yeu cau"
     r"|(?:6|sau) thang (?:mot lan|/ ?lan)"
+    # a year after the verb it dates ("hoàn thành phê duyệt phương án trong năm 2026"), not
+    # one opening a sentence or running on ("trong năm 2026 và các năm tiếp theo")
+    r"|(?<=[a-z] )trong nam(?= \d{4}(?![0-9]| ?,? (?:va |den |cho den )?(?:nhung|cac) nam| tro))"
+    # a condition that waits for texts to be issued: "… khi Chính phủ … ban hành …"
+    r"|(?:sau )?khi(?= [^;.()]{0,120}?(?<![a-z])"
+    r"(?:ban hanh|co hieu luc|phe duyet|thong qua|cong bo)(?![a-z]))"
 )
 _TRIGGER = re.compile(
     rf"(?<![a-z0-9])(?<!chi )(?<!kinh phi )(?:(?P<explicit>{_EXPLICIT})|(?P<adverb>{_ADVERB}))"

@@ -331,16 +331,28 @@ def _segments(text: str, found: list[dl.Found]) -> list[_Segment]:
         return [_Segment(text, 0, [])]
     top = max(f.rank for f in found)
     chosen = [f for f in found if f.rank == top]
+    ad_hoc = [f for f in found if f.rank < top and _ad_hoc(f)] if top >= dl.EXPLICIT else []
     starts = [0] + [m.end() for m in _CLAUSE.finditer(text)]
     clause = [max(i for i, s in enumerate(starts) if s <= f.start) for f in chosen]
+    kept = sorted(chosen + ad_hoc, key=lambda f: f.start)
     if top < dl.EXPLICIT or len(set(clause)) < 2:
-        return [_Segment(text, 0, chosen)]
+        return [_Segment(text, 0, kept)]
     cuts = sorted({starts[c] for c in clause[1:]} - {starts[clause[0]]})
     bounds = [0, *cuts, len(text)]
     return [
-        _Segment(text[a:b], a, [_shifted(f, -a) for f in chosen if a <= f.start < b])
+        _Segment(text[a:b], a, [_shifted(f, -a) for f in kept if a <= f.start < b])
         for a, b in zip(bounds, bounds[1:], strict=False)
     ]
+
+
+def _ad_hoc(found: dl.Found) -> bool:
+    """An ad-hoc report ("Đồng thời thực hiện báo cáo đột xuất khi có yêu cầu") adds to a
+    dated deadline rather than competing with it: both are the task's."""
+    return (
+        found.confident
+        and bool(found.parts)
+        and all(p["kind"] == "on_request" for p in found.parts)
+    )
 
 
 def _shifted(found: dl.Found, offset: int) -> dl.Found:
@@ -387,9 +399,10 @@ def _read_deadline(draft: TaskDraft, found: list[dl.Found]) -> None:
 
 
 def _capitalised_event(part: Part) -> Part:
-    """An event names what happens ("Có văn bản đề nghị …"): written with a capital."""
+    """An event that starts a task names what happens ("Có văn bản đề nghị …"): written with
+    a capital. A day counted back from an event ("95 ngày trước bầu cử") keeps its words."""
     event = part.get("event")
-    if isinstance(event, str) and event:
+    if part.get("kind") == "after_event" and isinstance(event, str) and event:
         return {**part, "event": event[:1].upper() + event[1:]}
     return part
 

@@ -416,8 +416,10 @@ def _record(
         )  # fmt: skip
     if not done.changed:
         key = "msg.already_requested"
+    elif kind == "request":
+        key = "msg.requested"
     else:
-        key = "msg.requested" if kind == "request" else "msg.event"
+        key = _EVENT_SAYS.get(done.kind, "msg.event")
     typer.echo(
         t(
             key,
@@ -427,8 +429,12 @@ def _record(
             count=done.count,
             ref=done.ref,
             period=period_label(done.period),
+            days=done.days,
         )
     )
+
+
+_EVENT_SAYS = {"before_event": "msg.event.counted_back", "until_event": "msg.event.ended"}
 
 
 def _due_in_force(written: dt.date, effective: dt.date | None) -> str:

@@ -383,10 +383,14 @@ def event(
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Record the event that starts a task ("sau khi có văn bản đề nghị …").
+    """Record the event that starts, dates or ends a task's duty.
 
-    The period is counted from the day after the event (Civil Code Art. 147):
-    an event on 03/03 with --days 10 is due 13/03.
+    "Sau khi có văn bản đề nghị …": new obligations, counted from the day after
+    the event (Civil Code Art. 147): an event on 03/03 with --days 10 is due
+    13/03. "95 ngày trước bầu cử": the duty falls due 95 days before --date
+    (the event may lie ahead). "… đến khi kết thúc đợt rà soát": the duty ends
+    on --date, closed as not applicable (never overdue). `bmnn cancel` takes
+    an event back.
     """
     _record(ctx, db, "event", task, date, due, days, agency or [], ref, plan, as_of)
 

@@ -560,7 +560,7 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
                 calendar=calendar,
             )
         )
-        wanted += _requested(session, task, people, rules, calendar)
+        wanted += _requested(session, task, people, rules, calendar, own=event_bounds_duty(parts))
         _apply(session, task.id, wanted, directory, agency_ids)
     plan.through_year = max(plan.through_year, through)
     session.flush()
@@ -598,11 +598,16 @@ def dated_by_events(parts: list[Part], events: list[Request]) -> list[Part]:
 
 
 def _requested(
-    session: Session, task: Task, people: list[obl.Answerable], rules: Rules, calendar: WorkCalendar
+    session: Session,
+    task: Task,
+    people: list[obl.Answerable],
+    rules: Rules,
+    calendar: WorkCalendar,
+    *,
+    own: bool,
 ) -> list[obl.Wanted]:
     out: list[obl.Wanted] = []
     all_agencies = [p.agency for p in people]
-    own = event_bounds_duty(task_parts(task))
     for request in session.exec(select(Request).where(Request.task_id == task.id)):
         assert request.id is not None
         if own and request.kind == "event":

@@ -338,3 +338,12 @@ def test_an_event_before_the_duty_began_is_refused(cli: Cli, shapes: Path) -> No
                    code=2)  # fmt: skip
     assert "event date 20/08/2026 is before task 'UNTIL' began (01/09/2026)" in err
     assert dump(shapes) == before
+
+
+def test_days_or_due_on_an_event_the_plan_counts_are_refused(cli: Cli, events: Path) -> None:
+    before = dump(events)
+    for extra in (("--days", "10"), ("--due", "01/08/2026")):
+        err = cli.fail("event", "--task", "VOTE", "--date", "16/11/2026", *extra,
+                       "--as-of", "2026-07-01", code=2)  # fmt: skip
+        assert "--due and --days do not apply to task 'VOTE'" in err
+    assert dump(events) == before

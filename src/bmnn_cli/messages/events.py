@@ -32,6 +32,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "ngày sự kiện {day:%d/%m/%Y} sớm hơn ngày bắt đầu nhiệm vụ {task!r} ({begins:%d/%m/%Y})",
         "event date {day:%d/%m/%Y} is before task {task!r} began ({begins:%d/%m/%Y})",
     ),
+    "err.event.no_due_or_days": (
+        "--due và --days không dùng cho nhiệm vụ {task!r}: hạn do kế hoạch định "
+        "(thời hạn theo văn bản: {deadline!r}); chỉ cần --date là ngày sự kiện",
+        "--due and --days do not apply to task {task!r}: the plan sets its deadline "
+        "(its deadline: {deadline!r}); give only --date, the event's day",
+    ),
     "err.event.dated_by_plan": (
         "kế hoạch đã cho ngày sự kiện của nhiệm vụ {task!r} ({event_date:%d/%m/%Y}); "
         "sửa event_date trong tệp kế hoạch rồi nhập lại",

@@ -766,6 +766,10 @@ def record_request(
         )  # fmt: skip
     # an event counted back from ("95 ngày trước bầu cử") is dated before it happens
     _check_date(day, max(day, as_of) if part.kind == "before_event" else as_of, plan_row)
+    if part.kind in ("before_event", "until_event") and (due, days) != (None, None):
+        raise UsageError(
+            t("err.event.no_due_or_days", task=task_row.code, deadline=task_row.deadline)
+        )
     _check_bounded(task_row, part, day)
     due = (
         day
@@ -802,7 +806,7 @@ def record_request(
     effective = rolled(due, rules=rules, calendar=calendar)
     return Requested(
         task_row.code, f"request-{key(request)}", day, due, count, ref, effective=effective,
-        kind=part.kind, days=(days or part.days) if part.kind == "before_event" else None,
+        kind=part.kind, days=part.days if part.kind == "before_event" else None,
     )  # fmt: skip
 
 

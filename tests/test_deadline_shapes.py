@@ -215,3 +215,135 @@ def test_obligations_beyond_the_bound_are_refused() -> None:
     obl.check_size("p", [("a", 1000, 200)], path="p.toml")  # exactly the bound: accepted
     with pytest.raises(InputError, match="nhiệm vụ 'b': 1000 nghĩa vụ cho 1 cơ quan"):
         obl.check_size("p", [("a", 1000, 200), ("b", 1000, 1)], path="p.toml")
+
+
+EVENTS = """
+[[tasks]]
+id = "VOTE"
+title = "Niêm yết danh sách cử tri"
+lead = ["cong-an-tinh"]
+deadline = "95 ngày trước bầu cử"
+[[tasks.schedule]]
+kind = "before_event"
+event = "bầu cử"
+days = 95
+
+[[tasks]]
+id = "PLAIN"
+title = "Báo cáo năm"
+lead = ["cong-an-tinh"]
+deadline = "trước ngày 15/12/2026"
+"""
+
+
+@pytest.fixture
+def events(cli: Cli, db: Path, tmp_path: Path) -> Path:
+    plan = tmp_path / "events.toml"
+    plan.write_text(plan_text(EVENTS), encoding="utf-8")
+    cli("import", str(plan))
+    return db
+
+
+def show(cli: Cli, task: str, as_of: str) -> list[dict[str, Any]]:
+    return list(json.loads(cli("show", task, "--as-of", as_of, "--format", "json"))["obligations"])
+
+
+def test_an_event_dates_the_duty_counted_back_from_it(cli: Cli, events: Path) -> None:
+    [undated] = show(cli, "VOTE", "2026-07-01")
+    assert (undated["scheduled_due"], undated["status"]) == (None, "ongoing")  # day not yet known
+    said = cli("--lang", "en", "event", "--task", "VOTE", "--date", "11/11/2026",
+               "--as-of", "2026-07-01")  # fmt: skip
+    # 95 days before 11/11 is Saturday 08/08: the confirmation names the day in force and why
+    assert said == (
+        "Recorded the event for VOTE on 11/11/2026: due 10/08/2026 (08/08/2026 is a day off, "
+        "so the next working day is due), 95 days before the event.\n"
+    )
+    [dated] = show(cli, "VOTE", "2026-07-01")  # the same obligation, now dated
+    assert (dated["period"], dated["scheduled_due"], dated["effective_due"]) == (
+        "once", "2026-08-08", "2026-08-10"
+    )  # fmt: skip
+    assert dated["status"] == "pending"
+    assert "VOTE" not in {r["task"] for r in rows(cli, "overdue", "--as-of", "2026-08-10")}
+    assert "VOTE" in {r["task"] for r in rows(cli, "overdue", "--as-of", "2026-08-11")}
+    total = rows(cli, "status", "--as-of", "2026-08-11")[-1]
+    assert (total["overdue"], total["ongoing"]) == (1, 0)
+    assert any("event" in row for row in dump(events)["audit_log"])
+
+
+def test_the_counted_back_due_date_is_in_the_calendar(
+    cli: Cli, events: Path, tmp_path: Path
+) -> None:
+    cli("event", "--task", "VOTE", "--date", "16/11/2026", "--as-of", "2026-07-01")
+    feed = tmp_path / "f.ics"
+    cli("ical", "--as-of", "2026-07-01", "-o", str(feed))
+    vote = [e for e in Calendar.from_ical(feed.read_bytes()).walk("VEVENT")
+            if "/VOTE/" in str(e["UID"])]  # fmt: skip
+    assert [e.decoded("DTSTART") for e in vote] == [dt.date(2026, 8, 13)]  # 16/11 − 95 days
+
+
+def test_cancel_takes_back_the_event_and_its_due_date(cli: Cli, events: Path) -> None:
+    before = dump(events, exclude=("audit_log",))
+    cli("event", "--task", "VOTE", "--date", "16/11/2026", "--as-of", "2026-07-01")
+    assert dump(events, exclude=("audit_log",)) != before
+    cli("cancel", "--task", "VOTE", "--reason", "nhầm ngày")
+    assert dump(events, exclude=("audit_log",)) == before
+
+
+def test_an_event_on_a_task_without_an_event_part_is_refused(cli: Cli, events: Path) -> None:
+    before = dump(events)
+    err = cli.fail("event", "--task", "PLAIN", "--date", "16/11/2026", "--as-of", "2026-07-01",
+                   code=6)  # fmt: skip
+    assert "task 'PLAIN' has no an event-triggered (sau khi …) schedule" in err
+    assert dump(events) == before
+
+
+def test_an_event_the_plan_already_dates_is_refused(cli: Cli, shapes: Path) -> None:
+    before = dump(shapes)
+    err = cli.fail("event", "--task", "BEFORE", "--date", "16/11/2026", "--as-of", "2026-07-01",
+                   code=6)  # fmt: skip
+    assert "the plan gives the event's day for task 'BEFORE' (20/11/2026)" in err
+    assert dump(shapes) == before
+
+
+def test_the_event_ends_a_duty_until_it(cli: Cli, shapes: Path) -> None:
+    said = cli("--lang", "en", "event", "--task", "UNTIL", "--date", "15/10/2026",
+               "--as-of", "2026-10-20", "--ref", "12/TB-CAT")  # fmt: skip
+    assert said == (
+        "Recorded the event for UNTIL on 15/10/2026: 1 continuous obligation ended on 15/10/2026.\n"
+    )
+    assert [o["status"] for o in show(cli, "UNTIL", "2026-10-14")] == ["ongoing"]
+    [ended] = show(cli, "UNTIL", "2026-12-01")
+    assert ended["status"] == "waived"  # không áp dụng from the event on: never overdue or late
+    assert "UNTIL" not in {r["task"] for r in rows(cli, "overdue", "--as-of", "2026-12-01")}
+    total = rows(cli, "status", "--as-of", "2026-12-01")[-1]
+    # UNTIL leaves the ongoing four (OTHER, FROM, URGENT stay) and counts in no rate
+    assert (total["ongoing"], total["waived"], total["late"]) == (3, 1, 0)
+    history = dump(shapes)
+    reason = "ended by the event of 15/10/2026 12/TB-CAT"  # in the language it was recorded in
+    assert [row for row in history["waiver"] if reason in row and "2026-10-15" in str(row)]
+    assert any("event" in row and "1 ended" in str(row) for row in history["audit_log"])
+
+
+def test_cancel_takes_back_the_end_of_a_duty(cli: Cli, shapes: Path) -> None:
+    before = dump(shapes, exclude=("audit_log",))
+    cli("event", "--task", "UNTIL", "--date", "15/10/2026", "--as-of", "2026-10-20")
+    cli("cancel", "--task", "UNTIL", "--reason", "chưa kết thúc")
+    assert dump(shapes, exclude=("audit_log",)) == before
+    assert [o["status"] for o in show(cli, "UNTIL", "2026-12-01")] == ["ongoing"]
+
+
+def test_an_event_before_the_duty_began_is_refused(cli: Cli, shapes: Path) -> None:
+    before = dump(shapes)
+    err = cli.fail("event", "--task", "UNTIL", "--date", "20/08/2026", "--as-of", "2026-10-20",
+                   code=2)  # fmt: skip
+    assert "event date 20/08/2026 is before task 'UNTIL' began (01/09/2026)" in err
+    assert dump(shapes) == before
+
+
+def test_days_or_due_on_an_event_the_plan_counts_are_refused(cli: Cli, events: Path) -> None:
+    before = dump(events)
+    for extra in (("--days", "10"), ("--due", "01/08/2026")):
+        err = cli.fail("event", "--task", "VOTE", "--date", "16/11/2026", *extra,
+                       "--as-of", "2026-07-01", code=2)  # fmt: skip
+        assert "--due and --days do not apply to task 'VOTE'" in err
+    assert dump(events) == before

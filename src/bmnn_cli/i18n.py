@@ -11,6 +11,7 @@ from typing import Final
 from bmnn_cli.messages import (
     correctness,
     deadlines,
+    events,
     extract,
     extractor,
     hostile,
@@ -520,6 +521,7 @@ MESSAGES: Final = _assemble(
     correctness.MESSAGES,
     officer.MESSAGES,
     hostile.MESSAGES,
+    events.MESSAGES,
 )
 
 _language = "vi"

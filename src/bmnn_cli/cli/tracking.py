@@ -383,10 +383,14 @@ def event(
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Record the event that starts a task ("sau khi có văn bản đề nghị …").
+    """Record the event that starts, dates or ends a task's duty.
 
-    The period is counted from the day after the event (Civil Code Art. 147):
-    an event on 03/03 with --days 10 is due 13/03.
+    "Sau khi có văn bản đề nghị …": new obligations, counted from the day after
+    the event (Civil Code Art. 147): an event on 03/03 with --days 10 is due
+    13/03. "95 ngày trước bầu cử": the duty falls due 95 days before --date
+    (the event may lie ahead). "… đến khi kết thúc đợt rà soát": the duty ends
+    on --date, closed as not applicable (never overdue). `bmnn cancel` takes
+    an event back.
     """
     _record(ctx, db, "event", task, date, due, days, agency or [], ref, plan, as_of)
 
@@ -416,8 +420,10 @@ def _record(
         )  # fmt: skip
     if not done.changed:
         key = "msg.already_requested"
+    elif kind == "request":
+        key = "msg.requested"
     else:
-        key = "msg.requested" if kind == "request" else "msg.event"
+        key = _EVENT_SAYS.get(done.kind, "msg.event")
     typer.echo(
         t(
             key,
@@ -427,8 +433,12 @@ def _record(
             count=done.count,
             ref=done.ref,
             period=period_label(done.period),
+            days=done.days,
         )
     )
+
+
+_EVENT_SAYS = {"before_event": "msg.event.counted_back", "until_event": "msg.event.ended"}
 
 
 def _due_in_force(written: dt.date, effective: dt.date | None) -> str:

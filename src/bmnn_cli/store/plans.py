@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, func, insert
@@ -545,7 +545,8 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
     for task in tasks:
         assert task.id is not None
         leads = [code for role, _kind, code in _task_refs(session, task.id) if role == "lead"]
-        planned.append((task, task_parts(task), obl.answerable(directory, leads)))
+        parts = dated_by_events(task_parts(task), _events(session, task))
+        planned.append((task, parts, obl.answerable(directory, leads)))
     _check_size(plan, [(parts, len(people)) for _, parts, people in planned], through)
     for task, parts, people in planned:
         assert task.id is not None
@@ -559,19 +560,58 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
                 calendar=calendar,
             )
         )
-        wanted += _requested(session, task, people, rules, calendar)
+        wanted += _requested(session, task, people, rules, calendar, own=event_bounds_duty(parts))
         _apply(session, task.id, wanted, directory, agency_ids)
     plan.through_year = max(plan.through_year, through)
     session.flush()
 
 
+def _events(session: Session, task: Task) -> list[Request]:
+    return list(
+        session.exec(
+            select(Request)
+            .where(Request.task_id == task.id)
+            .where(Request.kind == "event")
+            .order_by(col(Request.id))
+        )
+    )
+
+
+def event_bounds_duty(parts: list[Part]) -> bool:
+    """The task's event dates or ends its own duty ("N ngày trước …", "đến khi …").
+
+    Such an event makes no obligations of its own, unlike "sau khi …" (Art. 147).
+    """
+    kinds = {p.kind for p in parts}
+    return bool(kinds & {"before_event", "until_event"}) and "after_event" not in kinds
+
+
+def dated_by_events(parts: list[Part], events: list[Request]) -> list[Part]:
+    """Parts counted back from an event the plan left undated, dated by the recorded one."""
+    if not events or not event_bounds_duty(parts):
+        return parts
+    day = events[-1].happened_on
+    return [
+        replace(p, event_date=day) if p.kind == "before_event" and p.event_date is None else p
+        for p in parts
+    ]
+
+
 def _requested(
-    session: Session, task: Task, people: list[obl.Answerable], rules: Rules, calendar: WorkCalendar
+    session: Session,
+    task: Task,
+    people: list[obl.Answerable],
+    rules: Rules,
+    calendar: WorkCalendar,
+    *,
+    own: bool,
 ) -> list[obl.Wanted]:
     out: list[obl.Wanted] = []
     all_agencies = [p.agency for p in people]
     for request in session.exec(select(Request).where(Request.task_id == task.id)):
         assert request.id is not None
+        if own and request.kind == "event":
+            continue  # it dated or ended the task's own duty: nothing more owed
         addressed = json.loads(request.agencies) or all_agencies
         out += obl.requested(
             request.id, request.happened_on, request.due, addressed, rules=rules, calendar=calendar

@@ -18,6 +18,7 @@ from bmnn_cli.columns import period_label
 from bmnn_cli.errors import NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
+from bmnn_cli.store import plans as plan_store
 from bmnn_cli.store.lookup import find_task
 from bmnn_cli.store.models import Obligation, Plan, ReminderLog, Request, Submission, Waiver
 from bmnn_cli.store.tracking import Outcome, _obligations, _pick, _target
@@ -92,14 +93,33 @@ def cancel(
     label = period_label(f"request-{request.id}")
     for obligation in owed:
         session.delete(obligation)
+    _reopen(session, request)
     session.flush()
     session.delete(request)
+    session.flush()
+    plan_store.sync_obligations(session, plan_row, through=plan_row.through_year)
     audit.record(
         session, f"cancel_{request.kind}", plan=plan_row.code, task=task_row.code,
         detail=f"{label}: {request.happened_on} → {request.due} {request.ref}; "
         f"{len(owed)}; {reason}",
     )  # fmt: skip
     return Cancelled(request.kind, task_row.code, f"request-{request.id}", request.ref, len(owed))
+
+
+def _reopen(session: Session, request: Request) -> None:
+    """The duties an event ended ("đến khi …") go on again: its waivers go with it."""
+    ended = session.exec(
+        select(Waiver, Obligation)
+        .where(Waiver.obligation_id == Obligation.id)
+        .where(Obligation.task_id == request.task_id)
+        .where(Waiver.recorded_at == request.recorded_at)
+        .where(Waiver.waived_on == request.happened_on)
+        .where(Waiver.state == "active")
+    ).all()
+    for waiver, obligation in ended:
+        obligation.waived_on = None
+        session.add(obligation)
+        session.delete(waiver)
 
 
 def _need_reason(reason: str) -> None:

@@ -17,6 +17,7 @@ from bmnn_cli.messages import (
     inputs,
     officer,
     options,
+    pdf,
     records,
     toml,
 )
@@ -520,6 +521,7 @@ MESSAGES: Final = _assemble(
     correctness.MESSAGES,
     officer.MESSAGES,
     hostile.MESSAGES,
+    pdf.MESSAGES,
 )
 
 _language = "vi"

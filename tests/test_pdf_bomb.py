@@ -1,0 +1,106 @@
+"""A PDF decompression bomb: one clear error, exit 3, in seconds.
+
+A PDF of a few hundred KB can hold a Flate stream that inflates to hundreds
+of MB of drawing operations, which pypdf would inflate and parse for many
+minutes. bmnn reads a PDF within bounds far above a plan's size (pypdf's
+own limits, tightened) and refuses the rest in one line naming the file.
+Peak memory is measured in benchmarks/hostile.py, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+
+TEXT_LINE = b"(" + b"A" * 200 + b") Tj T*\n"
+FONT = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+
+
+def pdf_with_text(path: Path, size: int, pages: int = 1) -> Path:
+    """A PDF whose pages each draw `size` bytes of text operations, Flate-compressed."""
+    body = b"BT /F1 12 Tf 14 TL\n" + TEXT_LINE * (size // len(TEXT_LINE)) + b"ET\n"
+    content = zlib.compress(body, 9)
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(pages)).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages)
+    for n in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+            + FONT
+            + b" /Contents %d 0 R >>" % (4 + 2 * n)
+        )
+        objects.append(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+            + content
+            + b"\nendstream"
+        )
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_pdf_bomb_is_refused_in_seconds(tmp_path: Path) -> None:
+    bomb = pdf_with_text(tmp_path / "bomb.pdf", 300 << 20)
+    assert bomb.stat().st_size < 2 << 20  # 300 MB of drawing in well under 2 MB
+    output = tmp_path / "out.toml"
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "bmnn_cli", "--lang", "en", "extract", str(bomb), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "BMNN_DB": str(tmp_path / "k.db")},
+        check=False,
+    )
+    elapsed = time.monotonic() - start
+    assert done.returncode == 3, (done.returncode, done.stderr)
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert str(bomb) in lines[0] and "decompression bomb" in lines[0]
+    assert elapsed < 30, elapsed  # a bound far above the ~1 s it takes, far below the minutes
+    assert not output.exists()
+
+
+def test_a_pdf_with_too_many_pages_is_refused(cli: Cli, tmp_path: Path) -> None:
+    from bmnn_cli.domain.extract import reader
+
+    pdf = pdf_with_text(tmp_path / "long.pdf", 300, pages=reader.PDF_PAGE_LIMIT + 1)
+    err = cli.fail("extract", str(pdf), code=3)
+    assert str(pdf) in err and f"{reader.PDF_PAGE_LIMIT + 1} pages" in err
+
+
+def test_a_pdf_whose_text_passes_the_limit_is_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bmnn_cli.domain.extract import reader
+
+    # pages each under the stream bound, whose text together passes the text bound
+    pdf = pdf_with_text(tmp_path / "wordy.pdf", 100_000, pages=4)
+    monkeypatch.setattr(reader, "PDF_TEXT_LIMIT", 200_000)
+    err = cli.fail("extract", str(pdf), code=3)
+    assert str(pdf) in err and "200000 characters" in err
+
+
+def test_a_small_pdf_within_the_bounds_still_reads(cli: Cli, tmp_path: Path) -> None:
+    pdf = pdf_with_text(tmp_path / "plan.pdf", 2_000)
+    cli("extract", str(pdf), "-o", str(tmp_path / "plan.toml"))
+    assert (tmp_path / "plan.toml").exists()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,14 +54,14 @@ def read_document(path: Path) -> Document:
     from bmnn_cli.files import check_document
 
     name = str(path)
-    check_document(path, MAX_BYTES)  # a regular file within the limit; a .docx no zip bomb
+    data = check_document(path, MAX_BYTES)  # a regular file within the limit; no zip bomb
     suffix = path.suffix.lower()
     if suffix == ".doc":
         lines, kind = _doc_lines(path), "doc"
     elif suffix == ".docx":
         lines, kind = _docx_lines(path), "docx"
     elif suffix == ".pdf":
-        lines, kind = _pdf_lines(path), "pdf"
+        lines, kind = _pdf_lines(path, data), "pdf"
     elif suffix in (".htm", ".html"):
         lines, kind = _html_lines(path), "html"
     else:
@@ -293,7 +294,8 @@ PDF_PAGE_LIMIT = 1_000  # pages (a plan has tens)
 PDF_TEXT_LIMIT = 2_000_000  # characters of text in the whole PDF (a plan: about 100 000)
 
 
-def _pdf_lines(path: Path) -> list[str]:
+def _pdf_lines(path: Path, data: bytes) -> list[str]:
+    """The PDF's text, from the bytes already read and checked (pypdf never opens the path)."""
     try:
         import pypdf
         from pypdf.errors import PdfReadError, PyPdfError
@@ -301,7 +303,7 @@ def _pdf_lines(path: Path) -> list[str]:
         raise InputError(t("err.input.pdf_missing"), path=str(path)) from None
     try:
         with _pdf_bounds(pypdf):
-            pages = _pdf_pages(pypdf.PdfReader(str(path)), path)
+            pages = _pdf_pages(pypdf.PdfReader(io.BytesIO(data)), path)
     except (PdfReadError, ValueError, KeyError) as error:
         raise InputError(t("err.input.pdf_unreadable", error=error), path=str(path)) from None
     except PyPdfError:  # pypdf's LimitReachedError: a stream inflating beyond the bounds

@@ -11,7 +11,11 @@ grows with the input as it should:
   133 s and 1.8 M obligations; now refused before anything is written),
   against the import of the Lào Cai example;
 - `extract` of a 200 MB zip bomb in a small .docx (once 3.1 GB and 28 s),
-  against `extract` of the 2.6 MB text.
+  against `extract` of the 2.6 MB text;
+- `extract` of a PDF bomb (a 300 MB Flate content stream in a few hundred
+  KB; over 5 minutes before pypdf's limits were tightened), time and peak
+  memory of the process, against `extract` of a small PDF of the same kind
+  (one page of about 60 KB of text operations).
 
     python benchmarks/hostile.py [--runs 3]
 """
@@ -42,6 +46,20 @@ def bmnn(env: dict[str, str], *args: str) -> tuple[float, int]:
         [sys.executable, "-m", "bmnn_cli", *args], env=env, capture_output=True, check=False
     )
     return time.perf_counter() - start, done.returncode
+
+
+def peak(env: dict[str, str], *args: str) -> tuple[float, int, float]:
+    """Wall time, exit code and peak resident memory (MB) of one `bmnn` process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bmnn_cli", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, process.returncode, usage.ru_maxrss / 1024
 
 
 def best(runs: int, env: dict[str, str], *args: str) -> tuple[float, int]:
@@ -103,6 +121,23 @@ def bomb(folder: Path) -> Path:
     return path
 
 
+def pdfs(folder: Path) -> tuple[Path, Path]:
+    """The PDF bomb and the small PDF, built in another process.
+
+    A child's peak memory counts the memory of the process it was forked
+    from, so this one never holds the 300 MB of drawing itself.
+    """
+    bomb, small = folder / "bomb.pdf", folder / "small.pdf"
+    build = (
+        "import sys; from pathlib import Path; from pdf_files import pdf_with_text; "
+        f"pdf_with_text(Path({str(bomb)!r}), 300 << 20); "
+        f"pdf_with_text(Path({str(small)!r}), 60_000)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
+    subprocess.run([sys.executable, "-c", build], env=env, check=True)
+    return bomb, small
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -122,9 +157,25 @@ def main() -> None:
         text_time = rows[0][1]
         took, code = best(runs, env, "extract", str(archive))
         rows.append(("extract zip bomb", took, code, "extract 2.6 MB one line", text_time))
+        pdf_bomb, small = pdfs(folder)
+        pdf_rows = [
+            (
+                f"extract PDF bomb ({pdf_bomb.stat().st_size // 1024} KB)",
+                peak(env, "extract", str(pdf_bomb), "-o", "-"),
+            ),
+            ("extract small PDF (60 KB ops)", peak(env, "extract", str(small), "-o", "-")),
+        ]
     print(f"{'case':28} {'s':>7} {'exit':>5}  {'baseline':28} {'s':>7} {'ratio':>6}")
     for case, took, code, baseline, base in rows:
         print(f"{case:28} {took:7.2f} {code:5d}  {baseline:28} {base:7.2f} {took / base:6.2f}")
+    print(f"{'PDF case':28} {'s':>7} {'exit':>5} {'peak MB':>8}")
+    for case, (took, code, mb) in pdf_rows:
+        print(f"{case:28} {took:7.2f} {code:5d} {mb:8.1f}")
+    (bomb_s, _, bomb_mb), (small_s, _, small_mb) = pdf_rows[0][1], pdf_rows[1][1]
+    print(
+        f"ratio PDF bomb / small PDF: time {bomb_s / small_s:.2f}, "
+        f"peak memory {bomb_mb / small_mb:.2f}"
+    )
     print(f"({os.uname().sysname}, {os.cpu_count()} CPUs; best of {runs} runs)")
 
 

@@ -18,6 +18,7 @@ from bmnn_cli.messages import (
     inputs,
     officer,
     options,
+    pdf,
     records,
     toml,
 )
@@ -522,6 +523,7 @@ MESSAGES: Final = _assemble(
     officer.MESSAGES,
     hostile.MESSAGES,
     events.MESSAGES,
+    pdf.MESSAGES,
 )
 
 _language = "vi"

@@ -6,9 +6,12 @@ same code runs on both; what differs is kept here:
 
 - Writes are serialised and take their lock up front: on SQLite every
   writing transaction starts with `BEGIN IMMEDIATE` (a writer waits for the
-  lock, busy timeout 30 s, instead of failing half-way with "database is
-  locked"); on PostgreSQL it takes a transaction-level advisory lock, with a
-  30 s lock timeout. Reads never wait for writers on either.
+  lock, busy timeout 10 minutes, instead of failing half-way with "database
+  is locked"); on PostgreSQL it takes a transaction-level advisory lock, with
+  a 10-minute lock timeout. The wait is longer than the longest bounded write
+  (a register at the 5 MB limit, about a minute on a busy machine), so a
+  writer queued behind it records its write instead of giving up. Reads never
+  wait for writers on either.
 - SQLite enforces foreign keys per connection (turned on here) and runs in
   WAL mode; PostgreSQL does both by itself.
 - Migrations run on open, on both.
@@ -29,7 +32,7 @@ from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION, script_for
 from bmnn_cli.store.reader import explain as _explain
 
 ENV_VAR = "BMNN_DB"
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = 600_000  # beyond the longest bounded write; Ctrl-C stops a wait
 WRITE_LOCK_KEY = 0x626D6E6E  # "bmnn": the advisory lock all writers share on PostgreSQL
 
 

@@ -16,6 +16,9 @@ entities) gives one line per paragraph and per table row. Markdown emphasis
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,14 +54,14 @@ def read_document(path: Path) -> Document:
     from bmnn_cli.files import check_document
 
     name = str(path)
-    check_document(path, MAX_BYTES)  # a regular file within the limit; a .docx no zip bomb
+    data = check_document(path, MAX_BYTES)  # a regular file within the limit; no zip bomb
     suffix = path.suffix.lower()
     if suffix == ".doc":
         lines, kind = _doc_lines(path), "doc"
     elif suffix == ".docx":
         lines, kind = _docx_lines(path), "docx"
     elif suffix == ".pdf":
-        lines, kind = _pdf_lines(path), "pdf"
+        lines, kind = _pdf_lines(path, data), "pdf"
     elif suffix in (".htm", ".html"):
         lines, kind = _html_lines(path), "html"
     else:
@@ -285,20 +288,69 @@ def _html_lines(path: Path) -> list[str]:
     return page_lines(data)
 
 
-def _pdf_lines(path: Path) -> list[str]:
+PDF_STREAM_LIMIT = 2 * 1024 * 1024  # bytes one PDF stream may inflate to (a page is KBs)
+PDF_TOKEN_LIMIT = 100_000  # operators and operands in one page's content (a page: thousands)
+PDF_PAGE_LIMIT = 1_000  # pages (a plan has tens)
+PDF_TEXT_LIMIT = 2_000_000  # characters of text in the whole PDF (a plan: about 100 000)
+
+
+def _pdf_lines(path: Path, data: bytes) -> list[str]:
+    """The PDF's text, from the bytes already read and checked (pypdf never opens the path)."""
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        import pypdf
+        from pypdf.errors import PdfReadError, PyPdfError
     except ImportError:
         raise InputError(t("err.input.pdf_missing"), path=str(path)) from None
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _pdf_bounds(pypdf):
+            pages = _pdf_pages(pypdf.PdfReader(io.BytesIO(data)), path)
     except (PdfReadError, ValueError, KeyError) as error:
         raise InputError(t("err.input.pdf_unreadable", error=error), path=str(path)) from None
+    except PyPdfError:  # pypdf's LimitReachedError: a stream inflating beyond the bounds
+        raise InputError(
+            t("err.pdf.bomb", limit=PDF_STREAM_LIMIT, tokens=PDF_TOKEN_LIMIT), path=str(path)
+        ) from None
     lines: list[str] = []
     for page in pages:
         lines.extend(line for line in page.splitlines() if not re.fullmatch(r"\s*\d{1,3}\s*", line))
     if not any(line.strip() for line in lines):
         raise InputError(t("err.input.pdf_no_text"), path=str(path))
     return lines
+
+
+def _pdf_pages(reader: Any, path: Path) -> list[str]:
+    """The text of each page, refused once the pages or the text pass what a plan can be."""
+    if len(reader.pages) > PDF_PAGE_LIMIT:
+        raise InputError(
+            t("err.pdf.pages", count=len(reader.pages), limit=PDF_PAGE_LIMIT), path=str(path)
+        )
+    pages: list[str] = []
+    total = 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        total += len(pages[-1])
+        if total > PDF_TEXT_LIMIT:
+            raise InputError(t("err.pdf.text", limit=PDF_TEXT_LIMIT), path=str(path))
+    return pages
+
+
+def _pdf_bounds(pypdf: Any) -> contextlib.AbstractContextManager[Any]:
+    """pypdf's own limits, tightened: no stream inflates, no page parses, beyond a plan's size."""
+    if not hasattr(pypdf, "apply_configuration"):  # pypdf before its Configuration: the constants
+        for name in ("ZLIB", "LZW", "RUN_LENGTH"):
+            setattr(pypdf.filters, f"{name}_MAX_OUTPUT_LENGTH", PDF_STREAM_LIMIT)
+        return contextlib.nullcontext()
+    limits = {
+        "zlib_maximum_output_length": PDF_STREAM_LIMIT,
+        "lzw_maximum_output_length": PDF_STREAM_LIMIT,
+        "run_length_maximum_output_length": PDF_STREAM_LIMIT,
+        "brotli_maximum_output_length": PDF_STREAM_LIMIT,
+        "array_based_stream_maximum_output_length": PDF_STREAM_LIMIT,
+        "stream_decoding_work_maximum_length": 4 * PDF_STREAM_LIMIT,
+        "stream_parsing_work_maximum_count": PDF_TOKEN_LIMIT,
+    }
+    known = {field.name for field in dataclasses.fields(pypdf.Configuration)}
+    bounds: contextlib.AbstractContextManager[Any] = pypdf.apply_configuration(
+        **{key: value for key, value in limits.items() if key in known}
+    )
+    return bounds

@@ -155,19 +155,30 @@ def claim(session: Session, message: Message, *, channel: str, message_id: str) 
     if any((due, stage) in taken.get(oid, set()) for oid, due, stage in keys):
         return False
     for reminder in message.reminders:
-        item = reminder.item
-        session.add(
-            ReminderLog(
-                obligation_id=item.obligation_id,
-                channel=channel,
-                due=item.effective_due,
-                stage=reminder.stage,
-                as_of=message.as_of,
-                sent_at=CLAIMED,
-                message_id=message_id,
-            )
-        )
+        session.add(_log_row(reminder, message, channel, CLAIMED, message_id))
     return True
+
+
+def _log_row(
+    reminder: Any,
+    message: Message,
+    channel: str,
+    sent_at: str,
+    message_id: str,
+    recipients: str = "[]",
+) -> ReminderLog:
+    """The log row of one stage of one obligation: a claim, or a send recorded."""
+    item = reminder.item
+    return ReminderLog(
+        obligation_id=item.obligation_id,
+        channel=channel,
+        due=item.effective_due,
+        stage=reminder.stage,
+        as_of=message.as_of,
+        sent_at=sent_at,
+        recipients=recipients,
+        message_id=message_id,
+    )
 
 
 def release(session: Session, message: Message, *, channel: str) -> None:
@@ -238,16 +249,7 @@ def record(
         )
         if not done.rowcount:  # not claimed first (a caller outside `remind`)
             session.add(
-                ReminderLog(
-                    obligation_id=item.obligation_id,
-                    channel=channel,
-                    due=item.effective_due,
-                    stage=reminder.stage,
-                    as_of=message.as_of,
-                    sent_at=sent_at,
-                    recipients=params["recipients"],
-                    message_id=message_id,
-                )
+                _log_row(reminder, message, channel, sent_at, message_id, params["recipients"])
             )
         detail = f"{channel}: stage {reminder.stage:+d}d of due {item.effective_due}"
         detail += f" ({item.period}); to {to or '-'}" + (f"; {where}" if where else "")

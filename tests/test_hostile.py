@@ -15,7 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -96,6 +96,7 @@ def test_an_injecting_name_never_becomes_header_lines(
     assert "=?utf-8?q?Phong" in str(received.parsed()["To"])  # kept as the literal name
 
 
+@pytest.mark.no_database
 def test_build_refuses_a_message_whose_headers_were_tampered_with() -> None:
     """The last check before sending: only the fields bmnn set, each once."""
     from email.message import EmailMessage
@@ -173,11 +174,11 @@ def test_two_runs_through_two_spellings_send_each_message_once(
     assert len(log_rows(plan)) == 5
 
 
+@pytest.mark.sqlite_only  # a server database is locked on the server
 def test_the_lock_is_shared_by_every_spelling_of_a_sqlite_path(
     cli: Cli, plan: Db, tmp_path: Path, inbox: Inbox
 ) -> None:
-    if not isinstance(plan, Path):
-        pytest.skip("a SQLite path only: a server database is locked on the server")
+    assert isinstance(plan, Path)
     from bmnn_cli.store.db import open_store
     from bmnn_cli.store.reminders import run_lock
 
@@ -288,15 +289,33 @@ def test_extract_force_never_writes_through_a_link(cli: Cli, tmp_path: Path) -> 
 
 
 @pytest.fixture
-def full_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs, nearly full: a real ENOSPC (needs root, as CI has)."""
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Mount a tmpfs of a given size on a new folder (needs root, as CI has).
+
+    A file system of its own lets a test fill it (a real ENOSPC) or remount it read-only.
+    """
     if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("a full disk needs a tmpfs, which only root can mount")
-    folder = tmp_path / "full"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], check=True)
-    yield folder
-    subprocess.run(["umount", str(folder)], check=False)
+        pytest.skip("a tmpfs of its own needs root to mount it")
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        folder = tmp_path / f"tmpfs{len(mounted)}"
+        folder.mkdir()
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], check=True
+        )
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.fixture
+def full_disk(tmpfs: Callable[[str], Path]) -> Path:
+    """A 1 MB file system, to be filled to a real ENOSPC."""
+    return tmpfs("1m")
 
 
 def fill(folder: Path, leave: int = 0) -> None:
@@ -479,18 +498,18 @@ def _damage(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.sqlite_only  # backup and restore are for SQLite files
 def test_backup_of_a_damaged_database_is_refused(cli: Cli, lao_cai: Db, tmp_path: Path) -> None:
-    if not isinstance(lao_cai, Path):
-        pytest.skip("backup and restore are for SQLite files")
+    assert isinstance(lao_cai, Path)
     _damage(lao_cai)
     copy = tmp_path / "copy.db"
     err = cli.fail("backup", str(copy), code=5)
     assert "damaged" in err and str(lao_cai) in err and not copy.exists()
 
 
+@pytest.mark.sqlite_only  # backup and restore are for SQLite files
 def test_restore_says_what_is_wrong_with_the_file(cli: Cli, lao_cai: Db, tmp_path: Path) -> None:
-    if not isinstance(lao_cai, Path):
-        pytest.skip("backup and restore are for SQLite files")
+    assert isinstance(lao_cai, Path)
     good = tmp_path / "good.db"
     cli("backup", str(good))
     damaged = tmp_path / "damaged.db"
@@ -512,9 +531,9 @@ def test_restore_says_what_is_wrong_with_the_file(cli: Cli, lao_cai: Db, tmp_pat
     assert dump(lao_cai) == before
 
 
+@pytest.mark.sqlite_only  # backup and restore are for SQLite files
 def test_backup_never_writes_through_a_link(cli: Cli, lao_cai: Db, tmp_path: Path) -> None:
-    if not isinstance(lao_cai, Path):
-        pytest.skip("backup and restore are for SQLite files")
+    assert isinstance(lao_cai, Path)
     target = tmp_path / "precious"
     target.write_text("keep\n", encoding="utf-8")
     link = tmp_path / "backup.db"
@@ -686,6 +705,7 @@ def test_markdown_output_escapes_html(cli: Cli, lao_cai: Db, tmp_path: Path) -> 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&amp; xong" in out
 
 
+@pytest.mark.no_database
 def test_csv_cells_starting_with_tab_or_cr_are_neutralised() -> None:
     from bmnn_cli.render import _csv_cell
 
@@ -715,19 +735,8 @@ def test_a_binary_csv_register_is_called_a_csv_file(cli: Cli, lao_cai: Db, tmp_p
     assert "not a CSV text file" in err and "TOML" not in err
 
 
-@pytest.fixture
-def read_only_folder(tmp_path: Path) -> Iterator[Path]:
-    """A folder on a read-only file system (a tmpfs remounted ro: needs root, as CI has)."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("a read-only file system needs a tmpfs, which only root can mount")
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(folder)], check=True)
-    yield folder
-    subprocess.run(["umount", str(folder)], check=False)
-
-
-def test_a_database_in_a_read_only_folder_says_so(cli: Cli, read_only_folder: Path) -> None:
+def test_a_database_in_a_read_only_folder_says_so(cli: Cli, tmpfs: Callable[[str], Path]) -> None:
+    read_only_folder = tmpfs("20m")  # a database made there, then remounted read-only
     database = read_only_folder / "k.db"
     cli("--db", str(database), "import", str(LAO_CAI))
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_folder)], check=True)
@@ -752,6 +761,7 @@ def test_remind_sends_nothing_it_could_not_record_while_a_long_write_holds_the_l
     assert len(inbox.messages) == 5 and len(log_rows(plan)) == 5
 
 
+@pytest.mark.no_database
 def test_the_byte_limit_does_not_trust_st_size() -> None:
     """/proc files say they are empty (st_size 0) and are not: the limit still holds."""
     from bmnn_cli.errors import InputError

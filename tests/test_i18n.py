@@ -21,6 +21,7 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+@pytest.mark.no_database
 def test_both_languages_say_it_with_the_same_values() -> None:
     """Every key has both texts, with the same {fields}; all the keys at fault are named."""
     empty = [key for key, (vi, en) in sorted(MESSAGES.items()) if not (vi.strip() and en.strip())]
@@ -53,6 +54,73 @@ def test_every_key_the_code_asks_for_exists() -> None:
     assert sorted(asked - MESSAGES.keys()) == []
 
 
+# Keys the code builds from a value (t(f"status.{row['status']}")): each prefix is
+# the constant start of an f-string in src, which the test checks.
+BUILT_PREFIXES = (
+    "action.", "agency_kind.", "amend.", "calendar.kind_", "calendar.status_", "change.",
+    "channel.", "deliverable.", "err.undo.answered_", "explain.", "field.", "info.", "item.",
+    "level.", "msg.cancelled_", "param.", "period.", "remind.section_", "schedule_kind.",
+    "source.", "status.", "waiver_state.", "weekday.",
+)  # fmt: skip
+# Variants t() and the renderer pick by themselves when the plain key is used.
+VARIANTS = ("#one", ".short")
+
+
+def constants_and_prefixes(path: Path) -> tuple[set[str], set[str]]:
+    """The strings a module uses, and the constant starts of its f-strings.
+
+    A catalogue entry's key (`"key": ("vi", "en")`) is a definition, not a use.
+    """
+    tree = ast.parse(path.read_text())
+    defined = {
+        id(key)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Dict)
+        for key, value in zip(node.keys, node.values, strict=True)
+        if isinstance(value, ast.Tuple)
+    }
+    used = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in defined
+    }
+    starts = {
+        str(node.values[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        and node.values
+        and isinstance(node.values[0], ast.Constant)
+    }
+    return used, starts
+
+
+@pytest.mark.no_database
+def test_every_key_in_the_catalogue_is_used() -> None:
+    """A key no code asks for is dead text; all of them are named at once.
+
+    messages/toml.py is read whole (its English side matched against tomllib's errors).
+    """
+    used: set[str] = set()
+    starts: set[str] = set()
+    for path in SOURCE.rglob("*.py"):
+        found, begun = constants_and_prefixes(path)
+        used |= found
+        starts |= begun
+    assert sorted(set(BUILT_PREFIXES) - starts) == [], "declared prefixes no f-string builds"
+    from bmnn_cli.messages import toml
+
+    assert any("from bmnn_cli.messages.toml import" in p.read_text() for p in SOURCE.rglob("*.py"))
+    unused = []
+    for key in sorted(MESSAGES.keys() - toml.MESSAGES.keys()):
+        plain = next((key.removesuffix(v) for v in VARIANTS if key.endswith(v)), key)
+        if plain not in used and not plain.startswith(BUILT_PREFIXES):
+            unused.append(key)
+    assert unused == [], f"keys no code uses: {unused}"
+
+
+@pytest.mark.no_database
 def test_no_error_is_written_outside_the_catalogue() -> None:
     """An error's text is a t() call (or passes on another error's), never a literal."""
     literal: list[str] = []

@@ -43,7 +43,6 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "col.tasks": ("Nhiệm vụ", "Tasks"),
     "col.task": ("Nhiệm vụ", "Task"),
     "col.agency": ("Cơ quan", "Agency"),
-    "col.agencies": ("Cơ quan", "Agencies"),
     "col.id": ("Mã", "Id"),
     "col.name": ("Tên", "Name"),
     "col.kind": ("Loại", "Kind"),
@@ -81,7 +80,6 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "col.note": ("Ghi chú", "Note"),
     "col.line": ("Dòng", "Line"),
     "col.count": ("Số lượng", "Count"),
-    "col.members": ("Thành viên", "Members"),
     "level.agency": ("cơ quan", "agency"),
     "level.group": ("nhóm", "group"),
     "level.total": ("tổng", "total"),
@@ -217,10 +215,6 @@ _NOTICES: Final[dict[str, tuple[str, str]]] = {
     "msg.csv_imported": (
         "Đã nhập {count} dòng từ {path} ({new} mới, {dup} đã có).",
         "Imported {count} rows from {path} ({new} new, {dup} already recorded).",
-    ),
-    "msg.future_warning": (
-        "Cảnh báo: ngày gửi {date} sau ngày tính ({as_of}).",
-        "Warning: submission date {date} is after the as-of date ({as_of}).",
     ),
     "report.heading": (
         "Báo cáo kết quả thực hiện Quý {quarter}/{year} (tính đến ngày {as_of})",

@@ -44,18 +44,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{name!r}: tên được nhận ra theo dạng tên cơ quan; kiểm tra chỗ tách danh sách",
         "{name!r}: read as an agency by the shape of its name; check where the list was split",
     ),
-    "review.merged_row": (
-        "dòng của bảng nằm chung số thứ tự {code} với dòng trên (ô gộp); kiểm tra số hiệu",
-        "this table row shares number {code} with the row above (a merged cell); check its id",
-    ),
-    "review.scope_national": (
-        "cơ quan ban hành {issuer!r} là cơ quan trung ương: kế hoạch có phạm vi toàn quốc",
-        "the issuer {issuer!r} is a central body: the plan is national",
-    ),
-    "review.scope_commune": (
-        "kế hoạch của {commune} ({province}); tỉnh được lấy từ văn bản, kiểm tra lại",
-        "a plan of {commune} ({province}); the province is read from the text, check it",
-    ),
     "err.input.doc_converter_missing": (
         "tệp .doc (Word 97–2003) cần chương trình antiword để đọc (Debian: apt-get install "
         "antiword), hoặc lưu lại thành .docx",

@@ -12,10 +12,6 @@ from typing import Final
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # reading a file (plan, registry, CSV register)
     "err.input.no_such_file": ("không tìm thấy tệp", "no such file"),
-    "err.input.is_folder_not_plan": (
-        "đây là thư mục, không phải tệp kế hoạch",
-        "is a folder, not a plan file",
-    ),
     "err.input.plan_too_big": (
         "tệp có dung lượng {size} byte; tệp kế hoạch chỉ được tối đa {limit} byte",
         "file is {size} bytes; plan files are at most {limit}",
@@ -273,18 +269,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "no rows under the header",
     ),
     # documents to extract (.txt, .docx, .pdf)
-    "err.input.is_folder_not_document": (
-        "đây là thư mục, không phải văn bản",
-        "is a folder, not a document",
-    ),
-    "err.input.document_too_big": (
-        "tệp lớn hơn {megabytes} MB",
-        "file is larger than {megabytes} MB",
-    ),
-    "err.input.old_doc": (
-        "không đọc được tệp Word .doc (định dạng cũ); hãy lưu lại thành .docx",
-        "old Word .doc files cannot be read; save it as .docx",
-    ),
     "err.input.document_no_text": (
         "văn bản không có nội dung chữ",
         "the document has no text",
@@ -322,11 +306,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the document gives no year; give the plan's year",
     ),
     # bmnn extract, bmnn explain
-    "err.input.output_exists": (
-        "{output} đã có (kế hoạch đã được xem lại?); dùng --force để ghi đè",
-        "{output} exists (a reviewed plan?); pass --force to overwrite it",
-    ),
-    "err.input.cannot_write": ("không ghi được {path}: {error}", "cannot write {path}: {error}"),
     "err.input.not_registry": (
         "không phải danh mục cơ quan (không có [province] hoặc registry = …)",
         "not an agency registry (no [province] or registry = …)",

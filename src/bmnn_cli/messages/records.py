@@ -231,7 +231,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{path}: sao lưu không thành công: {error}",
         "{path}: backup failed: {error}",
     ),
-    "err.store.no_such_file": ("không tìm thấy tệp", "no such file"),
     "err.store.backup_not_sqlite": (
         "không phải cơ sở dữ liệu bmnn (tệp không phải SQLite)",
         "not a bmnn database (the file is not SQLite)",

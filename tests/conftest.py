@@ -7,6 +7,7 @@ import os
 import shutil
 import tomllib
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -33,16 +34,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Fixtures that hand a test the database; a test marked `no_database` asks for none.
+DATABASE_FIXTURES = {"db", "cli", "lao_cai", "both", "templates", "plan", "inbox"}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Slow tests first when run in parallel; on PostgreSQL, none about the SQLite file."""
+    """Slow tests first when run in parallel; on PostgreSQL, only tests about the engine.
+
+    Tests about the SQLite file (`sqlite_only`) and tests that use no database at all
+    (`no_database`: plain domain code, file readers) would run the same code again there.
+    """
+    for item in items:
+        asked = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if "no_database" in item.keywords and asked:
+            raise pytest.UsageError(f"{item.nodeid} is marked no_database but uses {sorted(asked)}")
     if hasattr(config, "workerinput"):  # an xdist worker: its order is the one tests go out in
         # The workers take tests in this order: a slow test started last would run on
         # alone while the other workers sit idle. (sorted() keeps the order otherwise.)
         items[:] = sorted(items, key=lambda item: "slow" not in item.keywords)
     if config.getoption("--backend") != "postgresql":
         return
-    kept = [item for item in items if "sqlite_only" not in item.keywords]
-    left_out = [item for item in items if "sqlite_only" in item.keywords]
+    engine_free = ("sqlite_only", "no_database")
+    kept = [item for item in items if not any(mark in item.keywords for mark in engine_free)]
+    left_out = [item for item in items if any(mark in item.keywords for mark in engine_free)]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
@@ -53,16 +67,49 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.config.getoption("--backend"))
 
 
-@pytest.fixture(scope="session")
-def pg_base(backend: str) -> Iterator[str | None]:
-    """One throwaway PostgreSQL server per test process (each xdist worker has its own)."""
-    if backend != "postgresql":
-        yield None
+_SERVER = pytest.StashKey[tuple[AbstractContextManager[str], str]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On PostgreSQL, one throwaway server for the whole run, started before any worker.
+
+    xdist workers are handed its URL (`pytest_configure_node`) and each makes its own
+    databases on it, named by process id; starting a server per worker cost a few
+    seconds of CPU each (initdb) and twice the memory.
+    """
+    if config.getoption("--backend") != "postgresql" or hasattr(config, "workerinput"):
+        return
+    if config.option.collectonly:
         return
     from pgserver import server
 
-    with server() as base:
-        yield base
+    running = server()
+    config.stash[_SERVER] = (running, running.__enter__())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    running = config.stash.get(_SERVER, None)
+    if running is not None:
+        running[0].__exit__(None, None, None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Give an xdist worker the server this run started (a hook of pytest-xdist)."""
+    running = node.config.stash.get(_SERVER, None)
+    if running is not None:
+        node.workerinput["bmnn_pg_base"] = running[1]
+
+
+@pytest.fixture(scope="session")
+def pg_base(request: pytest.FixtureRequest, backend: str) -> str | None:
+    """The run's PostgreSQL server (see `pytest_configure`), or None on SQLite."""
+    if backend != "postgresql":
+        return None
+    config = request.config
+    if hasattr(config, "workerinput"):
+        return str(config.workerinput["bmnn_pg_base"])
+    return config.stash[_SERVER][1]
 
 
 _counter = iter(range(1_000_000))
@@ -157,7 +204,10 @@ def templates(pg_base: str | None, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture(autouse=True)
 def env(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_db: Callable[[str], Db]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_db: Callable[[str], Db],
+    request: pytest.FixtureRequest,
 ) -> Iterator[Db]:
     db = new_db("bmnn")
     monkeypatch.setenv("BMNN_DB", str(db))
@@ -167,6 +217,8 @@ def env(
         monkeypatch.delenv(name, raising=False)
     yield db
     i18n.set_language("vi")
+    if request.node.get_closest_marker("no_database") and isinstance(db, Path) and db.exists():
+        pytest.fail(f"marked no_database, yet it made the database {db}", pytrace=False)
 
 
 @pytest.fixture

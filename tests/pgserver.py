@@ -64,8 +64,10 @@ def server() -> Iterator[str]:
             ]
         ),  # fmt: skip
     )
+    # A throwaway cluster: nothing in it must outlive a crash, so nothing is flushed.
+    durability = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     options = (
-        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 {durability} -c max_connections=200"
     )
     _run(
         _as_postgres(
@@ -101,8 +103,11 @@ def create_database(base: str, name: str, *, template: str | None = None) -> str
     """Make database `name`, empty or as a copy of `template` (which nobody may be using)."""
     import psycopg
 
+    # FILE_COPY copies the files instead of logging every block (PostgreSQL 15's default):
+    # about a third of the time here, with nothing flushed (see `server`).
     copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(_libpq(base) + "/postgres", autocommit=True) as conn:
+        copy += " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
         conn.execute(f'CREATE DATABASE "{name}"{copy}')
     return f"{base}/{name}"
 

@@ -208,6 +208,7 @@ def test_a_plan_making_too_many_periods_is_refused(cli: Cli, db: Path, tmp_path:
     assert "task 'M32': up to this task the plan's schedules make 10296 periods" in err
 
 
+@pytest.mark.no_database
 def test_obligations_beyond_the_bound_are_refused() -> None:
     from bmnn_cli.domain import obligations as obl
     from bmnn_cli.errors import InputError

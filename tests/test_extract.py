@@ -539,6 +539,7 @@ def test_bad_documents(cli: Cli, tmp_path: Path) -> None:
     assert "--allow-classified" in cli.fail("extract", str(tmp_path / "secret.txt"), code=6)
 
 
+@pytest.mark.no_database
 def test_domain_api_needs_no_database_or_clock() -> None:
     document = read_document(EXAMPLES / "documents" / "cao-bang-law-implementation-plan-2026.txt")
     result = extract(document)
@@ -546,6 +547,7 @@ def test_domain_api_needs_no_database_or_clock() -> None:
     assert [t.code for t in result.tasks] == [t.code for t in to_spec(result, "x").tasks]
 
 
+@pytest.mark.no_database
 def test_domain_reviews_follow_the_language_and_nothing_else_does() -> None:
     document = read_document(EXAMPLES / "documents" / "cao-bang-law-implementation-plan-2026.txt")
     vi = extract(document)
@@ -574,6 +576,7 @@ def _matcher(province: str = "lao-cai") -> Matcher:
     return Matcher(registry, "Lào Cai" if province == "lao-cai" else "Cao Bằng")
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -592,6 +595,7 @@ def test_names_match_without_case_diacritics_or_abbreviations(text: str, expecte
     assert (mention.entry.code, mention.text) == (expected, text)
 
 
+@pytest.mark.no_database
 def test_abbreviations_expand_only_in_capitals() -> None:
     assert _matcher().find("cả tỉnh") == []
     assert _matcher("cao-bang").find("Sở VHTTDL")[0].entry.code == "so-vhttdl"
@@ -599,6 +603,7 @@ def test_abbreviations_expand_only_in_capitals() -> None:
     assert mention.entry.code is None and mention.entry.name == "Hội đồng nhân dân tỉnh"
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("text", "lead", "support"),
     [

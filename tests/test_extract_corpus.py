@@ -45,10 +45,12 @@ def _compare(stem: str) -> dict[str, tuple[float, float]]:
     return {k: precision_recall(found[k], expected[k]) for k in FACTS}
 
 
+@pytest.mark.no_database
 def test_every_corpus_plan_has_a_hand_checked_file() -> None:
     assert [p.stem for p in sorted(CORPUS.glob("*.txt"))] == DOCUMENTS
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("stem", DOCUMENTS)
 def test_corpus_plan_matches_its_hand_checked_file(stem: str) -> None:
     """Every document at 95 % or more on each fact (the target; all are at 100 %: see
@@ -57,6 +59,7 @@ def test_corpus_plan_matches_its_hand_checked_file(stem: str) -> None:
     assert all(min(pr) >= 0.95 for pr in scores.values()), scores
 
 
+@pytest.mark.no_database
 def test_corpus_as_a_whole_reaches_the_target() -> None:
     """95 % precision and recall over all corpus documents, fact by fact."""
     hits = {k: [0, 0, 0] for k in FACTS}  # found & true, found, true
@@ -101,6 +104,7 @@ def _lines(text: str) -> Document:
     return Document("plan.txt", text.splitlines(), "txt")
 
 
+@pytest.mark.no_database
 def test_plan_issued_by_a_decision_is_read_after_the_signature() -> None:
     """A decision ("QUYẾT ĐỊNH … Điều 1 …", its "Nơi nhận" and signature) then the plan:
     the plan and its appendix table are read, the decision's articles are not tasks."""
@@ -110,6 +114,7 @@ def test_plan_issued_by_a_decision_is_read_after_the_signature() -> None:
     assert not any(code.startswith("Điều") or code.startswith("3") for code in codes)
 
 
+@pytest.mark.no_database
 def test_scope_follows_the_issuer() -> None:
     ministry = extract(read_document(CORPUS / "08-btnmt-09-tin-chi-carbon-2024.txt"))
     assert (ministry.province, ministry.header.issuer) == (
@@ -145,6 +150,7 @@ Biên soạn tài liệu | Sở Nội vụ
 """
 
 
+@pytest.mark.no_database
 def test_names_of_the_state_structure_split_a_list_right() -> None:
     result = extract(_lines(PLAN))
     first = result.tasks[0]
@@ -153,12 +159,14 @@ def test_names_of_the_state_structure_split_a_list_right() -> None:
     assert first.deadline == "hoàn thành trong quý IV năm 2026"
 
 
+@pytest.mark.no_database
 def test_recurrent_spending_is_not_a_deadline() -> None:
     """ "kinh phí chi thường xuyên" is spending, not "thường xuyên" (a continuous duty)."""
     second = extract(_lines(PLAN)).tasks[1]
     assert (second.code, second.deadline) == ("I.2", "")
 
 
+@pytest.mark.no_database
 def test_table_in_an_appendix_in_any_column_order_with_merged_rows() -> None:
     """Columns in another order; a group row; a row continuing the one above (its number
     and deadline merged down) keeps the number, made unique, with a review note."""
@@ -174,6 +182,7 @@ def test_table_in_an_appendix_in_any_column_order_with_merged_rows() -> None:
     assert merged.reviews and "PL.I.1" in merged.reviews[0]
 
 
+@pytest.mark.no_database
 def test_nothing_after_the_recipients_list_but_the_appendix_table() -> None:
     """ "Nơi nhận: - Văn phòng Chính phủ" is not a task; an appendix of blank forms ends it."""
     forms = "PHỤ LỤC\nMẪU BIÊN BẢN\n1. Sở Tư pháp chủ trì cuộc họp ngày …/…/…\n"
@@ -207,6 +216,7 @@ def _wording() -> dict[str, TaskDraft]:
     return {t.code: t for t in extract(_lines(WORDING)).tasks}
 
 
+@pytest.mark.no_database
 def test_a_condition_on_texts_being_issued_starts_the_task() -> None:
     """ "… khi các bộ, ngành ban hành thông tư hướng dẫn": due once those texts are issued."""
     task = _wording()["I.1"]
@@ -216,6 +226,7 @@ def test_a_condition_on_texts_being_issued_starts_the_task() -> None:
     ]
 
 
+@pytest.mark.no_database
 def test_a_year_after_the_words_it_dates_is_the_deadline() -> None:
     """ "hoàn thành phê duyệt phương án trong năm 2026" is due at the end of 2026; a year
     opening the sentence, or running on into "các năm tiếp theo", is not a deadline."""
@@ -227,6 +238,7 @@ def test_a_year_after_the_words_it_dates_is_the_deadline() -> None:
     assert tasks["I.4"].deadline == ""
 
 
+@pytest.mark.no_database
 def test_an_ad_hoc_report_in_its_own_sentence_adds_to_the_dated_one() -> None:
     """ "… trước ngày 15 hằng tháng. Đồng thời thực hiện báo cáo đột xuất khi có yêu cầu."
     is one task with a monthly and an on-request part, not a task split in two."""
@@ -237,6 +249,7 @@ def test_an_ad_hoc_report_in_its_own_sentence_adds_to_the_dated_one() -> None:
     assert task.parts == [{"kind": "monthly", "day": 15}, {"kind": "on_request"}]
 
 
+@pytest.mark.no_database
 def test_one_body_described_by_its_role_is_not_the_group() -> None:
     """ "Sở, Ngành (cơ quan đăng ký đầu tư)" is one unnamed body, not "các sở, ngành"."""
     task = _wording()["I.6"]
@@ -244,6 +257,7 @@ def test_one_body_described_by_its_role_is_not_the_group() -> None:
     assert task.support == []
 
 
+@pytest.mark.no_database
 def test_a_ministry_after_its_units_in_a_list_of_coordinators_supports() -> None:
     """ "phối hợp với Cục A, Cục B, cơ quan chuyên môn thuộc Bộ C …": Bộ C supports too."""
     result = extract(read_document(CORPUS / "08-btnmt-09-tin-chi-carbon-2024.txt"))
@@ -255,6 +269,7 @@ def test_a_ministry_after_its_units_in_a_list_of_coordinators_supports() -> None
     ]
 
 
+@pytest.mark.no_database
 def test_an_event_counted_back_from_keeps_its_words() -> None:
     """ "95 ngày trước bầu cử" is written as the plan writes it; only an event that starts a
     task ("Các bộ, ngành ban hành …") takes a capital."""

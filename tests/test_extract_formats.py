@@ -36,6 +36,7 @@ def facts(path: Path) -> Facts:
     }
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("text", ALL, ids=[p.stem[:12] for p in ALL])
 def test_docx_with_word_tables_and_numbering_reads_as_the_text(tmp_path: Path, text: Path) -> None:
     """Every corpus plan and both seeds."""
@@ -46,6 +47,7 @@ def test_docx_with_word_tables_and_numbering_reads_as_the_text(tmp_path: Path, t
     assert facts(built) == facts(text)
 
 
+@pytest.mark.no_database
 def test_docx_numbering_and_merged_cells_are_written_back(tmp_path: Path) -> None:
     """python-docx gives neither the "1." of a numbered list nor a merged cell's text on
     the rows it covers: the reader writes both back."""
@@ -63,6 +65,7 @@ def test_docx_numbering_and_merged_cells_are_written_back(tmp_path: Path) -> Non
                               " | Đầu tư công hoặc nguồn vốn hợp pháp khác (nếu có)")  # fmt: skip
 
 
+@pytest.mark.no_database
 def test_docx_text_boxes_and_header_are_read(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
@@ -85,6 +88,7 @@ def test_docx_text_boxes_and_header_are_read(tmp_path: Path) -> None:
     assert lines[:3] == ["ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Số: 7/KH-UBND", ""]
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("text", ALL, ids=[p.stem[:12] for p in ALL])
 def test_word_web_page_reads_as_the_text(tmp_path: Path, text: Path) -> None:
     page = to_word_html(text, tmp_path / f"{text.stem}.htm")
@@ -93,6 +97,7 @@ def test_word_web_page_reads_as_the_text(tmp_path: Path, text: Path) -> None:
     assert facts(page) == facts(text)
 
 
+@pytest.mark.no_database
 def test_old_word_doc_reads_through_antiword() -> None:
     assert shutil.which("antiword"), "scripts/test.sh installs antiword (debian-packages.txt)"
     doc = DATA / "corpus-09.doc"
@@ -111,6 +116,7 @@ def test_doc_without_antiword_says_what_to_install(
     )
 
 
+@pytest.mark.no_database
 def test_pdf_with_a_text_layer_reads_as_the_text() -> None:
     pdf = DATA / "corpus-04.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
@@ -132,6 +138,7 @@ def test_scanned_pdf_gets_a_clear_message(cli: Cli, tmp_path: Path) -> None:
         read_document(scan)
 
 
+@pytest.mark.no_database
 def test_text_with_tab_separated_tables(tmp_path: Path) -> None:
     text = CORPUS / "09-bnnmt-2200-nd180-carbon-rung-2026.txt"
     tabs = tmp_path / "tabs.txt"

@@ -16,6 +16,7 @@ from conftest import Cli, Db
 LATE = "2026-11-10"  # IV.1.a and IV.1.b overdue for every answerable agency
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("words", "text", "found"),
     [

@@ -15,6 +15,7 @@ from conftest import Cli, Db
 AS_OF = "2026-03-10"
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("action", "detail", "vi", "en"),
     [
@@ -49,6 +50,7 @@ def test_audit_details_in_words(action: str, detail: str, vi: str, en: str) -> N
     assert audit_text(action, detail) == en
 
 
+@pytest.mark.no_database
 def test_change_table_words() -> None:
     i18n.set_language("vi")
     assert item_text("task III.1.1") == "nhiệm vụ III.1.1"

@@ -22,6 +22,7 @@ def in_order(names: list[str]) -> list[str]:
     return sorted(names, key=vietnamese_key)
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("first", "then"),
     [
@@ -41,6 +42,7 @@ def test_pairs_of_real_communes(first: str, then: str) -> None:
     assert in_order([then, first]) == [first, then]
 
 
+@pytest.mark.no_database
 def test_tones_in_dictionary_order() -> None:
     assert in_order(["ạ", "á", "ã", "ả", "à", "a", "ă", "â"]) == [
         "a",
@@ -54,11 +56,13 @@ def test_tones_in_dictionary_order() -> None:
     ]
 
 
+@pytest.mark.no_database
 def test_case_and_punctuation_do_not_decide() -> None:
     assert in_order(["sở tư pháp", "Sở Tài chính"]) == ["Sở Tài chính", "sở tư pháp"]
     assert in_order(["Sở, ban", "Sở Nội vụ"]) == ["Sở, ban", "Sở Nội vụ"]
 
 
+@pytest.mark.no_database
 def test_every_commune_of_the_registry_has_its_place() -> None:
     ordered = in_order(COMMUNES)
     firsts = [name[0] for name in ordered]

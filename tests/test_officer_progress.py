@@ -8,6 +8,8 @@ import pytest
 
 from bmnn_cli.progress import on_terminal, steps
 
+pytestmark = pytest.mark.no_database  # the PostgreSQL run leaves these out
+
 
 class Terminal(io.StringIO):
     def isatty(self) -> bool:

@@ -7,6 +7,8 @@ import pytest
 from bmnn_cli.reference import markdown
 from conftest import ROOT
 
+pytestmark = pytest.mark.no_database  # the PostgreSQL run leaves these out
+
 
 def test_cli_reference_matches_the_help(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "40")  # the terminal does not shape the reference

@@ -21,6 +21,7 @@ def terminal(width: int) -> tuple[Console, io.StringIO]:
     return Console(file=out, force_terminal=True, width=width, color_system=None), out
 
 
+@pytest.mark.no_database
 def test_cell_text_is_never_read_as_markup() -> None:
     console, out = terminal(200)
     columns = [Column("title", "col.title"), Column("due", "col.due", "date")]

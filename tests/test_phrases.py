@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from bmnn_cli.domain.phrases import Part, PhraseReading, format_parts, parse_phrase
 from bmnn_cli.domain.schedule import part_from_dict
 
+pytestmark = pytest.mark.no_database  # the PostgreSQL run leaves these out
+
 D = dt.date
 SEED_EVENT = (
     "có văn bản đề nghị tham gia góp ý của các bộ, cơ quan ngang bộ và các cơ quan Trung ương"

@@ -216,6 +216,7 @@ def send(cli: Cli, offset: int, *extra: str, code: int = 0, lang: str = "en") ->
 # -- stages (pure) -------------------------------------------------------------
 
 
+@pytest.mark.no_database
 def test_stage_syntax() -> None:
     assert parse_stage("-7d") == Stage(-7)
     assert parse_stage("0d") == parse_stage("0") == Stage(0)
@@ -231,6 +232,7 @@ def test_stage_syntax() -> None:
 STAGES = parse_stages(["-7d", "-1d", "0d", "+7d/7d"])
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("offset", "logged", "expected"),
     [

@@ -156,6 +156,7 @@ def test_page_prints(report: tuple[Path, dict[str, Any]], tmp_path: Path) -> Non
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 3
 
 
+@pytest.mark.no_database
 @pytest.mark.slow  # starts Chromium
 def test_the_network_check_would_see_a_request(tmp_path: Path) -> None:
     """The NetLog check is not vacuous: a page with an image from a server is caught."""

@@ -156,6 +156,7 @@ def test_any_listing_as_a_workbook_on_stdout(cli: Cli, submitted: Path) -> None:
     _check_rows(sheet, STATUS_COLUMNS, json.loads(cli("status", "--as-of", AS_OF, "-f", "json")))
 
 
+@pytest.mark.no_database
 def test_text_from_a_plan_never_becomes_a_formula() -> None:
     from bmnn_cli.render import Column, Document, Listing
     from bmnn_cli.render_xlsx import workbook

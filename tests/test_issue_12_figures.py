@@ -106,6 +106,7 @@ def test_a_register_and_submit_follow_one_rule(cli: Cli, lao_cai: Db, tmp_path: 
     ]
 
 
+@pytest.mark.slow  # eight processes of the installed command
 def test_eight_identical_submits_in_parallel_record_one(lao_cai: Db) -> None:
     """Real processes through the installed entry point, racing for the same record."""
     bmnn = Path(sys.executable).with_name("bmnn")
@@ -135,6 +136,7 @@ def test_counts_in_english_take_the_plural_form(
     assert english in out, out
 
 
+@pytest.mark.no_database
 def test_every_singular_form_belongs_to_a_message() -> None:
     from bmnn_cli.i18n import MESSAGES
 
@@ -182,7 +184,14 @@ QUESTIONS: list[tuple[str, ...]] = [
 ]
 
 
-@pytest.mark.parametrize("as_of", ["2026-03-02", "2026-12-10", "2028-06-30"])
+@pytest.mark.parametrize(
+    "as_of",
+    [  # the later days ask about years not stored: every question works them out
+        "2026-03-02",
+        pytest.param("2026-12-10", marks=pytest.mark.slow),
+        pytest.param("2028-06-30", marks=pytest.mark.slow),
+    ],
+)
 def test_questions_leave_the_database_byte_for_byte_unchanged(
     cli: Cli, lao_cai: Db, as_of: str
 ) -> None:
@@ -198,6 +207,7 @@ def test_questions_leave_the_database_byte_for_byte_unchanged(
     assert _fingerprint(lao_cai) == before
 
 
+@pytest.mark.slow  # three questions twice, about a year not stored
 def test_a_question_beyond_the_stored_years_answers_as_if_they_were_stored(
     cli: Cli, lao_cai: Db
 ) -> None:
@@ -342,6 +352,7 @@ def _with_days(registry: str, line: str) -> str:
     return registry.replace("\n[province]\n", f"\n[province]\n{line}\n", 1)
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(
     ("written", "in_force"),
     [
@@ -363,6 +374,7 @@ def test_the_announced_calendar_moves_due_dates(written: str, in_force: str) -> 
     assert due.isoformat() == in_force
 
 
+@pytest.mark.no_database
 def test_the_province_overrides_the_announced_calendar() -> None:
     import datetime as dt
 
@@ -373,6 +385,7 @@ def test_the_province_overrides_the_announced_calendar() -> None:
     assert not province.is_working_day(dt.date(2026, 1, 10))
 
 
+@pytest.mark.no_database
 def test_the_calendar_data_ships_with_the_package() -> None:
     from importlib import resources
 

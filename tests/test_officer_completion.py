@@ -34,6 +34,7 @@ def test_completion_prints_each_shells_script(cli: Cli, shell: str) -> None:
     assert "_BMNN_COMPLETE=complete_" in script and "bmnn" in script
 
 
+@pytest.mark.slow  # a completion run per word completed
 def test_completion_of_commands_tasks_plans_and_agencies(cli: Cli, lao_cai: Db) -> None:
     assert "overdue" in bash("bmnn over")
     assert bash("bmnn show IV.1") == ["IV.1.a", "IV.1.b"]

@@ -3,7 +3,7 @@
 # .ci/run runs exactly this): ruff check, ruff format --check, mypy strict on
 # src and tests, the wheel built and run from a fresh virtualenv
 # (scripts/check-wheel.sh), then the test suite on both database engines,
-# in parallel (pytest-xdist). Debian packages listed in
+# side by side, each in parallel (pytest-xdist). Debian packages listed in
 # scripts/debian-packages.txt are installed when missing (as root), the
 # project with its test and dev extras by pip. Every stage runs; the script
 # fails when any of them failed. pytest's exit code 5 (no tests collected)
@@ -43,26 +43,53 @@ stage ruff format --check src tests benchmarks
 stage mypy                       # strict, on src and tests (pyproject.toml)
 stage bash scripts/check-wheel.sh
 
-# The whole suite on SQLite, then again on PostgreSQL (tests about the SQLite
-# file itself are left out of the second run; each worker starts its own
-# throwaway server). Tests marked `alone` (writers and readers contending for
-# the database in real time) run after the parallel part, with nothing beside them.
-pytest_run() {
-  echo "== pytest $*"
-  python -m pytest "$@"
+# The suite on SQLite and on PostgreSQL side by side (tests about the SQLite
+# file, or using no database, are left out of the PostgreSQL run; it starts one
+# throwaway server, with a database per test). Each run writes its own log,
+# printed whole when both have ended. Tests marked `alone` (writers and
+# readers contending for the database in real time) run after the parallel
+# part, one engine after the other, with nothing beside them.
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+pytest_run() {  # pytest_run LOG ARGS...: run pytest, its output to LOG
+  local log=$1
+  shift
+  echo "== pytest $*" >"$log"
+  python -m pytest "$@" >>"$log" 2>&1
   local rc=$?
   if [ "$rc" -eq 5 ]; then
-    echo "scripts/test.sh: pytest collected no tests ($*)" >&2
+    echo "scripts/test.sh: pytest collected no tests ($*)" >>"$log"
     rc=1
   fi
-  [ "$rc" -ne 0 ] && status=1
+  echo "$rc" >"$log.rc"
 }
+show() {  # print each log, and fail the script for each run that failed
+  local log rc
+  for log in "$@"; do
+    cat "$log"
+    rc=$(cat "$log.rc" 2>/dev/null || echo 1)
+    if [ "$rc" -ne 0 ]; then
+      echo "scripts/test.sh: failed ($rc): $(head -1 "$log" | cut -c4-)" >&2
+      status=1
+    fi
+  done
+}
+parallel=()
+alone=()
 for backend in sqlite postgresql; do
   if printf '%s\n' "$@" | grep -qx -- '-m'; then  # the caller chose the tests: one run
-    pytest_run -n auto --backend "$backend" "$@"
+    pytest_run "$logs/$backend" -n auto --backend "$backend" "$@" &
+    parallel+=("$logs/$backend")
     continue
   fi
-  pytest_run -n auto -m "not alone" --backend "$backend" "$@"
-  pytest_run -m alone --backend "$backend" "$@"
+  pytest_run "$logs/$backend" -n auto -m "not alone" --backend "$backend" "$@" &
+  parallel+=("$logs/$backend")
+  alone+=("$backend")
+done
+wait
+show "${parallel[@]}"
+for backend in "${alone[@]}"; do
+  pytest_run "$logs/$backend-alone" -m alone --backend "$backend" "$@"
+  show "$logs/$backend-alone"
 done
 exit "$status"

@@ -58,6 +58,7 @@ def test_an_unknown_language_is_refused_in_both(tmp_path: Path) -> None:
     assert "'fr': hãy chọn vi (tiếng Việt) hoặc en (tiếng Anh) / choose vi or en" in result.stderr
 
 
+@pytest.mark.no_database
 def test_readme_test_command_is_what_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -77,10 +78,14 @@ def test_readme_test_command_is_what_ci_runs() -> None:
         ["stage", "mypy"],
         ["stage", "bash", "scripts/check-wheel.sh"],
     ]
-    assert 'pytest_run -n auto -m "not alone" --backend "$backend" "$@"' in script
-    assert 'pytest_run -m alone --backend "$backend" "$@"' in script
+    # both engines side by side, then the `alone` tests one engine after the other
+    assert (
+        'pytest_run "$logs/$backend" -n auto -m "not alone" --backend "$backend" "$@" &' in script
+    )
+    assert 'pytest_run "$logs/$backend-alone" -m alone --backend "$backend" "$@"' in script
 
 
+@pytest.mark.no_database
 def test_readme_documents_every_command() -> None:
     from bmnn_cli.cli.app import app
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column
 
@@ -123,18 +124,6 @@ def iter_obligation_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, A
 
 def _status_text(status: str) -> str:
     return t(f"status.{status}")
-
-
-def period_label(period: str) -> str:
-    """A period key ("once", "request-3", "2026-Q3") as a person reads it."""
-    if period in ("once", "ongoing"):
-        return t(f"period.{period}")
-    kind, _, number = period.partition("-")
-    if kind == "once" and number.isdigit():
-        return t("period.once_n", n=number)
-    if kind == "request" and number.isdigit():
-        return t("period.request", n=number)
-    return period
 
 
 _DERIVED: list[tuple[str, str, Callable[[str], str]]] = [

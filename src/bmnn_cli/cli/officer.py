@@ -30,8 +30,8 @@ from bmnn_cli.columns import (
     grouped,
     iter_obligation_rows,
     obligation_rows,
-    period_label,
 )
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing
 from bmnn_cli.text import vietnamese_key

@@ -42,9 +42,9 @@ from bmnn_cli.columns import (
     grouped,
     iter_obligation_rows,
     obligation_rows,
-    period_label,
     status_rows,
 )
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Format, Listing, render

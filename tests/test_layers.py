@@ -28,6 +28,7 @@ PRESENTATION = (
     "typer",
     "click",
 )
+FORMATS = ("table", "plain", "md", "csv", "json", "xlsx", "html")
 
 
 def _module_name(path: Path) -> str:
@@ -95,3 +96,26 @@ def test_the_walk_sees_every_kind_of_import(tmp_path: Path) -> None:
     assert "bmnn_cli.columns" in found
     assert "bmnn_cli.render" in found
     assert "typer" in found
+
+
+def test_each_output_format_imports_no_other_format() -> None:
+    """A format module reads the shared types (base) and the table fitting (fit) only:
+    none imports another format or the dispatcher, so none drags another's libraries in."""
+    render = PACKAGE / "render"
+    allowed = ("bmnn_cli.render.base", "bmnn_cli.render.fit")
+    found = []
+    for name in FORMATS:
+        path = render / f"{name}.py"
+        for line, module in _imports(path):
+            if _within(module, ("bmnn_cli.render",)) and not _within(module, allowed):
+                found.append(f"render/{name}.py:{line} imports {module}")
+    assert found == []
+
+
+def test_the_dispatcher_imports_formats_only_when_asked() -> None:
+    """render/__init__ loads no format at import time (openpyxl only for xlsx, Rich only
+    for a table on a terminal)."""
+    path = PACKAGE / "render" / "__init__.py"
+    formats = tuple(f"bmnn_cli.render.{name}" for name in FORMATS)
+    eager = [module for _, module in _imports(path, top_only=True) if _within(module, formats)]
+    assert eager == []

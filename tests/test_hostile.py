@@ -707,7 +707,7 @@ def test_markdown_output_escapes_html(cli: Cli, lao_cai: Db, tmp_path: Path) -> 
 
 @pytest.mark.no_database
 def test_csv_cells_starting_with_tab_or_cr_are_neutralised() -> None:
-    from bmnn_cli.render import _csv_cell
+    from bmnn_cli.render.csv import cell as _csv_cell
 
     assert _csv_cell("\t=1+1") == "'\t=1+1" and _csv_cell("\r=1+1") == "'\r=1+1"
     assert _csv_cell("=1+1") == "'=1+1" and _csv_cell("-3") == "-3"

@@ -99,7 +99,7 @@ def on_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch, width: int, *args: st
 
     with monkeypatch.context() as patch:
         patch.setattr("bmnn_cli.render._isatty", lambda out: True)
-        patch.setattr("bmnn_cli.render._terminal", console)
+        patch.setattr("bmnn_cli.render.table.terminal", console)
         return cli(*args)
 
 

@@ -146,7 +146,7 @@ def test_csv_output_neutralises_formulas(cli: Cli, db: Path, tmp_path: Path) -> 
     for question in (("tasks", "-f", "csv"), ("overdue", "--as-of", "2026-03-02", "-f", "csv")):
         titles = {row["title"] for row in csv.DictReader(io.StringIO(cli(*question)))}
         assert titles == {"'" + formula}, question
-    from bmnn_cli.render import _csv_cell
+    from bmnn_cli.render.csv import cell as _csv_cell
 
     assert _csv_cell("=1+1") == "'=1+1" and _csv_cell("-3") == "-3" and _csv_cell("@x") == "'@x"
 

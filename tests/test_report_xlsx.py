@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from bmnn_cli.cli.app import app
-from bmnn_cli.columns import REPORT_TASK_COLUMNS, STATUS_COLUMNS, WEEK_COLUMNS
 from bmnn_cli.i18n import t
+from bmnn_cli.render.columns import REPORT_TASK_COLUMNS, STATUS_COLUMNS, WEEK_COLUMNS
 from conftest import Cli
 
 AS_OF = "2026-11-27"
@@ -159,7 +159,7 @@ def test_any_listing_as_a_workbook_on_stdout(cli: Cli, submitted: Path) -> None:
 @pytest.mark.no_database
 def test_text_from_a_plan_never_becomes_a_formula() -> None:
     from bmnn_cli.render import Column, Document, Listing
-    from bmnn_cli.render_xlsx import workbook
+    from bmnn_cli.render.xlsx import workbook
 
     listing = Listing([Column("agency", "col.agency")], [{"agency": "=HYPERLINK(1)"}])
     cell = load_workbook(io.BytesIO(workbook(Document([listing])))).worksheets[0]["A2"]

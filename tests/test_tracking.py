@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bmnn_cli import i18n
-from bmnn_cli.columns import period_label
+from bmnn_cli.domain.periods import period_label
 from conftest import Cli, dump, group_members, query
 
 SO_TU_PHAP = "Sở Tư pháp"

@@ -15,7 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bmnn_cli.columns import (
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Chart, Document, Listing
+from bmnn_cli.render.columns import (
     FIGURE_COLUMNS,
     OBLIGATION_KEYS,
     OVERDUE_COLUMNS,
@@ -28,8 +30,6 @@ from bmnn_cli.columns import (
     obligation_rows,
     status_rows,
 )
-from bmnn_cli.i18n import t
-from bmnn_cli.render import Chart, Document, Listing
 from bmnn_cli.text import vietnamese_key
 
 if TYPE_CHECKING:

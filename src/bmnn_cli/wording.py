@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 
-from bmnn_cli.columns import period_label
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import MESSAGES, t
 
 _ISO = r"\d{4}-\d\d-\d\d"

@@ -23,10 +23,10 @@ from bmnn_cli.cli.common import (
     local_time,
     parse_day,
 )
-from bmnn_cli.columns import short
 from bmnn_cli.errors import ExitCode, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing, render
+from bmnn_cli.render.columns import short
 from bmnn_cli.wording import audit_text
 
 LOG_COLUMNS = [

@@ -5,7 +5,7 @@ files, registry, listings of what a plan says), `cli.tracking` (obligations,
 submissions, overdue, status, report), `cli.admin` (log, backup, restore,
 check, migrate), `cli.extract` (extract, explain), `cli.remind` (remind,
 ical) and `cli.calendar` (calendar). They parse options, call the domain,
-store or service layer, and render the result through `render.py`.
+store or service layer, and render the result through the `render` package.
 """
 
 from __future__ import annotations

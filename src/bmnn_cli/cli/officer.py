@@ -22,7 +22,10 @@ from bmnn_cli.cli.common import (
     today,
 )
 from bmnn_cli.cli.records import SUBMISSION_COLUMNS, _shown
-from bmnn_cli.columns import (
+from bmnn_cli.domain.periods import period_label
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Column, Document, Format, Listing
+from bmnn_cli.render.columns import (
     DUE_COLUMNS,
     OBLIGATION_COLUMNS,
     OBLIGATION_KEYS,
@@ -30,10 +33,7 @@ from bmnn_cli.columns import (
     grouped,
     iter_obligation_rows,
     obligation_rows,
-    period_label,
 )
-from bmnn_cli.i18n import t
-from bmnn_cli.render import Column, Document, Format, Listing
 from bmnn_cli.text import vietnamese_key
 from bmnn_cli.wording import stage_text
 

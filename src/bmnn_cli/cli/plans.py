@@ -297,8 +297,8 @@ def _task_matches(words: str, row: dict[str, Any]) -> bool:
 
 def _find(session: Any, text: str, plan: str | None) -> Any:
     """The task `text` names by its id, else the one task whose words it holds."""
-    from bmnn_cli.columns import short
     from bmnn_cli.errors import NotFound, UsageError
+    from bmnn_cli.render.columns import short
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import find_task, scope
 
@@ -342,7 +342,7 @@ def show(
     Each obligation met shows the number/symbol it was met with; --agency
     keeps one agency's (or one group's) obligations.
     """
-    from bmnn_cli.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
+    from bmnn_cli.render.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
     from bmnn_cli.store import catalog, history, queries
     from bmnn_cli.store.lookup import Scope, scope
     from bmnn_cli.store.models import Plan

@@ -25,7 +25,7 @@ from bmnn_cli.cli.common import (
     parse_day,
     today,
 )
-from bmnn_cli.columns import period_label
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing
 

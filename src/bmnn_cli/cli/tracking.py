@@ -31,7 +31,11 @@ from bmnn_cli.cli.common import (
     parse_quarter,
     today,
 )
-from bmnn_cli.columns import (
+from bmnn_cli.domain.periods import period_label
+from bmnn_cli.errors import ExitCode
+from bmnn_cli.i18n import t
+from bmnn_cli.render import Format, Listing, render
+from bmnn_cli.render.columns import (
     BY_KEYS,
     DUE_COLUMNS,
     OBLIGATION_KEYS,
@@ -42,12 +46,8 @@ from bmnn_cli.columns import (
     grouped,
     iter_obligation_rows,
     obligation_rows,
-    period_label,
     status_rows,
 )
-from bmnn_cli.errors import ExitCode
-from bmnn_cli.i18n import t
-from bmnn_cli.render import Format, Listing, render
 
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows (most urgent).")

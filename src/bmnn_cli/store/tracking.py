@@ -14,8 +14,8 @@ from typing import NoReturn
 
 from sqlmodel import Session, col, select
 
-from bmnn_cli.columns import period_label
 from bmnn_cli.domain.deadlines import due_after_event, rolled
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t

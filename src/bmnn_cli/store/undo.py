@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from bmnn_cli.columns import period_label
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit

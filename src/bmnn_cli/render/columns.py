@@ -1,11 +1,12 @@
-"""Columns of the obligation and status listings, shared by the commands and the report.
+"""The listings' columns, declared once by name, and the display fields they read.
 
 `overdue`, `due` and `status` show these listings on their own; `report`
-shows them again, some cut down or extended, in its sections. Keeping every
-column set in one module keeps the slices below next to what they slice, so
-a reordered column cannot silently shift a report's section. The display
-fields the columns read (`status_text`, `short_title`, `level_text`) are
-added to the rows here too.
+shows them again, some cut down or extended, in its sections. Each listing
+is declared under its name in `LISTINGS`, and one derived from another picks
+its columns by key (`pick`), never by position: a column added to or moved
+in `status` cannot shift a report's section. The display fields the columns
+read (`status_text`, `short_title`, `period_text`, `level_text`) are added
+to the rows here too.
 """
 
 from __future__ import annotations
@@ -13,12 +14,36 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import t
-from bmnn_cli.render import Column
+from bmnn_cli.render.base import Column
+
+LISTINGS: dict[str, tuple[Column, ...]] = {}
+
+
+def declare(name: str, *columns: Column) -> list[Column]:
+    """Record the columns of the listing `name` (each key once, each name once); a
+    copy comes back, so a caller that extends its list leaves the registry alone."""
+    keys = [c.key for c in columns]
+    if name in LISTINGS or len(set(keys)) != len(keys):
+        raise ValueError(f"listing {name!r} declared twice, or with a key twice: {keys}")
+    LISTINGS[name] = columns
+    return list(columns)
+
+
+def pick(listing: str, *keys: str) -> list[Column]:
+    """The columns of the declared `listing` with these keys, in the order given."""
+    by_key = {c.key: c for c in LISTINGS[listing]}
+    missing = [key for key in keys if key not in by_key]
+    if missing:
+        raise KeyError(f"listing {listing!r} has no column {', '.join(missing)}")
+    return [by_key[key] for key in keys]
+
 
 # On a narrow terminal the columns that answer the question stay (agency, task,
 # due date, days late or left, status); `drop` says which go first (render, fit.py).
-OBLIGATION_COLUMNS = [
+OBLIGATION_COLUMNS = declare(
+    "obligations",
     Column("agency", "col.agency"),
     Column("plan", "col.plan", fit="whole", drop=4),
     Column("task", "col.task", fit="whole"),
@@ -27,8 +52,9 @@ OBLIGATION_COLUMNS = [
     Column("effective_due", "col.effective_due", "date"),
     Column("status_text", "col.status"),
     Column("submitted_on", "col.submitted_on", "date", drop=1),
-]
-OVERDUE_COLUMNS = [
+)
+OVERDUE_COLUMNS = declare(
+    "overdue",
     Column("agency", "col.agency"),
     Column("plan", "col.plan", fit="whole", drop=4),
     Column("task", "col.task", fit="whole"),
@@ -37,13 +63,16 @@ OVERDUE_COLUMNS = [
     Column("effective_due", "col.effective_due", "date"),
     Column("days_late", "col.days_late", "int"),
     Column("deadline", "col.deadline", fit="cut", drop=5),
-]
-DUE_COLUMNS = [
-    *OVERDUE_COLUMNS[:6],
+)
+_WHAT_AND_WHEN = ("agency", "plan", "task", "short_title", "scheduled_due", "effective_due")
+DUE_COLUMNS = declare(
+    "due",
+    *pick("overdue", *_WHAT_AND_WHEN),
     Column("days_left", "col.days_left", "int"),
-    OVERDUE_COLUMNS[7],
-]
-STATUS_COLUMNS = [
+    *pick("overdue", "deadline"),
+)
+STATUS_COLUMNS = declare(
+    "status",
     Column("agency", "col.agency"),
     Column("level_text", "col.level", drop=5),
     Column("fallen_due", "col.fallen_due", "int"),
@@ -55,8 +84,8 @@ STATUS_COLUMNS = [
     Column("ongoing", "col.ongoing", "int", drop=1),
     Column("rate", "col.rate", "rate"),
     Column("last_submission", "col.last_submission", "date", drop=4),
-    Column("not_begun", "col.not_begun", "int", drop=6),  # last: the report slices by position
-]
+    Column("not_begun", "col.not_begun", "int", drop=6),
+)
 
 OBLIGATION_KEYS = (
     "agency_id", "agency", "plan", "task", "title", "period", "scheduled_due", "effective_due",
@@ -68,30 +97,33 @@ STATUS_KEYS = (
 )  # fmt: skip
 
 # The report's own sections.
-REPORT_TASK_COLUMNS = [
+_COUNTS = ("fallen_due", "on_time", "late", "overdue", "pending")
+REPORT_TASK_COLUMNS = declare(
+    "report.tasks",
     Column("task", "col.task", fit="whole"),
     Column("title", "col.title", fit="cut", drop=6),
     Column("deadline", "col.deadline", fit="cut", drop=7),
     Column("obligations", "col.obligations", "int"),
-    *STATUS_COLUMNS[2:8],
-    STATUS_COLUMNS[9],
-    STATUS_COLUMNS[10],
-]
-REPORT_OVERDUE_COLUMNS = [
-    *OVERDUE_COLUMNS[:3],
+    *pick("status", *_COUNTS, "waived", "rate", "last_submission"),
+)
+REPORT_OVERDUE_COLUMNS = declare(
+    "report.overdue",
+    *pick("overdue", "agency", "plan", "task"),
     Column("title", "col.title", fit="cut", drop=2),
     Column("period_text", "col.period", drop=1),
-    *OVERDUE_COLUMNS[4:],
-]
-WORST_COLUMNS = [STATUS_COLUMNS[0], STATUS_COLUMNS[5]]  # agency, overdue
-FIGURE_COLUMNS = [*STATUS_COLUMNS[2:7], STATUS_COLUMNS[9]]  # a report's totals, as big numbers
-WEEK_COLUMNS = [
+    *pick("overdue", "scheduled_due", "effective_due", "days_late", "deadline"),
+)
+WORST_COLUMNS = declare("report.worst", *pick("status", "agency", "overdue"))
+# a report's totals, as big numbers
+FIGURE_COLUMNS = declare("report.figures", *pick("status", *_COUNTS, "rate"))
+WEEK_COLUMNS = declare(
+    "report.weeks",
     Column("week", "col.week", "date"),
     Column("due", "col.due_count", "int"),
     Column("submitted", "col.submitted_count", "int"),
     Column("cumulative_due", "col.cumulative_due", "int"),
     Column("cumulative_submitted", "col.cumulative_submitted", "int"),
-]
+)
 
 
 def short(text: str, width: int = 60) -> str:
@@ -125,18 +157,6 @@ def _status_text(status: str) -> str:
     return t(f"status.{status}")
 
 
-def period_label(period: str) -> str:
-    """A period key ("once", "request-3", "2026-Q3") as a person reads it."""
-    if period in ("once", "ongoing"):
-        return t(f"period.{period}")
-    kind, _, number = period.partition("-")
-    if kind == "once" and number.isdigit():
-        return t("period.once_n", n=number)
-    if kind == "request" and number.isdigit():
-        return t("period.request", n=number)
-    return period
-
-
 _DERIVED: list[tuple[str, str, Callable[[str], str]]] = [
     ("status_text", "status", _status_text),
     ("short_title", "title", short),
@@ -154,27 +174,29 @@ def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # `overdue --by` and `due --by`: one row per agency or per task, with counts.
-BY_AGENCY_COLUMNS = [
+BY_AGENCY_COLUMNS = declare(
+    "by.agency",
     Column("agency", "col.agency"),
     Column("count", "col.count", "int"),
     Column("days", "col.most_days_late", "int"),
     Column("first_due", "col.first_due", "date"),
     Column("tasks", "col.tasks_owed", fit="cut", drop=1),
-]
-BY_TASK_COLUMNS = [
+)
+BY_TASK_COLUMNS = declare(
+    "by.task",
     Column("plan", "col.plan", fit="whole", drop=2),
     Column("task", "col.task", fit="whole"),
     Column("short_title", "col.title", fit="cut", drop=1),
     Column("count", "col.count", "int"),
     Column("days", "col.most_days_late", "int"),
     Column("first_due", "col.first_due", "date"),
-]
+)
 
 
 def by_columns(by: str, days: str) -> list[Column]:
     """The grouped columns, the days one named for what it holds (most late, fewest left)."""
     header = "col.most_days_late" if days == "days_late" else "col.fewest_days_left"
-    columns = BY_AGENCY_COLUMNS if by == "agency" else BY_TASK_COLUMNS
+    columns = LISTINGS["by.agency" if by == "agency" else "by.task"]
     return [Column(c.key, header, "int") if c.key == "days" else c for c in columns]
 
 
@@ -199,8 +221,8 @@ def grouped(rows: Iterable[dict[str, Any]], by: str, days: str) -> list[dict[str
                 "count": 0, "days": row[days], "first_due": row["effective_due"], "owed": [],
             }  # fmt: skip
         group["count"] += 1
-        pick = min if fewest else max
-        group["days"] = pick(d for d in (group["days"], row[days]) if d is not None)
+        choose = min if fewest else max
+        group["days"] = choose(d for d in (group["days"], row[days]) if d is not None)
         group["first_due"] = min(group["first_due"], row["effective_due"])
         if row["task"] not in group["owed"]:
             group["owed"].append(row["task"])

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bmnn_cli.i18n import t
-from bmnn_cli.render import ALARM_KEYS, ROLLUP_LEVELS, Column, Document, Listing, display
+from bmnn_cli.render.base import ALARM_KEYS, ROLLUP_LEVELS, Column, Document, Listing, display
 
 DATE_FORMAT = "DD/MM/YYYY"
 RATE_FORMAT = "0.0%"

@@ -18,7 +18,15 @@ from typing import Any
 
 from bmnn_cli import __version__
 from bmnn_cli.i18n import language, t
-from bmnn_cli.render import ALARM_KEYS, ROLLUP_LEVELS, Chart, Column, Document, Listing, display
+from bmnn_cli.render.base import (
+    ALARM_KEYS,
+    ROLLUP_LEVELS,
+    Chart,
+    Column,
+    Document,
+    Listing,
+    display,
+)
 
 WIDTH = 1000  # the weekly chart's viewBox width; CSS scales it to the page
 ROWS_PER_PART = 26  # agency bars per SVG, so that a part fits on a printed page

@@ -1,7 +1,7 @@
 """How a table fits a terminal: which columns stay, how wide each is, which headers shorten.
 
 Plain Python over the cells' text, so that the choice can be tested without
-a terminal and `render` only draws what is decided here. The rule, in order:
+a terminal and `render.table` only draws what is decided here. The rule, in order:
 
 1. a table that fits is shown whole, with full headers;
 2. else number columns take their short header, explained in a legend;

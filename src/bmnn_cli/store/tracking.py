@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from bmnn_cli.columns import period_label
 from bmnn_cli.domain.deadlines import due_after_event, rolled
 from bmnn_cli.domain.schedule import Part
+from bmnn_cli.domain.status import Status, on_time
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
@@ -372,8 +373,8 @@ def _answer(
             owed, item.day, task, agency
         )
     _check_start(item.day, plan, obligation.starts_on)
-    on_time = obligation.effective_due is None or item.day <= obligation.effective_due
-    status = "status.done_on_time" if on_time else "status.done_late"
+    done = Status.DONE_ON_TIME if on_time(item.day, obligation.effective_due) else Status.DONE_LATE
+    status = f"status.{done.value}"
     return Outcome("msg.submitted", period=obligation.period, status=status, **outcome), obligation  # type: ignore[arg-type]
 
 

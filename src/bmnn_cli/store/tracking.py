@@ -15,9 +15,12 @@ from typing import NoReturn
 from sqlmodel import Session, col, select
 
 from bmnn_cli.columns import period_label
+from bmnn_cli.domain import submissions as rules
+from bmnn_cli.domain import waivers
 from bmnn_cli.domain.deadlines import due_after_event, rolled
 from bmnn_cli.domain.schedule import Part
-from bmnn_cli.domain.status import Status, on_time
+from bmnn_cli.domain.status import Status
+from bmnn_cli.domain.submissions import Owed, Recorded
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
@@ -34,7 +37,7 @@ from bmnn_cli.store.models import (
     Waiver,
     key,
 )
-from bmnn_cli.text import clean, fold
+from bmnn_cli.text import fold
 
 
 @dataclass(frozen=True)
@@ -132,13 +135,9 @@ def _pick(rows: list[Obligation], period: str | None, task: Task) -> Obligation:
     """The obligation of `period`: its key ("once", "request-3") or its label ("một lần")."""
     if period is None:
         raise AssertionError
-    for row in rows:
-        if row.period == period.strip():
-            return row
-    wanted = fold(period)
-    for row in rows:
-        if fold(period_label(row.period)) == wanted:
-            return row
+    row = rules.pick(rows, period, period_label)
+    if row is not None:
+        return row
     raise NotFound(
         t("err.store.no_such_period", task=task.code, period=period, periods=_labels(rows)),
         value=period,
@@ -159,9 +158,8 @@ def _check_date(
 ) -> None:
     if day > as_of:
         raise UsageError(t("err.store.date_after_as_of", day=day, as_of=as_of))
-    earliest = plan.issued or dt.date(plan.year - 1, 1, 1)
-    if obligation and obligation.starts_on:
-        earliest = max(earliest, obligation.starts_on)
+    starts_on = obligation.starts_on if obligation else None
+    earliest = rules.earliest_day(plan.issued, plan.year, starts_on)
     if day < earliest:
         raise UsageError(
             t("err.store.date_before_start", day=day, earliest=earliest, plan=plan.code)
@@ -179,28 +177,6 @@ class Sent:
     note: str = ""
     plan: str | None = None
     period: str | None = None
-
-
-@dataclass
-class _Owed:
-    """An obligation as a submission sees it (plain values, no ORM object per row)."""
-
-    id: int
-    period: str
-    year: int
-    starts_on: dt.date | None
-    effective_due: dt.date | None
-    submitted_on: dt.date | None
-    waived_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class _Recorded:
-    """An active submission: its date, its folded number/symbol and the period it answers."""
-
-    day: dt.date
-    ref: str
-    period: str
 
 
 def submit(
@@ -271,7 +247,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
         if obligation is None:
             continue
         obligation.submitted_on = item.day
-        sent[pair].append(_Recorded(item.day, fold(item.ref), obligation.period))
+        sent[pair].append(Recorded(item.day, fold(item.ref), obligation.period))
         submissions.append({
             "obligation_id": obligation.id, "submitted_on": item.day, "ref": item.ref,
             "note": item.note, "state": "active", "replaces_id": None, "reason": "",
@@ -298,13 +274,13 @@ class SubmitFailed(BmnnError):
 
 def _load(
     session: Session, pairs: set[tuple[int, int]]
-) -> tuple[dict[tuple[int, int], list[_Owed]], dict[tuple[int, int], list[_Recorded]]]:
+) -> tuple[dict[tuple[int, int], list[Owed]], dict[tuple[int, int], list[Recorded]]]:
     """The obligations and active submissions of these (task, agency) pairs, in few queries."""
     from bmnn_cli.store.reader import as_date, reader_of
 
     reader = reader_of(session)
-    owed: dict[tuple[int, int], list[_Owed]] = {}
-    sent: dict[tuple[int, int], list[_Recorded]] = {}
+    owed: dict[tuple[int, int], list[Owed]] = {}
+    sent: dict[tuple[int, int], list[Recorded]] = {}
     for where, params in _filters(pairs):
         rows = reader.rows(
             "SELECT o.task_id, o.agency_id, o.id, o.period, o.year, o.starts_on, o.effective_due,"
@@ -316,7 +292,7 @@ def _load(
             if (task, agency) in pairs:
                 obligation_id, period, year, starts, due, submitted, waived = values
                 owed.setdefault((task, agency), []).append(
-                    _Owed(obligation_id, period, year, as_date(starts), as_date(due),
+                    Owed(obligation_id, period, year, as_date(starts), as_date(due),
                           as_date(submitted), as_date(waived))
                 )  # fmt: skip
         rows = reader.rows(
@@ -326,7 +302,7 @@ def _load(
         )
         for task, agency, day, ref, period in rows:
             if (task, agency) in pairs:
-                recorded = _Recorded(as_date(day) or dt.date.min, fold(ref or ""), period)
+                recorded = Recorded(as_date(day) or dt.date.min, fold(ref or ""), period)
                 sent.setdefault((task, agency), []).append(recorded)
     return owed, sent
 
@@ -347,98 +323,62 @@ def _filters(pairs: set[tuple[int, int]]) -> list[tuple[str, dict[str, int]]]:
 
 
 def _answer(
-    owed: list[_Owed],
-    sent: list[_Recorded],
+    owed: list[Owed],
+    sent: list[Recorded],
     item: Sent,
     task: Task,
     agency: Agency,
     plan: Plan,
     as_of: dt.date,
-) -> tuple[Outcome, _Owed | None]:
+) -> tuple[Outcome, Owed | None]:
     """What one submission does: the outcome, and the obligation it answers (None: nothing)."""
-    outcome = {"agency": agency.name, "task": task.code, "date": item.day}
-    ref = fold(item.ref)
-    same = next((s for s in sent if s.day == item.day and s.ref == ref), None)
-    if same is not None:
-        return Outcome("msg.already_submitted", period=same.period, changed=False, **outcome), None  # type: ignore[arg-type]
-    if item.period is not None:
-        obligation = _pick_owed(owed, item.period, task)
-        if obligation.submitted_on is not None:
-            raise Refused(
-                t("err.store.already_submitted", agency=agency.name, task=task.code,
-                  period=period_label(obligation.period), day=obligation.submitted_on)
-            )  # fmt: skip
-    else:
-        obligation = _earliest_open(owed, item.day) or _refuse_none_open(
-            owed, item.day, task, agency
-        )
-    _check_start(item.day, plan, obligation.starts_on)
-    done = Status.DONE_ON_TIME if on_time(item.day, obligation.effective_due) else Status.DONE_LATE
-    status = f"status.{done.value}"
-    return Outcome("msg.submitted", period=obligation.period, status=status, **outcome), obligation  # type: ignore[arg-type]
-
-
-def _begun(period: str, year: int, day: dt.date) -> bool:
-    """Whether a period can be answered on `day`: a yearly, quarterly or monthly one
-    from its year on; a one-off or requested one at any time (its start says when)."""
-    return not period[:4].isdigit() or year <= day.year
-
-
-def _earliest_open(owed: list[_Owed], day: dt.date) -> _Owed | None:
-    """The earliest open period with a due date that had begun by `day`."""
-    return next(
-        (
-            o
-            for o in owed
-            if o.effective_due is not None
-            and o.submitted_on is None
-            and o.waived_on is None
-            and (o.starts_on or day) <= day
-            and _begun(o.period, o.year, day)
-        ),
-        None,
+    decision = rules.answer(
+        owed, sent, day=item.day, ref=item.ref, period=item.period, label=period_label
     )
+    if isinstance(decision, rules.Duplicate):
+        duplicate = Outcome(
+            "msg.already_submitted", agency.name, task.code, decision.period, date=item.day,
+            changed=False,
+        )  # fmt: skip
+        return duplicate, None
+    if isinstance(decision, rules.NoSuchPeriod):
+        assert item.period is not None
+        raise NotFound(
+            t("err.store.no_such_period", task=task.code, period=item.period,
+              periods=decision.labels),
+            value=item.period,
+        )  # fmt: skip
+    if isinstance(decision, rules.AlreadySubmitted):
+        raise Refused(
+            t("err.store.already_submitted", agency=agency.name, task=task.code,
+              period=period_label(decision.owed.period), day=decision.owed.submitted_on)
+        )  # fmt: skip
+    if isinstance(decision, rules.NoneOpen):
+        _refuse_none_open(decision, task, agency)
+    _check_start(item.day, plan, decision.owed.starts_on)
+    done = Status.DONE_ON_TIME if decision.on_time else Status.DONE_LATE
+    outcome = Outcome(
+        "msg.submitted", agency.name, task.code, decision.owed.period, date=item.day,
+        status=f"status.{done.value}",
+    )  # fmt: skip
+    return outcome, decision.owed
 
 
-def _refuse_none_open(owed: list[_Owed], day: dt.date, task: Task, agency: Agency) -> NoReturn:
+def _refuse_none_open(none: rules.NoneOpen, task: Task, agency: Agency) -> NoReturn:
     """Nothing dated is open: name the undated duties (for --period), or what was done."""
-    undated = [
-        o
-        for o in owed
-        if o.effective_due is None and o.submitted_on is None and o.waived_on is None
-    ]
-    if undated:
-        periods = ", ".join(repr(period_label(o.period)) for o in undated)
+    if none.undated:
+        periods = ", ".join(repr(period_label(o.period)) for o in none.undated)
         raise Refused(
             t("err.store.submit_only_undated", agency=agency.name, task=task.code, periods=periods)
         )
     done = ", ".join(
-        f"{period_label(o.period)}: {_day(o.submitted_on or o.waived_on)}"
-        for o in owed
-        if o.submitted_on or o.waived_on
+        f"{period_label(o.period)}: {_day(o.submitted_on or o.waived_on)}" for o in none.done
     )
     raise Refused(t("err.store.nothing_open_done", agency=agency.name, task=task.code, done=done))
 
 
-def _pick_owed(owed: list[_Owed], period: str, task: Task) -> _Owed:
-    """The obligation of `period`: its key ("once", "request-3") or its label ("một lần")."""
-    for row in owed:
-        if row.period == period.strip():
-            return row
-    wanted = fold(period)
-    for row in owed:
-        if fold(period_label(row.period)) == wanted:
-            return row
-    labels = ", ".join(period_label(r.period) for r in owed)
-    raise NotFound(
-        t("err.store.no_such_period", task=task.code, period=period, periods=labels), value=period
-    )
-
-
 def _check_start(day: dt.date, plan: Plan, starts_on: dt.date | None) -> None:
-    earliest = plan.issued or dt.date(plan.year - 1, 1, 1)
-    if starts_on:
-        earliest = max(earliest, starts_on)
+    earliest = rules.earliest_day(plan.issued, plan.year, starts_on)
     if day < earliest:
         raise UsageError(
             t("err.store.date_before_start", day=day, earliest=earliest, plan=plan.code)
@@ -470,28 +410,6 @@ def _write(
     )
     session.execute(insert(AuditLog.__table__), logs)  # type: ignore[attr-defined]
     session.expire_all()  # ORM objects loaded earlier see the new values
-
-
-def _open_for(
-    rows: list[Obligation], day: dt.date, *, dated_only: bool = False
-) -> Obligation | None:
-    """The obligation a waiver given on `day` most likely concerns.
-
-    The oldest open dated one that had started by then; else (unless
-    `dated_only`) an ongoing one.
-    """
-    open_rows = _open_rows(rows, day)
-    dated = [r for r in open_rows if r.effective_due is not None and r.year <= day.year]
-    candidates = dated or ([] if dated_only else [r for r in open_rows if r.effective_due is None])
-    return candidates[0] if candidates else None
-
-
-def _open_rows(rows: list[Obligation], day: dt.date) -> list[Obligation]:
-    return [
-        r
-        for r in rows
-        if r.submitted_on is None and r.waived_on is None and (r.starts_on or day) <= day
-    ]
 
 
 def _active_submission(session: Session, obligation: Obligation) -> Submission:
@@ -633,11 +551,11 @@ def waive(
     rows = _obligations(session, task_row, agency_row)
     if period is None:
         latest = _latest_waiver(session, rows)
-        if latest is not None and (
-            latest[0].waived_on == as_of and clean(latest[0].reason) == clean(reason)
+        if latest is not None and waivers.same_waiver(
+            waivers.Given(latest[0].waived_on, latest[0].reason), as_of, reason
         ):
             return _already_waived(latest[0], latest[1], task_row, agency_row)
-        obligation = _open_for(rows, as_of, dated_only=True)
+        obligation = waivers.open_for(rows, as_of, dated_only=True)
         if obligation is None:
             _refuse_nothing_dated(rows, as_of, task_row, agency_row)
     else:
@@ -645,7 +563,7 @@ def waive(
     if obligation.waived_on is not None:
         waiver = _active_waiver(session, obligation)
         return _already_waived(waiver, obligation, task_row, agency_row)
-    if obligation.submitted_on is not None:  # a waiver would hide what was sent
+    if waivers.hides_submission(obligation):
         raise Refused(
             t(
                 "err.store.waive_submitted",
@@ -708,7 +626,7 @@ def _refuse_nothing_dated(
     rows: list[Obligation], day: dt.date, task: Task, agency: Agency
 ) -> NoReturn:
     """Nothing dated is open: name the duties without a due date, if any, for --period."""
-    undated = [r for r in _open_rows(rows, day) if r.effective_due is None]
+    undated = waivers.undated_open(rows, day)
     if not undated:
         raise Refused(t("err.store.nothing_open", agency=agency.name, task=task.code))
     raise Refused(

@@ -26,7 +26,7 @@ AGENCIES = WRITERS * PER_WRITER // YEARS  # 200 agencies × 8 years = 1 600 obli
 
 
 def _writer(db: str, index: int, queue: Queue[Any]) -> None:
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import submissions
     from bmnn_cli.store.db import Target, open_store
 
     store = open_store(Target(db, "option"), create=False)
@@ -37,7 +37,7 @@ def _writer(db: str, index: int, queue: Queue[Any]) -> None:
             start = time.perf_counter()
             try:
                 with store.write() as session:
-                    tracking.submit(
+                    submissions.submit(
                         session, task="T.0", agency=f"co-quan-{a}", day=dt.date(year, 10, 1),
                         as_of=dt.date(2034, 1, 1), period=str(year),
                     )  # fmt: skip

@@ -188,7 +188,7 @@ def submit(
 
     Example: bmnn submit --task IV.1.a --agency "Sở Tư pháp" --date 25/02/2026 --ref 45/KH-STP
     """
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import submissions
 
     day_of = as_of or today()
     if from_csv is not None:
@@ -200,7 +200,7 @@ def submit(
         raise typer.BadParameter(t("err.cli.task_agency_required"))
     store = open_db(ctx, db)
     with store.write() as session:
-        outcome = tracking.submit(
+        outcome = submissions.submit(
             session, task=task, agency=agency, day=date or day_of, as_of=day_of, plan=plan,
             period=period, ref=ref, note=note,
         )  # fmt: skip
@@ -212,18 +212,18 @@ def _submit_csv(
 ) -> None:
     from bmnn_cli.domain.register import read_register
     from bmnn_cli.errors import InputError
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import submissions
 
     rows = read_register(path)
     store = open_db(ctx, db)
     items = [
-        tracking.Sent(r.task, r.agency, r.date, r.ref, r.note, r.plan or plan, r.period)
+        submissions.Sent(r.task, r.agency, r.date, r.ref, r.note, r.plan or plan, r.period)
         for r in rows
     ]
     with store.write() as session:
         try:
-            outcomes = tracking.submit_many(session, items, as_of=as_of)
-        except tracking.SubmitFailed as failed:
+            outcomes = submissions.submit_many(session, items, as_of=as_of)
+        except submissions.SubmitFailed as failed:
             line = rows[failed.index].line
             raise InputError(failed.message, path=str(path), line=line) from None
     new = sum(outcome.changed for outcome in outcomes)
@@ -255,14 +255,14 @@ def amend(
 
     Example: bmnn amend -t IV.1.a -a "Sở Tài chính" --ref 13/KH-STC --reason "sửa số ký hiệu"
     """
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import corrections
 
     if not reason.strip():
         raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
     day_of = as_of or today()
     store = open_db(ctx, db)
     with store.write() as session:
-        outcome = tracking.amend(
+        outcome = corrections.amend(
             session, task=task, agency=agency, day=date, as_of=day_of, reason=reason,
             plan=plan, period=period, ref=ref, note=note,
         )  # fmt: skip
@@ -280,13 +280,13 @@ def retract(
     db: DbOpt = None,
 ) -> None:
     """Withdraw a submission recorded in error; it stays in the history."""
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import corrections
 
     if not reason.strip():
         raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
     store = open_db(ctx, db)
     with store.write() as session:
-        outcome = tracking.retract(
+        outcome = corrections.retract(
             session, task=task, agency=agency, reason=reason, plan=plan, period=period
         )
     _say(outcome)
@@ -309,13 +309,13 @@ def waive(
     one (thường xuyên) only when --period names it. Giving the same waiver
     again (same reason, same day) changes nothing.
     """
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import waivers
 
     if not reason.strip():
         raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
     store = open_db(ctx, db)
     with store.write() as session:
-        outcome = tracking.waive(
+        outcome = waivers.waive(
             session,
             task=task,
             agency=agency,
@@ -408,13 +408,13 @@ def _record(
     plan: str | None,
     as_of: dt.date | None,
 ) -> None:
-    from bmnn_cli.store import tracking
+    from bmnn_cli.store import requests
 
     day_of = as_of or today()
     day = date or day_of
     store = open_db(ctx, db)
     with store.write() as session:
-        done = tracking.record_request(
+        done = requests.record_request(
             session, task=task, kind=kind, day=day, due=due, days=days, agencies=agencies,
             as_of=day_of, plan=plan, ref=ref,
         )  # fmt: skip

@@ -18,10 +18,11 @@ from typing import Any
 
 from bmnn_cli import __version__
 from bmnn_cli.domain.reminders import Open, Sender, due_text, plan_label
+from bmnn_cli.domain.status import OPEN as _OPEN
 from bmnn_cli.files import write_atomically
 from bmnn_cli.i18n import t
 
-OPEN = ("pending", "overdue")
+OPEN = tuple(status.value for status in _OPEN)  # the statuses whose events say what is owed
 
 
 def uid(row: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bmnn_cli.domain.status import Status, case_sql, where_sql
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
 from bmnn_cli.text import vietnamese_key
@@ -20,32 +21,10 @@ from bmnn_cli.text import vietnamese_key
 if TYPE_CHECKING:
     from bmnn_cli.store.lookup import Source
 
-STATUS_SQL = """
-CASE
-  WHEN o.waived_on IS NOT NULL AND o.waived_on <= :as_of THEN 'waived'
-  WHEN o.submitted_on IS NOT NULL AND o.submitted_on <= :as_of THEN
-    CASE WHEN o.effective_due IS NULL OR o.submitted_on <= o.effective_due
-         THEN 'done_on_time' ELSE 'done_late' END
-  WHEN o.begins_on IS NOT NULL AND o.begins_on > :as_of THEN 'not_begun'
-  WHEN o.effective_due IS NULL THEN 'ongoing'
-  WHEN o.effective_due < :as_of THEN 'overdue'
-  ELSE 'pending'
-END
-"""
-
-
-# The same statuses as plain conditions, so that a listing of one status is a
-# range scan of the due-date index rather than a filter over every row.
-_OPEN = (
-    "(o.submitted_on IS NULL OR o.submitted_on > :as_of) "
-    "AND (o.waived_on IS NULL OR o.waived_on > :as_of)"
-)
-STATUS_WHERE = {
-    "overdue": f"o.effective_due < :as_of AND {_OPEN}",
-    "pending": (
-        f"o.effective_due >= :as_of AND {_OPEN} AND (o.begins_on IS NULL OR o.begins_on <= :as_of)"
-    ),
-}
+# The status rule lives in domain/status.py; these are its SQL forms over `obligation o`:
+# a CASE for listings and counts, and per status a plain condition the due-date index serves.
+STATUS_SQL = case_sql("o")
+STATUS_WHERE = {status.value: where_sql(status, "o") for status in Status}
 
 
 @dataclass(frozen=True)

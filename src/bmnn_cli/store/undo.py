@@ -21,7 +21,7 @@ from bmnn_cli.store import audit
 from bmnn_cli.store import plans as plan_store
 from bmnn_cli.store.lookup import find_task
 from bmnn_cli.store.models import Obligation, Plan, ReminderLog, Request, Submission, Waiver
-from bmnn_cli.store.tracking import Outcome, _obligations, _pick, _target
+from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
 from bmnn_cli.text import fold
 
 
@@ -36,9 +36,9 @@ def unwaive(
 ) -> Outcome:
     """Revoke the agency's waiver for the task (--period, else the latest one in force)."""
     _need_reason(reason)
-    task_row, plan_row, agency_row = _target(session, task, agency, plan)
-    rows = _obligations(session, task_row, agency_row)
-    chosen = [_pick(rows, period, task_row)] if period is not None else rows
+    task_row, plan_row, agency_row = target(session, task, agency, plan)
+    rows = obligations_of(session, task_row, agency_row)
+    chosen = [pick(rows, period, task_row)] if period is not None else rows
     waiver = session.exec(
         select(Waiver)
         .where(col(Waiver.obligation_id).in_([r.id for r in chosen]))

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, func, insert
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bmnn_cli.domain import obligations as obl
 from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar
 from bmnn_cli.domain.directory import Directory
+from bmnn_cli.domain.mergers import Key
 from bmnn_cli.domain.planfile import (
     AgencySpec,
     GroupSpec,
@@ -28,6 +30,7 @@ from bmnn_cli.domain.planfile import (
     RegistrySpec,
     TaskSpec,
 )
+from bmnn_cli.domain.reconcile import Owed, Reconciled, Recorded, reconcile
 from bmnn_cli.domain.schedule import Part, part_from_dict, part_to_dict
 from bmnn_cli.errors import InputError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
@@ -113,7 +116,7 @@ def save_registry(session: Session, spec: RegistrySpec) -> tuple[Province, list[
     assert province.id is not None
     groups = _save_groups(session, province.id, spec.groups, changes)
     agencies = _save_agencies(session, province.id, spec.agencies, changes)
-    _save_links(session, spec, groups, agencies, changes)
+    _save_links(session, province.id, spec, groups, agencies, changes)
     return province, changes
 
 
@@ -177,11 +180,13 @@ def _save_agencies(
 
 def _save_links(
     session: Session,
+    province_id: int,
     spec: RegistrySpec,
     groups: dict[str, AgencyGroup],
     agencies: dict[str, Agency],
     changes: list[Change],
 ) -> None:
+    memberships = _memberships(session, province_id)
     for agency_spec in spec.agencies:
         row = agencies[agency_spec.code]
         successor = agencies[agency_spec.successor].id if agency_spec.successor else None
@@ -192,13 +197,7 @@ def _save_links(
                     Change("changed", f"agency {row.code}", f"merged into {agency_spec.successor}")
                 )
         wanted = {(key(groups[m.group]), m.since) for m in agency_spec.groups}
-        current = set(
-            session.exec(
-                select(GroupMember.group_id, col(GroupMember.since)).where(
-                    GroupMember.agency_id == row.id
-                )
-            ).all()
-        )
+        current = memberships.get(key(row), set())
         if wanted != current:
             session.execute(delete(GroupMember).where(col(GroupMember.agency_id) == row.id))
             for group_id, since in wanted:
@@ -206,6 +205,18 @@ def _save_links(
             if current:
                 changes.append(Change("changed", f"agency {row.code}", "groups"))
     session.flush()
+
+
+def _memberships(session: Session, province_id: int) -> dict[int, set[tuple[int, dt.date | None]]]:
+    """The stored (group, since) pairs of each agency of a province, in one query."""
+    out: dict[int, set[tuple[int, dt.date | None]]] = {}
+    for agency_id, group_id, since in session.exec(
+        select(GroupMember.agency_id, GroupMember.group_id, col(GroupMember.since))
+        .join(Agency, col(Agency.id) == GroupMember.agency_id)
+        .where(Agency.province_id == province_id)
+    ):
+        out.setdefault(agency_id, set()).add((group_id, since))
+    return out
 
 
 # -- plans ---------------------------------------------------------------------
@@ -400,6 +411,8 @@ def _save_tasks(
     force: bool = False,
 ) -> list[Change]:
     rows = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+    refs = _refs_by_task(session, key(plan))
+    links = _Links(session, directory)
     changes: list[Change] = []
     wanted = {s.code for s in specs}
     for code in sorted(set(rows) - wanted):
@@ -419,7 +432,7 @@ def _save_tasks(
             for change in _update(row, values, f"task {spec.code}"):
                 if not change.detail.startswith("position"):
                     changes.append(change)
-        changes += _save_task_agencies(session, row, spec, directory)
+        changes += _save_task_agencies(session, row, spec, refs.get(key(row), []), links)
     session.flush()
     return changes
 
@@ -452,20 +465,36 @@ def _remove_task(session: Session, task: Task, *, force: bool) -> Change:
     return Change("removed", f"task {task.code}")
 
 
+class _Links:
+    """The ids of a registry's agencies and groups, read once when first needed."""
+
+    def __init__(self, session: Session, directory: Directory) -> None:
+        self.session, self.directory = session, directory
+        self._ids: tuple[dict[str, int], dict[str, int]] | None = None
+
+    def ids(self) -> tuple[dict[str, int], dict[str, int]]:
+        if self._ids is None:
+            self._ids = _ids(self.session, self.directory)
+        return self._ids
+
+
 def _save_task_agencies(
-    session: Session, task: Task, spec: TaskSpec, directory: Directory
+    session: Session,
+    task: Task,
+    spec: TaskSpec,
+    current: list[tuple[str, str, str]],
+    links: _Links,
 ) -> list[Change]:
     assert task.id is not None
     wanted: list[tuple[str, str, str]] = []
     for role, refs in (("lead", spec.lead), ("support", spec.support)):
         for ref_text in refs:
-            ref = directory.find(ref_text)
+            ref = links.directory.find(ref_text)
             wanted.append((role, ref.kind, ref.code))
-    current = _task_refs(session, task.id)
     if current == wanted:
         return []
     session.execute(delete(TaskAgency).where(col(TaskAgency.task_id) == task.id))
-    agency_ids, group_ids = _ids(session, directory)
+    agency_ids, group_ids = links.ids()
     for position, (role, kind, code) in enumerate(wanted):
         session.add(
             TaskAgency(
@@ -497,15 +526,29 @@ def _ids(session: Session, directory: Directory) -> tuple[dict[str, int], dict[s
 
 
 def _task_refs(session: Session, task_id: int) -> list[tuple[str, str, str]]:
+    """A task's (role, kind, code) references, in the plan's order."""
+    return _refs(session, TaskAgency.task_id == task_id).get(task_id, [])
+
+
+def _refs_by_task(session: Session, plan_id: int) -> dict[int, list[tuple[str, str, str]]]:
+    """The references of every task of a plan, in one query."""
+    return _refs(session, Task.plan_id == plan_id)
+
+
+def _refs(session: Session, where: Any) -> dict[int, list[tuple[str, str, str]]]:
     rows = session.exec(
-        select(TaskAgency.role, Agency.code, AgencyGroup.code)
+        select(TaskAgency.task_id, TaskAgency.role, Agency.code, AgencyGroup.code)
         .select_from(TaskAgency)
+        .join(Task, col(Task.id) == TaskAgency.task_id)
         .outerjoin(Agency, col(Agency.id) == TaskAgency.agency_id)
         .outerjoin(AgencyGroup, col(AgencyGroup.id) == TaskAgency.group_id)
-        .where(TaskAgency.task_id == task_id)
-        .order_by(col(TaskAgency.position))
+        .where(where)
+        .order_by(col(TaskAgency.task_id), col(TaskAgency.position))
     ).all()
-    return [(role, "agency" if a else "group", a or g) for role, a, g in rows]
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    for task_id, role, a, g in rows:
+        out.setdefault(task_id, []).append((role, "agency" if a else "group", a or g))
+    return out
 
 
 # -- obligations ---------------------------------------------------------------
@@ -532,7 +575,12 @@ def _dates(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
-    """Make the recorded obligations of a plan match its tasks, up to `through`."""
+    """Make the recorded obligations of a plan match its tasks, up to `through`.
+
+    The domain (`domain.reconcile`) decides what to add, update and delete;
+    this reads what it needs for the whole plan at once and writes the result,
+    so the number of statements does not grow with the plan.
+    """
     province = session.get(Province, plan.province_id)
     assert province is not None and plan.id is not None
     directory = Directory(load_registry(session, province))
@@ -541,13 +589,16 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
     tasks = session.exec(
         select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
     ).all()
+    refs, requests = _refs_by_task(session, plan.id), _requests_by_task(session, plan.id)
     planned = []
     for task in tasks:
         assert task.id is not None
-        leads = [code for role, _kind, code in _task_refs(session, task.id) if role == "lead"]
-        parts = dated_by_events(task_parts(task), _events(session, task))
+        leads = [code for role, _kind, code in refs.get(task.id, []) if role == "lead"]
+        events = [r for r in requests.get(task.id, []) if r.kind == "event"]
+        parts = dated_by_events(task_parts(task), events)
         planned.append((task, parts, obl.answerable(directory, leads)))
     _check_size(plan, [(parts, len(people)) for _, parts, people in planned], through)
+    stored = _Stored(session, plan.id, agency_ids)
     for task, parts, people in planned:
         assert task.id is not None
         wanted = list(
@@ -560,21 +611,26 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
                 calendar=calendar,
             )
         )
-        wanted += _requested(session, task, people, rules, calendar, own=event_bounds_duty(parts))
-        _apply(session, task.id, wanted, directory, agency_ids)
+        wanted += _requested(
+            requests.get(task.id, []), people, rules, calendar, own=event_bounds_duty(parts)
+        )
+        stored.plan(task.id, reconcile(wanted, stored.of(task.id), directory))
+    stored.write()
     plan.through_year = max(plan.through_year, through)
     session.flush()
 
 
-def _events(session: Session, task: Task) -> list[Request]:
-    return list(
-        session.exec(
-            select(Request)
-            .where(Request.task_id == task.id)
-            .where(Request.kind == "event")
-            .order_by(col(Request.id))
-        )
-    )
+def _requests_by_task(session: Session, plan_id: int) -> dict[int, list[Request]]:
+    """The requests and events recorded for each task of a plan, oldest first."""
+    out: dict[int, list[Request]] = {}
+    for request in session.exec(
+        select(Request)
+        .join(Task, col(Task.id) == Request.task_id)
+        .where(Task.plan_id == plan_id)
+        .order_by(col(Request.id))
+    ):
+        out.setdefault(request.task_id, []).append(request)
+    return out
 
 
 def event_bounds_duty(parts: list[Part]) -> bool:
@@ -598,8 +654,7 @@ def dated_by_events(parts: list[Part], events: list[Request]) -> list[Part]:
 
 
 def _requested(
-    session: Session,
-    task: Task,
+    requests: list[Request],
     people: list[obl.Answerable],
     rules: Rules,
     calendar: WorkCalendar,
@@ -608,7 +663,7 @@ def _requested(
 ) -> list[obl.Wanted]:
     out: list[obl.Wanted] = []
     all_agencies = [p.agency for p in people]
-    for request in session.exec(select(Request).where(Request.task_id == task.id)):
+    for request in requests:
         assert request.id is not None
         if own and request.kind == "event":
             continue  # it dated or ended the task's own duty: nothing more owed
@@ -619,87 +674,90 @@ def _requested(
     return out
 
 
-def _apply(
-    session: Session,
-    task_id: int,
-    wanted: list[obl.Wanted],
-    directory: Directory,
-    agency_ids: dict[str, int],
-) -> None:
-    existing = {
-        (row.agency_id, row.period): row
-        for row in session.exec(select(Obligation).where(Obligation.task_id == task_id))
-    }
-    desired: dict[tuple[int, str], dict[str, Any]] = {}
-    for item in wanted:
-        owner, inherited = _owner(item, directory, existing, agency_ids)
-        key = (agency_ids[owner], item.period)
-        if key in desired and inherited is not None:
-            continue  # the successor owes this period itself
-        desired[key] = {
-            "task_id": task_id,
-            "agency_id": key[0],
-            "period": item.period,
-            "year": item.year,
-            "starts_on": item.starts_on,
-            "scheduled_due": item.scheduled_due,
-            "effective_due": item.effective_due,
-            "request_id": item.request_id,
-            "inherited_from": agency_ids[inherited] if inherited else None,
-            "begins_on": item.begins_on,
-        }
-    new_rows = [values for key, values in desired.items() if key not in existing]
-    if new_rows:
-        session.execute(insert(Obligation), new_rows)
-    for key, row in existing.items():
-        values = desired.get(key)
-        if values is None:
-            if (
-                row.submitted_on is None
-                and row.waived_on is None
-                and not _has_history(session, row)
-            ):
-                session.delete(row)
-            continue
-        for name in (
-            "year",
-            "starts_on",
-            "scheduled_due",
-            "effective_due",
-            "request_id",
-            "inherited_from",
-            "begins_on",
+_OWED = (
+    "year",
+    "starts_on",
+    "scheduled_due",
+    "effective_due",
+    "request_id",
+    "inherited_from",
+    "begins_on",
+)
+_CHUNK = 500  # ids per IN (…) list, well within every engine's limit
+
+
+class _Stored:
+    """A plan's recorded obligations as plain data, and the writes decided on them.
+
+    Read in two queries (the obligations, and those with a submission ever
+    recorded); written as one insert, then the rows that changed.
+    """
+
+    def __init__(self, session: Session, plan_id: int, agency_ids: dict[str, int]) -> None:
+        self.session, self.agency_ids = session, agency_ids
+        codes = {agency_id: code for code, agency_id in agency_ids.items()}
+        history = set(
+            session.exec(
+                select(Submission.obligation_id)
+                .distinct()
+                .join(Obligation, col(Obligation.id) == Submission.obligation_id)
+                .join(Task, col(Task.id) == Obligation.task_id)
+                .where(Task.plan_id == plan_id)
+            ).all()
+        )
+        self.tasks: dict[int, dict[Key, Recorded]] = {}
+        self.ids: dict[tuple[int, Key], int] = {}
+        table = Obligation.__table__.c  # type: ignore[attr-defined]
+        names = ("id", "task_id", "agency_id", "period", *_OWED, "submitted_on", "waived_on")
+        for row_id, task_id, agency_id, period, *values, submitted, waived in session.execute(
+            sa_select(*(table[name] for name in names))
+            .join(Task, col(Task.id) == table.task_id)
+            .where(col(Task.plan_id) == plan_id)
         ):
-            if getattr(row, name) != values[name]:
-                setattr(row, name, values[name])
+            fields = dict(zip(_OWED, values, strict=True))
+            fields["inherited_from"] = codes.get(fields["inherited_from"])
+            owed = Owed(agency=codes[agency_id], period=period, **fields)
+            done = submitted is not None or waived is not None
+            self.tasks.setdefault(task_id, {})[owed.key] = Recorded(owed, done, row_id in history)
+            self.ids[(task_id, owed.key)] = row_id
+        self.added: list[dict[str, Any]] = []
+        self.updated: dict[int, dict[str, Any]] = {}
+        self.deleted: list[int] = []
 
+    def of(self, task_id: int) -> dict[Key, Recorded]:
+        return self.tasks.get(task_id, {})
 
-def _has_history(session: Session, row: Obligation) -> bool:
-    return (
-        session.exec(
-            select(Submission.id).where(Submission.obligation_id == row.id).limit(1)
-        ).first()
-        is not None
-    )
+    def _values(self, owed: Owed) -> dict[str, Any]:
+        values = {name: getattr(owed, name) for name in _OWED}
+        inherited = values["inherited_from"]
+        values["inherited_from"] = self.agency_ids[inherited] if inherited else None
+        return values
 
+    def plan(self, task_id: int, decided: Reconciled) -> None:
+        """Queue what the domain decided for one task."""
+        for owed in decided.added:
+            self.added.append(
+                {"task_id": task_id, "agency_id": self.agency_ids[owed.agency],
+                 "period": owed.period, **self._values(owed)}
+            )  # fmt: skip
+        for owed in decided.updated:
+            self.updated[self.ids[(task_id, owed.key)]] = self._values(owed)
+        self.deleted += [self.ids[(task_id, k)] for k in decided.deleted]
 
-def _owner(
-    item: obl.Wanted,
-    directory: Directory,
-    existing: dict[tuple[int, str], Obligation],
-    agency_ids: dict[str, int],
-) -> tuple[str, str | None]:
-    """Who owes `item`: a merged agency's open duties pass to its successor."""
-    successor = directory.final_successor(item.agency)
-    agency = directory.agencies[item.agency]
-    if successor is None or agency.merged_on is None:
-        return item.agency, None
-    due = item.effective_due
-    if due is not None and due < agency.merged_on:
-        row = existing.get((agency_ids[item.agency], item.period))
-        if row is not None and (row.submitted_on or row.waived_on):
-            return item.agency, None  # done before the merger: it stays on record
-    return successor, item.agency
+    def write(self) -> None:
+        if self.added:
+            self.session.execute(insert(Obligation), self.added)
+        touched = [*self.updated, *self.deleted]
+        for start in range(0, len(touched), _CHUNK):
+            chunk = touched[start : start + _CHUNK]
+            for row in self.session.exec(select(Obligation).where(col(Obligation.id).in_(chunk))):
+                values = self.updated.get(key(row))
+                if values is None:
+                    self.session.delete(row)
+                    continue
+                for name, value in values.items():
+                    if getattr(row, name) != value:
+                        setattr(row, name, value)
 
 
 def obligations_per_year(session: Session, plan: Plan) -> dict[str, int]:
@@ -869,9 +927,9 @@ def plan_spec(session: Session, plan: Plan) -> tuple[PlanSpec, RegistrySpec]:
         rules=rules_of(plan),
     )
     active = select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
+    every = _refs_by_task(session, key(plan))
     for task in session.exec(active.order_by(col(Task.position))):
-        assert task.id is not None
-        refs = _task_refs(session, task.id)
+        refs = every.get(key(task), [])
         spec.tasks.append(
             TaskSpec(
                 code=task.code,

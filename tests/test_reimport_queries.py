@@ -33,7 +33,7 @@ def ticking_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     ticks = itertools.count()
     monkeypatch.setattr(
-        "bmnn_cli.store.plans.now", lambda: f"2026-01-01T00:00:00+00:00#{next(ticks)}"
+        "bmnn_cli.store.audit.now", lambda: f"2026-01-01T00:00:00+00:00#{next(ticks)}"
     )
 
 

@@ -245,7 +245,7 @@ def _registry_in_db(ctx: typer.Context, db: str | None, province: str) -> Regist
 
     from bmnn_cli.store.db import resolve
     from bmnn_cli.store.models import Province
-    from bmnn_cli.store.plans import load_registry
+    from bmnn_cli.store.registry_save import stored_registry
     from bmnn_cli.text import fold, slug
 
     target = resolve(db or state(ctx).db)
@@ -255,7 +255,7 @@ def _registry_in_db(ctx: typer.Context, db: str | None, province: str) -> Regist
     with store.read() as session:
         for row in session.exec(select(Province)).all():
             if row.code == slug(province) or fold(row.name) == fold(province):
-                return load_registry(session, row)
+                return stored_registry(session, row)
     return None
 
 

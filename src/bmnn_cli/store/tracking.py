@@ -19,8 +19,8 @@ from bmnn_cli.domain.deadlines import due_after_event, rolled
 from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit
-from bmnn_cli.store import plans as plan_store
+from bmnn_cli.store import audit, upkeep
+from bmnn_cli.store import obligations as obl_store
 from bmnn_cli.store.lookup import agency_ids, find_task
 from bmnn_cli.store.models import (
     Agency,
@@ -237,7 +237,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     """
     if not items:
         return []
-    plan_store.ensure_through(session, max(item.day.year for item in items))
+    upkeep.ensure_through(session, max(item.day.year for item in items))
     find = _Finder(session)
     chosen: list[tuple[Task, Plan, Agency]] = []
     for index, item in enumerate(items):
@@ -250,7 +250,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     submissions: list[dict[str, object]] = []
     updates: list[dict[str, object]] = []
     logs: list[dict[str, object]] = []
-    stamp, user, command = plan_store.now(), audit.os_user(), audit.command_line()
+    stamp, user, command = audit.now(), audit.os_user(), audit.command_line()
     outcomes: dict[int, Outcome] = {}
     for index in sorted(range(len(items)), key=lambda i: items[i].day):  # earliest sent first
         item, (task_row, plan_row, agency_row) = items[index], chosen[index]
@@ -548,7 +548,7 @@ def amend(
         note=old.note if note is None else note,
         replaces_id=old.id,
         reason=reason,
-        recorded_at=plan_store.now(),
+        recorded_at=audit.now(),
         recorded_by=audit.os_user(),
     )
     changes = tuple(
@@ -628,7 +628,7 @@ def waive(
     if not reason.strip():
         raise UsageError(t("err.store.waiver_needs_reason"))
     task_row, plan_row, agency_row = _target(session, task, agency, plan)
-    plan_store.ensure_through(session, as_of.year)
+    upkeep.ensure_through(session, as_of.year)
     rows = _obligations(session, task_row, agency_row)
     if period is None:
         latest = _latest_waiver(session, rows)
@@ -659,7 +659,7 @@ def waive(
             obligation_id=key(obligation),
             waived_on=as_of,
             reason=reason,
-            recorded_at=plan_store.now(),
+            recorded_at=audit.now(),
             recorded_by=audit.os_user(),
         )
     )
@@ -725,7 +725,7 @@ _KINDS = {"request": ("on_request",), "event": ("after_event", "before_event", "
 
 def _part(task: Task, kind: str) -> Part:
     """The part a request or an event concerns: "sau khi …", "N ngày trước …", "đến khi …"."""
-    for part in plan_store.task_parts(task):
+    for part in obl_store.task_parts(task):
         if part.kind in _KINDS[kind]:
             return part
     keys = {"request": "err.store.no_request_schedule", "event": "err.store.no_event_schedule"}
@@ -758,7 +758,7 @@ def record_request(
     assert plan_row is not None and province is not None
     part = _part(task_row, kind)
     same = _same_ref(session, task_row, ref)
-    rules, calendar = plan_store.rules_of(plan_row), plan_store.calendar_of(province)
+    rules, calendar = obl_store.rules_of(plan_row), obl_store.calendar_of(province)
     if same is not None:
         return Requested(
             task_row.code, f"request-{same.id}", same.happened_on, same.due, 0, same.ref,
@@ -790,7 +790,7 @@ def record_request(
         agencies=json.dumps([_code(session, i) for i in ids]),
         ref=ref,
         note=note,
-        recorded_at=plan_store.now(),
+        recorded_at=audit.now(),
     )
     session.add(request)
     session.flush()
@@ -801,7 +801,7 @@ def record_request(
         + (f"; {ended} ended" if part.kind == "until_event" else ""),
     )  # fmt: skip
     before = _count(session, task_row)
-    plan_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
+    obl_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
     count = ended or _count(session, task_row) - before
     effective = rolled(due, rules=rules, calendar=calendar)
     return Requested(
@@ -864,7 +864,7 @@ def _request_due(
         raise UsageError(t("err.store.due_or_days"))
     if part.kind == "before_event":  # N days before the event, counted back from its day
         return day - dt.timedelta(days=days)
-    calendar = plan_store.calendar_of(province)
+    calendar = obl_store.calendar_of(province)
     return due_after_event(day, days, working_days=part.working_days, calendar=calendar)
 
 

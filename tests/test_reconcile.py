@@ -11,8 +11,8 @@ import datetime as dt
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.mergers import owner
 from bmnn_cli.domain.obligations import Wanted
-from bmnn_cli.domain.planfile import AgencySpec, RegistrySpec
 from bmnn_cli.domain.reconcile import Owed, Recorded, owed, reconcile
+from bmnn_cli.domain.specs import AgencySpec, RegistrySpec
 
 MERGED = dt.date(2025, 7, 1)
 

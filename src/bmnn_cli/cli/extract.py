@@ -25,7 +25,7 @@ from bmnn_cli.wording import parameters_text
 
 if TYPE_CHECKING:
     from bmnn_cli.domain.extract import Extraction
-    from bmnn_cli.domain.planfile import RegistrySpec
+    from bmnn_cli.domain.specs import RegistrySpec
 
 CHECK_COLUMNS = [
     Column("task", "col.task"),

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from bmnn_cli.domain.planfile import (
-    PlanSpec,
-    RegistrySpec,
-    TaskSpec,
-)
+from bmnn_cli.domain.specs import PlanSpec, RegistrySpec, TaskSpec
 from bmnn_cli.store.models import (
     Plan,
     Province,

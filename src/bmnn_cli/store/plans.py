@@ -17,12 +17,8 @@ from sqlmodel import Session, col, select
 from bmnn_cli.domain import obligations as obl
 from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.domain.directory import Directory
-from bmnn_cli.domain.planfile import (
-    PlanFile,
-    PlanSpec,
-    TaskSpec,
-)
 from bmnn_cli.domain.schedule import part_to_dict
+from bmnn_cli.domain.specs import PlanFile, PlanSpec, TaskSpec
 from bmnn_cli.errors import InputError, NotFound, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from bmnn_cli.domain.planfile import AgencySpec, GroupSpec, Membership, RegistrySpec
+from bmnn_cli.domain.specs import AgencySpec, GroupSpec, Membership, RegistrySpec
 from bmnn_cli.store.reader import Reader, as_date
 
 

@@ -14,11 +14,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from bmnn_cli.domain.directory import Directory
-from bmnn_cli.domain.planfile import (
-    AgencySpec,
-    GroupSpec,
-    RegistrySpec,
-)
+from bmnn_cli.domain.specs import AgencySpec, GroupSpec, RegistrySpec
 from bmnn_cli.store.changes import Change, as_json, update_row
 from bmnn_cli.store.models import (
     Agency,

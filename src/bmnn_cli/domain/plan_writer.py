@@ -10,12 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bmnn_cli.domain.schedule import part_to_dict
-from bmnn_cli.domain.specs import (
-    AgencySpec,
-    PlanSpec,
-    RegistrySpec,
-    TaskSpec,
-)
+from bmnn_cli.domain.specs import AgencySpec, PlanSpec, RegistrySpec, TaskSpec
 
 
 def registry_to_dict(registry: RegistrySpec) -> dict[str, Any]:

@@ -5,12 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from bmnn_cli.domain.specs import PlanSpec, RegistrySpec, TaskSpec
-from bmnn_cli.store.models import (
-    Plan,
-    Province,
-    Task,
-    key,
-)
+from bmnn_cli.store.models import Plan, Province, Task, key
 from bmnn_cli.store.obligations import refs_by_task, rules_of, task_parts
 from bmnn_cli.store.registry_save import stored_registry
 
@@ -21,6 +16,14 @@ def find_plan(session: Session, text: str) -> Plan:
     plan = session.get(Plan, plan_ref(session, text).id)
     assert plan is not None
     return plan
+
+
+def plan_title(session: Session, code: str) -> str | None:
+    """The title of the stored plan with this id, if there is one."""
+    from bmnn_cli.store.reader import reader_of
+
+    rows = reader_of(session).rows("SELECT title FROM plan WHERE code = :code", {"code": code})
+    return next((title for (title,) in rows), None)
 
 
 def plan_spec(session: Session, plan: Plan) -> tuple[PlanSpec, RegistrySpec]:

@@ -16,13 +16,7 @@ from sqlmodel import Session, col, select
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.specs import AgencySpec, GroupSpec, RegistrySpec
 from bmnn_cli.store.changes import Change, as_json, update_row
-from bmnn_cli.store.models import (
-    Agency,
-    AgencyGroup,
-    GroupMember,
-    Province,
-    key,
-)
+from bmnn_cli.store.models import Agency, AgencyGroup, GroupMember, Province, key
 
 
 def stored_registry(session: Session, province: Province) -> RegistrySpec:

@@ -15,11 +15,7 @@ from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.errors import UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
-from bmnn_cli.store.models import (
-    Obligation,
-    Plan,
-    Task,
-)
+from bmnn_cli.store.models import Obligation, Plan, Task
 from bmnn_cli.store.obligations import sync_obligations
 
 

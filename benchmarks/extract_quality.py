@@ -41,7 +41,8 @@ from pathlib import Path
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.extract import extract, read_document
 from bmnn_cli.domain.extract.compare import items, precision_recall, to_spec
-from bmnn_cli.domain.planfile import RegistrySpec, load
+from bmnn_cli.domain.planfile import load
+from bmnn_cli.domain.specs import RegistrySpec
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -68,7 +68,7 @@ def _reader(db: str, stop: Event, queue: Queue[Any]) -> None:
 def _store_every_year(db: Db) -> None:
     """Store the obligations of every year first, as a writing command does (questions never do)."""
     from bmnn_cli.store.db import Target, open_store
-    from bmnn_cli.store.plans import ensure_through
+    from bmnn_cli.store.upkeep import ensure_through
 
     with open_store(Target(str(db), "option"), create=False).write() as session:
         ensure_through(session, 2033)

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bmnn_cli.domain.planfile import loads, parse
+from bmnn_cli.domain.plan_validator import parse
+from bmnn_cli.domain.planfile import loads
 from bmnn_cli.errors import BmnnError
 from conftest import LAO_CAI
 

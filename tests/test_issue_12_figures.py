@@ -213,7 +213,7 @@ def test_a_question_beyond_the_stored_years_answers_as_if_they_were_stored(
 ) -> None:
     """Questions about 2027 see its periods, and store none of them."""
     from bmnn_cli.store.db import open_store
-    from bmnn_cli.store.plans import ensure_through
+    from bmnn_cli.store.upkeep import ensure_through
 
     dry = cli("--lang", "en", "import", "--dry-run", str(LAO_CAI))
     cli("due", "--within", "30d", "--as-of", "2026-12-10")  # the issue's example

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -65,16 +65,16 @@ def show_log(
     """
     from bmnn_cli.store import audit
     from bmnn_cli.store.lookup import agency_ids
-    from bmnn_cli.store.models import Agency
+    from bmnn_cli.store.reader import reader_of
+    from bmnn_cli.store.registry import agency_codes, agency_names
 
     store = open_db(ctx, db)
     with store.read() as session:
         codes = None
         if agency:
-            ids = agency_ids(session, agency)
-            codes = sorted({a.code for a in (session.get(Agency, i) for i in ids) if a})
+            codes = agency_codes(reader_of(session), agency_ids(session, agency))
         rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
-        names = _agency_names(session)
+        names = agency_names(reader_of(session))
     for row in rows:
         row["short_detail"] = short(audit_text(row["action"], row["detail"]), 90)
         row["agency_name"] = names.get((row["plan"], row["agency"]), row["agency"])
@@ -86,21 +86,6 @@ def show_log(
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
-
-
-def _agency_names(session: Any) -> dict[tuple[str, str], str]:
-    """(plan, agency id) → the agency's name; ("", id) for entries without a plan."""
-    from bmnn_cli.store.reader import reader_of
-
-    rows = reader_of(session).rows(
-        "SELECT a.code, a.name, p.code FROM agency a "
-        "LEFT JOIN plan p ON p.province_id = a.province_id"
-    )
-    names: dict[tuple[str, str], str] = {}
-    for code, name, plan in rows:
-        names[(plan or "", code)] = name
-        names.setdefault(("", code), name)
-    return names
 
 
 @app.command()

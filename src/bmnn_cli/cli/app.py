@@ -190,7 +190,7 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
     session works out the rest and rolls it back (`Store.extend_to`), so the
     answer is the one the stored periods would give and the file is unchanged.
     """
-    from bmnn_cli.store.plans import calendar_is_stale, check_year, needs_extension
+    from bmnn_cli.store.upkeep import calendar_is_stale, check_year, needs_extension
 
     store = open_db(ctx, db)
     with store.read() as session:

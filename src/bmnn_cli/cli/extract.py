@@ -25,7 +25,7 @@ from bmnn_cli.wording import parameters_text
 
 if TYPE_CHECKING:
     from bmnn_cli.domain.extract import Extraction
-    from bmnn_cli.domain.planfile import RegistrySpec
+    from bmnn_cli.domain.specs import RegistrySpec
 
 CHECK_COLUMNS = [
     Column("task", "col.task"),
@@ -241,36 +241,28 @@ def _registry_file(path: Path) -> RegistrySpec:
 
 def _registry_in_db(ctx: typer.Context, db: str | None, province: str) -> RegistrySpec | None:
     """The registry of the province the document names, if the database has it."""
-    from sqlmodel import select
-
     from bmnn_cli.store.db import resolve
-    from bmnn_cli.store.models import Province
-    from bmnn_cli.store.plans import load_registry
-    from bmnn_cli.text import fold, slug
+    from bmnn_cli.store.reader import reader_of
+    from bmnn_cli.store.registry import find_registry
 
     target = resolve(db or state(ctx).db)
     if not province or (not target.is_url and not target.path.exists()):
         return None
     store = open_db(ctx, db)
     with store.read() as session:
-        for row in session.exec(select(Province)).all():
-            if row.code == slug(province) or fold(row.name) == fold(province):
-                return load_registry(session, row)
-    return None
+        return find_registry(reader_of(session), province)
 
 
 def _note_existing_plan(ctx: typer.Context, db: str | None, code: str, result: Extraction) -> None:
     """Warn in the draft when importing it would update a plan already in the database."""
-    from sqlmodel import select
-
     from bmnn_cli.store.db import resolve
-    from bmnn_cli.store.models import Plan
+    from bmnn_cli.store.plan_export import plan_title
 
     target = resolve(db or state(ctx).db)
     if not target.is_url and not target.path.exists():
         return
     with open_db(ctx, db).read() as session:  # rolled back: read what is needed inside
-        title = session.exec(select(Plan.title).where(Plan.code == code)).first()
+        title = plan_title(session, code)
     if title is not None and title != result.title:
         result.reviews.append(t("review.plan_exists", code=code, title=title))
 

@@ -181,9 +181,9 @@ def export(
     Importing the exported file gives the same database content. An existing
     file (a reviewed plan, perhaps) is kept unless --force.
     """
-    from bmnn_cli.domain.planfile import dumps, plan_to_dict
+    from bmnn_cli.domain.plan_writer import dumps, plan_to_dict
     from bmnn_cli.files import check_target, is_stdout, write_output
-    from bmnn_cli.store.plans import find_plan, plan_spec
+    from bmnn_cli.store.plan_export import find_plan, plan_spec
 
     if output is not None:
         check_target(output, replace=force)  # before any work

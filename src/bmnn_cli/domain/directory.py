@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from bmnn_cli.domain.planfile import AgencySpec, GroupSpec, RegistrySpec
+from bmnn_cli.domain.specs import AgencySpec, GroupSpec, RegistrySpec
 from bmnn_cli.errors import NotFound
 from bmnn_cli.i18n import t
 from bmnn_cli.text import did_you_mean, fold

@@ -1,7 +1,7 @@
 """Why a TOML file does not parse, in the words of Python's `tomllib`, translated.
 
 The English texts are exactly tomllib's (Python 3.11), so that English output
-reads as before; `domain.planfile` matches an error against them.
+reads as before; `domain.toml_errors` matches an error against them.
 """
 
 from __future__ import annotations

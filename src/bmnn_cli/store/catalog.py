@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from bmnn_cli.domain.schedule import describe
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.models import Plan, Province, Task
-from bmnn_cli.store.plans import task_parts
+from bmnn_cli.store.obligations import task_parts
 
 
 def plans(session: Session) -> list[dict[str, Any]]:

@@ -14,7 +14,6 @@ from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import NotFound, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
-from bmnn_cli.store import plans as plan_store
 from bmnn_cli.store.models import Obligation, Submission, Task, key
 from bmnn_cli.store.recording import Change, Outcome, check_date, obligations_of, pick, target
 
@@ -74,7 +73,7 @@ def amend(
         note=old.note if note is None else note,
         replaces_id=old.id,
         reason=reason,
-        recorded_at=plan_store.now(),
+        recorded_at=audit.now(),
         recorded_by=audit.os_user(),
     )
     changes = tuple(

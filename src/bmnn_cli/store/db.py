@@ -168,7 +168,7 @@ class Store:
         """
         if not (write or self.refresh):
             return
-        from bmnn_cli.store.plans import ensure_through, follow_calendar
+        from bmnn_cli.store.upkeep import ensure_through, follow_calendar
 
         follow_calendar(session)
         if self.extend_to is not None:

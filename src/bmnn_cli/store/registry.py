@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from bmnn_cli.domain.planfile import AgencySpec, GroupSpec, Membership, RegistrySpec
+from bmnn_cli.domain.specs import AgencySpec, GroupSpec, Membership, RegistrySpec
 from bmnn_cli.store.reader import Reader, as_date
+from bmnn_cli.text import fold, slug
 
 
 def load_registry(reader: Reader, province_id: int) -> RegistrySpec:
@@ -68,6 +69,37 @@ def load_registry(reader: Reader, province_id: int) -> RegistrySpec:
             for a_id, a_code, a_name, kind, aliases, emails, successor_id, merged_on in agencies
         ],
     )
+
+
+def find_registry(reader: Reader, province: str) -> RegistrySpec | None:
+    """The registry of the province `province` names (its id, or its name as typed), if stored."""
+    for province_id, code, name in reader.rows("SELECT id, code, name FROM province ORDER BY id"):
+        if code == slug(province) or fold(name) == fold(province):
+            return load_registry(reader, province_id)
+    return None
+
+
+def agency_codes(reader: Reader, ids: list[int]) -> list[str]:
+    """The ids (codes) of the agencies stored under these row ids, sorted, each once."""
+    if not ids:
+        return []
+    marks = ", ".join(f":a{n}" for n in range(len(ids)))
+    params = {f"a{n}": agency_id for n, agency_id in enumerate(ids)}
+    rows = reader.rows(f"SELECT DISTINCT code FROM agency WHERE id IN ({marks})", params)
+    return sorted(code for (code,) in rows)
+
+
+def agency_names(reader: Reader) -> dict[tuple[str, str], str]:
+    """(plan, agency id) → the agency's name; ("", id) for entries without a plan."""
+    rows = reader.rows(
+        "SELECT a.code, a.name, p.code FROM agency a "
+        "LEFT JOIN plan p ON p.province_id = a.province_id"
+    )
+    names: dict[tuple[str, str], str] = {}
+    for code, name, plan in rows:
+        names[(plan or "", code)] = name
+        names.setdefault(("", code), name)
+    return names
 
 
 def _dates(text: str) -> list[dt.date]:

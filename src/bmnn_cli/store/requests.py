@@ -13,7 +13,7 @@ from bmnn_cli.domain.schedule import Part
 from bmnn_cli.errors import NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
-from bmnn_cli.store import plans as plan_store
+from bmnn_cli.store import obligations as obl_store
 from bmnn_cli.store.lookup import agency_ids, find_task
 from bmnn_cli.store.models import Agency, Obligation, Plan, Province, Request, Task, Waiver, key
 from bmnn_cli.store.recording import check_date
@@ -41,7 +41,7 @@ _KINDS = {"request": ("on_request",), "event": ("after_event", "before_event", "
 
 def _part(task: Task, kind: str) -> Part:
     """The part a request or an event concerns: "sau khi …", "N ngày trước …", "đến khi …"."""
-    for part in plan_store.task_parts(task):
+    for part in obl_store.task_parts(task):
         if part.kind in _KINDS[kind]:
             return part
     keys = {"request": "err.store.no_request_schedule", "event": "err.store.no_event_schedule"}
@@ -74,7 +74,7 @@ def record_request(
     assert plan_row is not None and province is not None
     part = _part(task_row, kind)
     same = _same_ref(session, task_row, ref)
-    rules, calendar = plan_store.rules_of(plan_row), plan_store.calendar_of(province)
+    rules, calendar = obl_store.rules_of(plan_row), obl_store.calendar_of(province)
     if same is not None:
         return Requested(
             task_row.code, f"request-{same.id}", same.happened_on, same.due, 0, same.ref,
@@ -106,7 +106,7 @@ def record_request(
         agencies=json.dumps([_code(session, i) for i in ids]),
         ref=ref,
         note=note,
-        recorded_at=plan_store.now(),
+        recorded_at=audit.now(),
     )
     session.add(request)
     session.flush()
@@ -117,7 +117,7 @@ def record_request(
         + (f"; {ended} ended" if part.kind == "until_event" else ""),
     )  # fmt: skip
     before = _count(session, task_row)
-    plan_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
+    obl_store.sync_obligations(session, plan_row, through=max(plan_row.through_year, due.year))
     count = ended or _count(session, task_row) - before
     effective = rolled(due, rules=rules, calendar=calendar)
     return Requested(
@@ -180,7 +180,7 @@ def _request_due(
         raise UsageError(t("err.store.due_or_days"))
     if part.kind == "before_event":  # N days before the event, counted back from its day
         return day - dt.timedelta(days=days)
-    calendar = plan_store.calendar_of(province)
+    calendar = obl_store.calendar_of(province)
     return due_after_event(day, days, working_days=part.working_days, calendar=calendar)
 
 

@@ -19,8 +19,7 @@ from bmnn_cli.domain.status import Status
 from bmnn_cli.domain.submissions import Owed, Recorded
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit
-from bmnn_cli.store import plans as plan_store
+from bmnn_cli.store import audit, upkeep
 from bmnn_cli.store.models import Agency, Obligation, Plan, Submission, Task, key
 from bmnn_cli.store.recording import Finder, Outcome, check_date, day_text
 from bmnn_cli.text import fold
@@ -74,7 +73,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     """
     if not items:
         return []
-    plan_store.ensure_through(session, max(item.day.year for item in items))
+    upkeep.ensure_through(session, max(item.day.year for item in items))
     find = Finder(session)
     chosen: list[tuple[Task, Plan, Agency]] = []
     for index, item in enumerate(items):
@@ -87,7 +86,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     submissions: list[dict[str, object]] = []
     updates: list[dict[str, object]] = []
     logs: list[dict[str, object]] = []
-    stamp, user, command = plan_store.now(), audit.os_user(), audit.command_line()
+    stamp, user, command = audit.now(), audit.os_user(), audit.command_line()
     outcomes: dict[int, Outcome] = {}
     for index in sorted(range(len(items)), key=lambda i: items[i].day):  # earliest sent first
         item, (task_row, plan_row, agency_row) = items[index], chosen[index]

@@ -18,7 +18,7 @@ from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
-from bmnn_cli.store import plans as plan_store
+from bmnn_cli.store import obligations as obl_store
 from bmnn_cli.store.lookup import find_task
 from bmnn_cli.store.models import Obligation, Plan, ReminderLog, Request, Submission, Waiver
 from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
@@ -97,7 +97,7 @@ def cancel(
     session.flush()
     session.delete(request)
     session.flush()
-    plan_store.sync_obligations(session, plan_row, through=plan_row.through_year)
+    obl_store.sync_obligations(session, plan_row, through=plan_row.through_year)
     audit.record(
         session, f"cancel_{request.kind}", plan=plan_row.code, task=task_row.code,
         detail=f"{label}: {request.happened_on} → {request.due} {request.ref}; "

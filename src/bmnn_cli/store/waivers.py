@@ -15,8 +15,7 @@ from bmnn_cli.domain import waivers as rules
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import Refused, UsageError
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit
-from bmnn_cli.store import plans as plan_store
+from bmnn_cli.store import audit, upkeep
 from bmnn_cli.store.models import Agency, Obligation, Task, Waiver, key
 from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
 
@@ -40,7 +39,7 @@ def waive(
     if not reason.strip():
         raise UsageError(t("err.store.waiver_needs_reason"))
     task_row, plan_row, agency_row = target(session, task, agency, plan)
-    plan_store.ensure_through(session, as_of.year)
+    upkeep.ensure_through(session, as_of.year)
     rows = obligations_of(session, task_row, agency_row)
     if period is None:
         latest = _latest_waiver(session, rows)
@@ -71,7 +70,7 @@ def waive(
             obligation_id=key(obligation),
             waived_on=as_of,
             reason=reason,
-            recorded_at=plan_store.now(),
+            recorded_at=audit.now(),
             recorded_by=audit.os_user(),
         )
     )

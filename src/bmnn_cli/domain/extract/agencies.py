@@ -39,7 +39,7 @@ from bmnn_cli.domain.extract.lexicon import (
     name_by_shape,
     starts_with_head,
 )
-from bmnn_cli.domain.planfile import RegistrySpec
+from bmnn_cli.domain.specs import RegistrySpec
 
 
 @dataclass(frozen=True)

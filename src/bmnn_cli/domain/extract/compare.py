@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.extract import Extraction
-from bmnn_cli.domain.planfile import PlanSpec, TaskSpec
 from bmnn_cli.domain.schedule import part_from_dict, part_to_dict
+from bmnn_cli.domain.specs import PlanSpec, TaskSpec
 from bmnn_cli.errors import NotFound
 from bmnn_cli.i18n import t
 

@@ -1,0 +1,304 @@
+"""A plan's obligations made to match its tasks (`sync_obligations`).
+
+The domain lists what each task owes (`domain.obligations`) and decides
+what to add, update and delete (`domain.reconcile`, with mergers from
+`domain.mergers`); this reads the records it needs for the whole plan at
+once and writes the result. Also the domain values of stored rows: a plan's
+rules, a task's schedule, a province's working calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from bmnn_cli.domain import obligations as obl
+from bmnn_cli.domain.deadlines import Rules, WorkCalendar
+from bmnn_cli.domain.directory import Directory
+from bmnn_cli.domain.mergers import Key
+from bmnn_cli.domain.reconcile import Owed, Reconciled, Recorded, reconcile
+from bmnn_cli.domain.schedule import Part, part_from_dict
+from bmnn_cli.errors import InputError
+from bmnn_cli.i18n import t
+from bmnn_cli.store.models import (
+    Agency,
+    AgencyGroup,
+    Obligation,
+    Plan,
+    Province,
+    Request,
+    Submission,
+    Task,
+    TaskAgency,
+    key,
+)
+from bmnn_cli.store.registry_save import registry_ids, stored_registry
+
+
+def rules_of(plan: Plan) -> Rules:
+    month, day = (int(x) for x in plan.yearly_due.split("-"))
+    return Rules(plan.before_rule, bool(plan.roll_to_working_day), (month, day))
+
+
+def task_parts(task: Task) -> list[Part]:
+    return [
+        part_from_dict(raw, where=t("err.input.where_task_code", code=task.code))
+        for raw in _dates(json.loads(task.schedule))
+    ]
+
+
+def _dates(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for part in parts:
+        for name in ("date", "expected", "event_date", "from", "until"):
+            if isinstance(part.get(name), str):  # stored as ISO text; years stay numbers
+                part[name] = dt.date.fromisoformat(part[name])
+    return parts
+
+
+def calendar_of(province: Province) -> WorkCalendar:
+    return WorkCalendar.of(
+        (dt.date.fromisoformat(d) for d in json.loads(province.days_off)),
+        (dt.date.fromisoformat(d) for d in json.loads(province.working_days)),
+    )
+
+
+def refs_by_task(session: Session, plan_id: int) -> dict[int, list[tuple[str, str, str]]]:
+    """The references of every task of a plan, in one query."""
+    return _refs(session, Task.plan_id == plan_id)
+
+
+def _refs(session: Session, where: Any) -> dict[int, list[tuple[str, str, str]]]:
+    rows = session.exec(
+        select(TaskAgency.task_id, TaskAgency.role, Agency.code, AgencyGroup.code)
+        .select_from(TaskAgency)
+        .join(Task, col(Task.id) == TaskAgency.task_id)
+        .outerjoin(Agency, col(Agency.id) == TaskAgency.agency_id)
+        .outerjoin(AgencyGroup, col(AgencyGroup.id) == TaskAgency.group_id)
+        .where(where)
+        .order_by(col(TaskAgency.task_id), col(TaskAgency.position))
+    ).all()
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    for task_id, role, a, g in rows:
+        out.setdefault(task_id, []).append((role, "agency" if a else "group", a or g))
+    return out
+
+
+# What a question or a write may add to a plan when it extends open-ended
+# schedules to a later year: the plan file's own bounds are checked when it
+# is read (domain.obligations: years, periods, obligations); extending keeps
+# within MAX_PLAN_YEARS of the plan's year and the same obligation limit, so a
+# far --as-of is one clear message, not hours of work.
+MAX_PLAN_YEARS = 50
+
+
+def _check_size(plan: Plan, planned: list[tuple[list[Part], int]], through: int) -> None:
+    """Refuse, before anything is written, an extension that would owe too much."""
+    if through - plan.year >= MAX_PLAN_YEARS:
+        raise InputError(
+            t("err.hostile.plan_too_long", plan=plan.code, year=plan.year, through=through,
+              limit=MAX_PLAN_YEARS)
+        )  # fmt: skip
+    total = 0
+    for parts, agencies in planned:
+        for part in parts:
+            periods = sum(1 for _ in part.occurrences(plan.year, through, (12, 31)))
+            total += periods * agencies
+            if total > obl.MAX_OBLIGATIONS:
+                raise InputError(
+                    t("err.hostile.plan_too_big", plan=plan.code, through=through,
+                      limit=obl.MAX_OBLIGATIONS)
+                )  # fmt: skip
+
+
+def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
+    """Make the recorded obligations of a plan match its tasks, up to `through`.
+
+    The domain (`domain.reconcile`) decides what to add, update and delete;
+    this reads what it needs for the whole plan at once and writes the result,
+    so the number of statements does not grow with the plan.
+    """
+    province = session.get(Province, plan.province_id)
+    assert province is not None and plan.id is not None
+    directory = Directory(stored_registry(session, province))
+    calendar, rules = calendar_of(province), rules_of(plan)
+    agency_ids, _ = registry_ids(session, directory)
+    tasks = session.exec(
+        select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
+    ).all()
+    refs, requests = refs_by_task(session, plan.id), _requests_by_task(session, plan.id)
+    planned = []
+    for task in tasks:
+        assert task.id is not None
+        leads = [code for role, _kind, code in refs.get(task.id, []) if role == "lead"]
+        events = [r for r in requests.get(task.id, []) if r.kind == "event"]
+        parts = dated_by_events(task_parts(task), events)
+        planned.append((task, parts, obl.answerable(directory, leads)))
+    _check_size(plan, [(parts, len(people)) for _, parts, people in planned], through)
+    stored = _Stored(session, plan.id, agency_ids)
+    for task, parts, people in planned:
+        assert task.id is not None
+        wanted = list(
+            obl.scheduled(
+                parts,
+                people,
+                first_year=plan.year,
+                through=through,
+                rules=rules.for_phrase(task.deadline),
+                calendar=calendar,
+            )
+        )
+        wanted += _requested(
+            requests.get(task.id, []), people, rules, calendar, own=event_bounds_duty(parts)
+        )
+        stored.plan(task.id, reconcile(wanted, stored.of(task.id), directory))
+    stored.write()
+    plan.through_year = max(plan.through_year, through)
+    session.flush()
+
+
+def _requests_by_task(session: Session, plan_id: int) -> dict[int, list[Request]]:
+    """The requests and events recorded for each task of a plan, oldest first."""
+    out: dict[int, list[Request]] = {}
+    for request in session.exec(
+        select(Request)
+        .join(Task, col(Task.id) == Request.task_id)
+        .where(Task.plan_id == plan_id)
+        .order_by(col(Request.id))
+    ):
+        out.setdefault(request.task_id, []).append(request)
+    return out
+
+
+def event_bounds_duty(parts: list[Part]) -> bool:
+    """The task's event dates or ends its own duty ("N ngày trước …", "đến khi …").
+
+    Such an event makes no obligations of its own, unlike "sau khi …" (Art. 147).
+    """
+    kinds = {p.kind for p in parts}
+    return bool(kinds & {"before_event", "until_event"}) and "after_event" not in kinds
+
+
+def dated_by_events(parts: list[Part], events: list[Request]) -> list[Part]:
+    """Parts counted back from an event the plan left undated, dated by the recorded one."""
+    if not events or not event_bounds_duty(parts):
+        return parts
+    day = events[-1].happened_on
+    return [
+        replace(p, event_date=day) if p.kind == "before_event" and p.event_date is None else p
+        for p in parts
+    ]
+
+
+def _requested(
+    requests: list[Request],
+    people: list[obl.Answerable],
+    rules: Rules,
+    calendar: WorkCalendar,
+    *,
+    own: bool,
+) -> list[obl.Wanted]:
+    out: list[obl.Wanted] = []
+    all_agencies = [p.agency for p in people]
+    for request in requests:
+        assert request.id is not None
+        if own and request.kind == "event":
+            continue  # it dated or ended the task's own duty: nothing more owed
+        addressed = json.loads(request.agencies) or all_agencies
+        out += obl.requested(
+            request.id, request.happened_on, request.due, addressed, rules=rules, calendar=calendar
+        )
+    return out
+
+
+_OWED = (
+    "year",
+    "starts_on",
+    "scheduled_due",
+    "effective_due",
+    "request_id",
+    "inherited_from",
+    "begins_on",
+)
+
+
+_CHUNK = 500  # ids per IN (…) list, well within every engine's limit
+
+
+class _Stored:
+    """A plan's recorded obligations as plain data, and the writes decided on them.
+
+    Read in two queries (the obligations, and those with a submission ever
+    recorded); written as one insert, then the rows that changed.
+    """
+
+    def __init__(self, session: Session, plan_id: int, agency_ids: dict[str, int]) -> None:
+        self.session, self.agency_ids = session, agency_ids
+        codes = {agency_id: code for code, agency_id in agency_ids.items()}
+        history = set(
+            session.exec(
+                select(Submission.obligation_id)
+                .distinct()
+                .join(Obligation, col(Obligation.id) == Submission.obligation_id)
+                .join(Task, col(Task.id) == Obligation.task_id)
+                .where(Task.plan_id == plan_id)
+            ).all()
+        )
+        self.tasks: dict[int, dict[Key, Recorded]] = {}
+        self.ids: dict[tuple[int, Key], int] = {}
+        table = Obligation.__table__.c  # type: ignore[attr-defined]
+        names = ("id", "task_id", "agency_id", "period", *_OWED, "submitted_on", "waived_on")
+        for row_id, task_id, agency_id, period, *values, submitted, waived in session.execute(
+            sa_select(*(table[name] for name in names))
+            .join(Task, col(Task.id) == table.task_id)
+            .where(col(Task.plan_id) == plan_id)
+        ):
+            fields = dict(zip(_OWED, values, strict=True))
+            fields["inherited_from"] = codes.get(fields["inherited_from"])
+            owed = Owed(agency=codes[agency_id], period=period, **fields)
+            done = submitted is not None or waived is not None
+            self.tasks.setdefault(task_id, {})[owed.key] = Recorded(owed, done, row_id in history)
+            self.ids[(task_id, owed.key)] = row_id
+        self.added: list[dict[str, Any]] = []
+        self.updated: dict[int, dict[str, Any]] = {}
+        self.deleted: list[int] = []
+
+    def of(self, task_id: int) -> dict[Key, Recorded]:
+        return self.tasks.get(task_id, {})
+
+    def _values(self, owed: Owed) -> dict[str, Any]:
+        values = {name: getattr(owed, name) for name in _OWED}
+        inherited = values["inherited_from"]
+        values["inherited_from"] = self.agency_ids[inherited] if inherited else None
+        return values
+
+    def plan(self, task_id: int, decided: Reconciled) -> None:
+        """Queue what the domain decided for one task."""
+        for owed in decided.added:
+            self.added.append(
+                {"task_id": task_id, "agency_id": self.agency_ids[owed.agency],
+                 "period": owed.period, **self._values(owed)}
+            )  # fmt: skip
+        for owed in decided.updated:
+            self.updated[self.ids[(task_id, owed.key)]] = self._values(owed)
+        self.deleted += [self.ids[(task_id, k)] for k in decided.deleted]
+
+    def write(self) -> None:
+        if self.added:
+            self.session.execute(insert(Obligation), self.added)
+        touched = [*self.updated, *self.deleted]
+        for start in range(0, len(touched), _CHUNK):
+            chunk = touched[start : start + _CHUNK]
+            for row in self.session.exec(select(Obligation).where(col(Obligation.id).in_(chunk))):
+                values = self.updated.get(key(row))
+                if values is None:
+                    self.session.delete(row)
+                    continue
+                for name, value in values.items():
+                    if getattr(row, name) != value:
+                        setattr(row, name, value)

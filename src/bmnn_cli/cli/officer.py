@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -36,6 +36,9 @@ from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing
 from bmnn_cli.text import vietnamese_key
 from bmnn_cli.wording import stage_text
+
+if TYPE_CHECKING:
+    from bmnn_cli.store.reader import Reader
 
 WAIVER_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=2),
@@ -195,33 +198,31 @@ def today_view(
     official calendar is only projected. A bare `bmnn`
     shows this view once a database exists.
     """
-    from bmnn_cli.cli.app import open_as_of
     from bmnn_cli.store import history, queries
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
     ahead = day + dt.timedelta(days=SOON)
-    store = open_as_of(ctx, db, ahead)
-    with store.read() as session:
-        chosen = scope(session, plan=plan)
+    with reading(ctx, db, ahead) as reader:
+        chosen = scope(reader, plan=plan)
         morning: dict[str, Any] = {
             "as_of": day,
-            "totals": [r for r in queries.status(session, chosen, day) if r["level"] == "total"],
+            "totals": [r for r in queries.status(reader, chosen, day) if r["level"] == "total"],
             "most_overdue": grouped(
-                iter_obligation_rows(queries.iter_overdue(session, chosen, day)),
+                iter_obligation_rows(queries.iter_overdue(reader, chosen, day)),
                 "agency",
                 "days_late",
             ),
-            "due_soon": obligation_rows(queries.due_within(session, chosen, day, SOON)),
+            "due_soon": obligation_rows(queries.due_within(reader, chosen, day, SOON)),
             "arrived": [
                 _shown(r)
                 for r in history.submissions(
-                    session, chosen, history.Filter(since=day - dt.timedelta(days=SOON), until=day)
+                    reader, chosen, history.Filter(since=day - dt.timedelta(days=SOON), until=day)
                 )
                 if r["state"] == "active"
             ],
         }
-    morning["next_run"], morning["no_email"] = _next_run(store, day, plan)
+        morning["next_run"], morning["no_email"] = _next_run(reader, day, plan)
     morning["projected"] = _projected_years(day, ahead, morning["due_soon"])
     document = _morning(morning)
     if fmt is Format.csv:  # one table per file: what falls due
@@ -241,7 +242,9 @@ def _projected_years(day: dt.date, ahead: dt.date, due: list[dict[str, Any]]) ->
     return sorted(year for year in years if calendar.status(year) == PROJECTED)
 
 
-def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+def _next_run(
+    reader: Reader, day: dt.date, plan: str | None
+) -> tuple[list[dict[str, Any]], list[str]]:
     """What `bmnn remind` would send today, and the agencies owing something
     (overdue or due within a week) that no reminder can reach."""
     from bmnn_cli.delivery import run
@@ -250,8 +253,8 @@ def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str
 
     settings = load(None)
     query = run.Query(day, lead_days(settings.stages), False, plan)
-    messages = run.due_messages(store, query, settings, "smtp")
-    owing = run.due_messages(store, run.Query(day, SOON, True, plan), settings, "smtp")
+    messages = run.due_messages(reader, query, settings, "smtp")
+    owing = run.due_messages(reader, run.Query(day, SOON, True, plan), settings, "smtp")
     rows = [
         {
             "agency_id": m.agency_id,

@@ -1,5 +1,5 @@
 """What was recorded: submissions with their amendments and retractions, waivers,
-requests and events, reminders sent.
+requests and events, reminders sent; and the audit log.
 
 Read-only questions over the history tables, for `bmnn submissions` and
 `bmnn agency`; nothing here writes. Every listing takes the same `Scope` as
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
@@ -176,3 +177,49 @@ def contacts(source: Source, agency_ids: tuple[int, ...]) -> list[dict[str, Any]
         row["emails"] = json.loads(row["emails"] or "[]")
         row["aliases"] = json.loads(row["aliases"] or "[]")
     return rows
+
+
+class LogEntry(TypedDict):
+    """One entry of the audit log, as recorded."""
+
+    at: str
+    os_user: str
+    action: str
+    plan: str
+    task: str
+    agency: str
+    detail: str
+    command: str
+
+
+def log_entries(
+    source: Source,
+    *,
+    since: dt.date | None = None,
+    agency_ids: Sequence[int] | None = None,
+    plan: str | None = None,
+    limit: int | None = None,
+) -> list[LogEntry]:
+    """The audit log, newest first; `since` is inclusive (a UTC day).
+
+    The log names agencies by their id in the registry: `agency_ids` (row
+    ids) keep the entries of those agencies.
+    """
+    reader = reader_of(source)
+    where, params = ["1 = 1"], dict[str, Any]()
+    if since is not None:
+        where.append("at >= :since")
+        params["since"] = since.isoformat()
+    if agency_ids is not None:
+        ids = ", ".join(str(int(i)) for i in agency_ids) or "NULL"
+        where.append(f"agency IN (SELECT code FROM agency WHERE id IN ({ids}))")
+    if plan is not None:
+        where.append("plan = :plan")
+        params["plan"] = plan
+    sql = (
+        "SELECT at, os_user, action, plan, task, agency, detail, command FROM audit_log "
+        f"WHERE {' AND '.join(where)} ORDER BY id DESC"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [cast("LogEntry", row) for row in reader.mappings(sql, params)]

@@ -38,6 +38,7 @@ from bmnn_cli.text import vietnamese_key
 from bmnn_cli.wording import stage_text
 
 if TYPE_CHECKING:
+    from bmnn_cli.store.history import ContactRow
     from bmnn_cli.store.reader import Reader
 
 WAIVER_COLUMNS = [
@@ -100,7 +101,7 @@ def agency(
         plan_id = scope(reader, plan=plan).plan_id if plan else None
         ids = tuple(sorted(set(agency_ids(reader, name, groups=False))))
         chosen = Scope(plan_id=plan_id, agency_ids=ids)
-        picture = {
+        picture: dict[str, Any] = {
             "agency": history.contacts(reader, ids),
             "obligations": queries.obligations(reader, chosen, day),
             "submissions": [_shown(r) for r in history.submissions(reader, chosen)],
@@ -114,17 +115,22 @@ def agency(
     emit(document, fmt, path=output, wide=wide, headers=headers)
 
 
-def _picture(picture: dict[str, list[dict[str, Any]]], day: Any) -> Document:
+def _picture(picture: dict[str, Any], day: Any) -> Document:
     """The agency's picture as listings, one per kind of record; JSON gets them all."""
-    for row in picture["waivers"]:
-        row["period_text"] = period_label(row["period"])
-        row["state_text"] = t(f"waiver_state.{row['state']}")
-    for row in picture["requests"]:
-        row["period_text"] = period_label(row["period"])
-        row["kind_text"] = t(f"action.{row['kind']}")
-    for row in picture["reminders"]:
-        row["period_text"] = period_label(row["period"])
-        row["stage_text"] = stage_text(row["stage"])
+    picture["waivers"] = [
+        {**row, "period_text": period_label(row["period"]),
+         "state_text": t(f"waiver_state.{row['state']}")}
+        for row in picture["waivers"]
+    ]  # fmt: skip
+    picture["requests"] = [
+        {**row, "period_text": period_label(row["period"]),
+         "kind_text": t(f"action.{row['kind']}")}
+        for row in picture["requests"]
+    ]  # fmt: skip
+    picture["reminders"] = [
+        {**row, "period_text": period_label(row["period"]), "stage_text": stage_text(row["stage"])}
+        for row in picture["reminders"]
+    ]
     owed = obligation_rows(picture["obligations"])
     facts = [fact for contact in picture["agency"] for fact in _facts(contact)]
     several = len(picture["agency"]) > 1  # the same name in two provinces
@@ -147,7 +153,7 @@ def _picture(picture: dict[str, list[dict[str, Any]]], day: Any) -> Document:
     return Document(listings, heading=heading, data=data)
 
 
-def _facts(contact: dict[str, Any]) -> list[dict[str, Any]]:
+def _facts(contact: ContactRow) -> list[dict[str, Any]]:
     emails = ", ".join(contact["emails"]) or t("agency.no_email")
     facts = [
         ("col.id", contact["agency_id"]),

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from bmnn_cli import i18n, reporting
-from bmnn_cli.store import queries
+from bmnn_cli.store import catalog, history, outstanding, queries
 from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
@@ -46,6 +46,14 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
         "quarter": queries.status(reader, everything, day, window),
         "tasks": queries.status_by_task(reader, everything, day, window),
         "weeks": queries.submissions_by_week(reader, everything, day, window),
+        "plans": catalog.plans(reader),
+        "agencies": catalog.agencies(reader, police, None),
+        "tasks_of_police": catalog.tasks(reader, police),
+        "export": catalog.plan_spec(reader, "lao-cai-bmnn-2026"),
+        "submissions": history.submissions(reader, everything),
+        "log": history.log_entries(reader, agency_ids=police.agency_ids),
+        "dated": outstanding.dated(reader, everything, day, statuses=("pending", "overdue")),
+        "reminded": outstanding.logged(reader, [1, 2, 3], "smtp"),
     }
 
 
@@ -72,6 +80,8 @@ def test_both_paths_give_the_same_answers(recorded: Path, day: dt.date) -> None:
         through_sqlite3 = answers(reader, day)
     assert through_sqlite3 == through_session
     assert through_session["status"] and through_session["tasks"]  # not two empty answers
+    assert through_session["submissions"] and through_session["tasks_of_police"]
+    assert through_session["export"][0].tasks and through_session["dated"]
     if day >= dt.date(2026, 3, 5):  # after every submission and the waiver
         statuses = {row["status"] for row in through_session["overdue"] + through_session["police"]}
         assert statuses == {"overdue"}

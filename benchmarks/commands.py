@@ -9,7 +9,9 @@ baseline. The installed entry point is timed (see startup.py).
 
 Targets (printed PASS or MISS for each command): every command within 0.5 s
 wall (median); a question (a command that writes nothing) within 10x
-`python -c pass`.
+`python -c pass`. CPU time (user + system of the child) is given beside the
+wall time, with the load average, because the machine may be shared: on a
+busy machine the wall time grows with the load, the CPU time much less.
 
     python benchmarks/commands.py [--runs 10]
 """
@@ -17,6 +19,7 @@ wall (median); a question (a command that writes nothing) within 10x
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -51,12 +54,17 @@ COMMANDS: list[tuple[str, list[str], bool]] = [
     ("due --within 30d", ["due", "--within", "30d", *AS_OF], False),
     ("status", ["status", *AS_OF], False),
     ("report --quarter 1", ["report", "--quarter", "1", "--year", "2026", *AS_OF], False),
+    ("submissions", ["submissions"], False),
+    ("agency", ["agency", "so tu phap", *AS_OF], False),
+    ("today", ["today", *AS_OF], False),
+    ("calendar 2026", ["calendar", "2026"], False),
     ("explain", ["explain", "trước ngày 30/10 hằng năm", "--year", "2026"], False),
     ("log", ["log"], False),
     ("check", ["check"], False),
     ("ical -o -", ["ical", *AS_OF, "-o", "-"], False),
-    ("export -o", ["export", "lao-cai-bmnn-2026", "-o", "{tmp}/export.toml"], False),
+    ("export -o", ["export", "lao-cai-bmnn-2026", "-o", "{tmp}/export.toml", "--force"], False),
     ("remind --dry-run", ["remind", "--dry-run", "--include-overdue", *AS_OF], False),
+    ("remind (preview)", ["remind", "--include-overdue", *AS_OF], False),
     ("import (first)", ["import", str(PLAN)], True),
     ("import (again, unchanged)", ["import", str(PLAN)], True),
     ("submit", ["submit", *TASK, "-d", "2026-02-20", *AS_OF], True),
@@ -94,6 +102,7 @@ def main() -> int:
     options = parser.parse_args()
     bmnn, _ = find_bmnn()
     python = interpreter_of(bmnn)
+    load_before = os.getloadavg()
     rows: list[tuple[str, tuple[float, float], bool]] = []
     with tempfile.TemporaryDirectory(prefix="bmnn-commands-") as folder:
         tmp = Path(folder)
@@ -138,6 +147,13 @@ def main() -> int:
         base_after = medians([run([python, "-c", "pass"], env) for _ in range(options.runs)])
 
     print(f"bmnn: {bmnn}; runs per command: {options.runs} (+1 warm-up)")
+    load = (
+        ", ".join(f"{x:.1f}" for x in load_before),
+        ", ".join(f"{x:.1f}" for x in os.getloadavg()),
+    )
+    print(
+        f"load average (1, 5, 15 min) on {os.cpu_count()} CPUs: {load[0]} before; {load[1]} after"
+    )
     print(
         f"python -c pass: wall {base[0] * 1000:.0f} ms, CPU {base[1] * 1000:.0f} ms before; "
         f"wall {base_after[0] * 1000:.0f} ms, CPU {base_after[1] * 1000:.0f} ms after\n"

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from bmnn_cli.store.catalog import plan_title
 from bmnn_cli.store.db import open_store
-from bmnn_cli.store.lookup import agency_ids
-from bmnn_cli.store.plan_export import plan_title
 from bmnn_cli.store.reader import Reader, reader_of
-from bmnn_cli.store.registry import agency_codes, agency_names, find_registry
-from conftest import EXAMPLES, LAO_CAI, Cli, Db, group_members, read_toml
+from bmnn_cli.store.registry import agency_names, find_registry
+from conftest import EXAMPLES, LAO_CAI, Cli, Db, read_toml
 
 DOCUMENT = EXAMPLES / "documents" / "lao-cai-2026-bmnn-plan.txt"
 PLAN = read_toml(LAO_CAI)["plan"]
@@ -43,15 +42,6 @@ def test_the_registry_is_found_by_id_or_by_name_typed_any_way(lao_cai: Db) -> No
         assert find_registry(reader, "Cao Bằng") is None
 
 
-def test_a_group_gives_the_codes_of_its_members_sorted_once_each(lao_cai: Db) -> None:
-    with reading(lao_cai) as (session, reader):
-        ids = agency_ids(session, "so-ban-nganh")
-        codes = agency_codes(reader, ids + ids)
-    assert codes == sorted(group_members("so-ban-nganh"))
-    with reading(lao_cai) as (_, reader):
-        assert agency_codes(reader, []) == []
-
-
 def test_agency_names_by_plan_and_without_one(lao_cai: Db) -> None:
     with reading(lao_cai) as (_, reader):
         names = agency_names(reader)
@@ -59,9 +49,9 @@ def test_agency_names_by_plan_and_without_one(lao_cai: Db) -> None:
 
 
 def test_the_title_of_a_stored_plan(lao_cai: Db) -> None:
-    with reading(lao_cai) as (session, _):
-        assert plan_title(session, PLAN["id"]) == PLAN["title"]
-        assert plan_title(session, "no-such-plan") is None
+    with reading(lao_cai) as (_, reader):
+        assert plan_title(reader, PLAN["id"]) == PLAN["title"]
+        assert plan_title(reader, "no-such-plan") is None
 
 
 def test_log_of_a_group_lists_the_entries_of_its_members(cli: Cli, lao_cai: Db) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from operator import itemgetter
@@ -20,7 +21,7 @@ from typing import Any
 import pytest
 
 from bmnn_cli import i18n, reporting
-from bmnn_cli.store import queries
+from bmnn_cli.store import catalog, history, outstanding, queries
 from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
@@ -45,6 +46,14 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
         "quarter": queries.status(reader, everything, day, window),
         "tasks": queries.status_by_task(reader, everything, day, window),
         "weeks": queries.submissions_by_week(reader, everything, day, window),
+        "plans": catalog.plans(reader),
+        "agencies": catalog.agencies(reader, police, None),
+        "tasks_of_police": catalog.tasks(reader, police),
+        "export": catalog.plan_spec(reader, "lao-cai-bmnn-2026"),
+        "submissions": history.submissions(reader, everything),
+        "log": history.log_entries(reader, agency_ids=police.agency_ids),
+        "dated": outstanding.dated(reader, everything, day, statuses=("pending", "overdue")),
+        "reminded": outstanding.logged(reader, [1, 2, 3], "smtp"),
     }
 
 
@@ -71,6 +80,8 @@ def test_both_paths_give_the_same_answers(recorded: Path, day: dt.date) -> None:
         through_sqlite3 = answers(reader, day)
     assert through_sqlite3 == through_session
     assert through_session["status"] and through_session["tasks"]  # not two empty answers
+    assert through_session["submissions"] and through_session["tasks_of_police"]
+    assert through_session["export"][0].tasks and through_session["dated"]
     if day >= dt.date(2026, 3, 5):  # after every submission and the waiver
         statuses = {row["status"] for row in through_session["overdue"] + through_session["police"]}
         assert statuses == {"overdue"}
@@ -155,6 +166,72 @@ def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> 
     )
     assert json.loads(done.stdout)  # a real answer was printed
     assert done.stderr.strip().endswith("LOADED 0 []"), done.stderr
+
+
+AS_OF = ["--as-of", "2026-03-05"]
+# Every command that only answers a question, with the options that change what it reads.
+QUESTIONS = [
+    [],  # a bare `bmnn`: the morning view
+    ["overdue", *AS_OF],
+    ["due", "--within", "30d", *AS_OF],
+    ["status", *AS_OF, "--format", "csv"],
+    ["report", "--quarter", "1", "--year", "2026", *AS_OF],
+    ["plans", "--format", "json"],
+    ["agencies", "--group", "UBND các xã, phường"],
+    ["tasks", "--agency", "so tu phap", "--format", "json"],
+    ["tasks", "--search", "tap huan"],
+    ["show", "IV.1.a", *AS_OF, "--format", "json"],
+    ["show", "to chuc tu kiem tra", "--plan", "lao-cai-bmnn-2026", *AS_OF],
+    ["log", "--agency", "so tu phap"],
+    ["submissions", "--format", "json"],
+    ["agency", "Sở Tài chính", *AS_OF],
+    ["today", *AS_OF, "--format", "json"],
+    ["explain", "trước ngày 30/10 hằng năm", "--year", "2026"],
+    ["calendar", "2026"],
+    ["ical", *AS_OF, "-o", "-"],
+    ["remind", "--include-overdue", *AS_OF],
+    ["remind", "--dry-run", "--include-overdue", *AS_OF, "--format", "json"],
+    ["export", "lao-cai-bmnn-2026"],
+    ["info"],
+    ["--help"],
+]
+
+
+def loaded_by(db: Path, args: list[str]) -> tuple[subprocess.CompletedProcess[str], str]:
+    """Run `bmnn ARGS` in a fresh interpreter; its output, and the database libraries loaded."""
+    script = (
+        "import sys\n"
+        "from bmnn_cli.entry import main\n"
+        f"sys.argv = ['bmnn', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
+        "print('LOADED', code, loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "BMNN_DB": str(db)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    return done, done.stderr.strip().rsplit("\n", 1)[-1]
+
+
+@pytest.mark.parametrize("args", QUESTIONS, ids=lambda a: " ".join(a[:2]) or "bmnn")
+def test_no_question_loads_sqlalchemy(recorded: Path, args: list[str]) -> None:
+    """Every question, on a SQLite file at the current schema, reads with plain sqlite3.
+
+    The ORM is for writes and migrations: a question that imports it pays
+    about half a second before it reads a row.
+    """
+    done, loaded = loaded_by(recorded, args)
+    assert done.stdout.strip()  # it answered
+    assert loaded == "LOADED 0 []", done.stderr
+
+
+def test_a_question_on_a_file_to_migrate_still_answers(recorded: Path) -> None:
+    """The other side of the rule: a file behind the schema goes through the store."""
+    with sqlite3.connect(recorded) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    done, loaded = loaded_by(recorded, ["tasks", "--format", "json"])
+    assert json.loads(done.stdout) and "sqlalchemy" in loaded, done.stderr
 
 
 @pytest.mark.parametrize("args", [["--help"], ["info", "--format", "json"], ["info"]], ids=str)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from bmnn_cli import i18n
-from bmnn_cli.cli.app import app, open_db, state
+from bmnn_cli.cli.app import app, open_db, reading, state
 from bmnn_cli.cli.common import (
     AgencyOpt,
     DbOpt,
@@ -63,24 +63,26 @@ def show_log(
     Imports, submissions, amendments, retractions, waivers, requests, events,
     restores and reminders sent are all recorded, newest first.
     """
-    from bmnn_cli.store import audit
+    from bmnn_cli.store.history import log_entries
     from bmnn_cli.store.lookup import agency_ids
-    from bmnn_cli.store.reader import reader_of
-    from bmnn_cli.store.registry import agency_codes, agency_names
+    from bmnn_cli.store.registry import agency_names
 
-    store = open_db(ctx, db)
-    with store.read() as session:
-        codes = None
-        if agency:
-            codes = agency_codes(reader_of(session), agency_ids(session, agency))
-        rows = audit.entries(session, since=since, agency_codes=codes, plan=plan, limit=limit)
-        names = agency_names(reader_of(session))
-    for row in rows:
-        row["short_detail"] = short(audit_text(row["action"], row["detail"]), 90)
-        row["agency_name"] = names.get((row["plan"], row["agency"]), row["agency"])
-        row["at_text"] = local_time(row["at"])
-        action = f"action.{row['action']}"
-        row["action_text"] = t(action) if action in i18n.MESSAGES else row["action"]
+    with reading(ctx, db, None) as reader:
+        ids = agency_ids(reader, agency) if agency else None
+        entries = log_entries(reader, since=since, agency_ids=ids, plan=plan, limit=limit)
+        names = agency_names(reader)
+    rows: list[dict[str, Any]] = []
+    for entry in entries:
+        action = f"action.{entry['action']}"
+        rows.append(
+            {
+                **entry,
+                "short_detail": short(audit_text(entry["action"], entry["detail"]), 90),
+                "agency_name": names.get((entry["plan"], entry["agency"]), entry["agency"]),
+                "at_text": local_time(entry["at"]),
+                "action_text": t(action) if action in i18n.MESSAGES else entry["action"],
+            }
+        )
     keys = ["at", "os_user", "action", "plan", "task", "agency", "detail", "command"]
     emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide, headers=headers)
 

@@ -203,13 +203,14 @@ def open_as_of(ctx: typer.Context, db: str | None, as_of: Any) -> Any:
 
 @contextmanager
 def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
-    """A Reader for a read-only question as of a day.
+    """A Reader for a read-only question as of a day (None: a question of no day).
 
     A SQLite file at the current schema whose schedules already reach the
     year, with due dates computed with this bmnn's calendar data, is read
     with the standard `sqlite3` module (no SQLAlchemy to load);
     anything else goes through the store, which migrates, extends or
-    explains what is wrong first.
+    explains what is wrong first. A question of no day (the plans, tasks
+    and agencies, the log) asks the file only to be at the current schema.
     """
     from bmnn_cli.domain.calendar_data import fingerprint
     from bmnn_cli.store.db import resolve
@@ -219,14 +220,14 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     target = resolve(db or state(ctx).db)
     if not target.is_url:
         path = str(target.path)
-        calendar = fingerprint()
+        year, calendar = (0, None) if as_of is None else (as_of.year, fingerprint())
         with sqlite_reader(
-            path, path, schema=SCHEMA_VERSION, year=as_of.year, calendar=calendar
-        ) as reader:
-            if reader is not None:
-                yield reader
+            path, path, schema=SCHEMA_VERSION, year=year, calendar=calendar
+        ) as found:
+            if found is not None:
+                yield found
                 return
-    store = open_as_of(ctx, db, as_of)
+    store = open_db(ctx, db) if as_of is None else open_as_of(ctx, db, as_of)
     with store.read() as session:
         yield SessionReader(session)
 

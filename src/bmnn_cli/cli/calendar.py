@@ -64,18 +64,14 @@ def _provinces(
     ctx: typer.Context, db: str | None
 ) -> tuple[tuple[str, frozenset[dt.date], frozenset[dt.date]], ...]:
     """Each province's own days off and working days, when there is a database to read."""
-    from bmnn_cli.store.db import open_store, resolve
+    from bmnn_cli.cli.app import reading
+    from bmnn_cli.store.db import resolve
 
     target = resolve(db or state(ctx).db)
     if not target.is_url and not target.path.exists():
         return ()
-    store = open_store(target, create=False)
-    from bmnn_cli.store.reader import reader_of
-
-    with store.read() as session:
-        rows = list(
-            reader_of(session).rows("SELECT name, days_off, working_days FROM province ORDER BY id")
-        )
+    with reading(ctx, db, None) as reader:
+        rows = list(reader.rows("SELECT name, days_off, working_days FROM province ORDER BY id"))
     return tuple(
         (
             name,

@@ -255,8 +255,8 @@ def _registry_in_db(ctx: typer.Context, db: str | None, province: str) -> Regist
 
 def _note_existing_plan(ctx: typer.Context, db: str | None, code: str, result: Extraction) -> None:
     """Warn in the draft when importing it would update a plan already in the database."""
+    from bmnn_cli.store.catalog import plan_title
     from bmnn_cli.store.db import resolve
-    from bmnn_cli.store.plan_export import plan_title
 
     target = resolve(db or state(ctx).db)
     if not target.is_url and not target.path.exists():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -36,6 +36,10 @@ from bmnn_cli.render.columns import (
 )
 from bmnn_cli.text import vietnamese_key
 from bmnn_cli.wording import stage_text
+
+if TYPE_CHECKING:
+    from bmnn_cli.store.history import ContactRow
+    from bmnn_cli.store.reader import Reader
 
 WAIVER_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=2),
@@ -97,7 +101,7 @@ def agency(
         plan_id = scope(reader, plan=plan).plan_id if plan else None
         ids = tuple(sorted(set(agency_ids(reader, name, groups=False))))
         chosen = Scope(plan_id=plan_id, agency_ids=ids)
-        picture = {
+        picture: dict[str, Any] = {
             "agency": history.contacts(reader, ids),
             "obligations": queries.obligations(reader, chosen, day),
             "submissions": [_shown(r) for r in history.submissions(reader, chosen)],
@@ -111,17 +115,22 @@ def agency(
     emit(document, fmt, path=output, wide=wide, headers=headers)
 
 
-def _picture(picture: dict[str, list[dict[str, Any]]], day: Any) -> Document:
+def _picture(picture: dict[str, Any], day: Any) -> Document:
     """The agency's picture as listings, one per kind of record; JSON gets them all."""
-    for row in picture["waivers"]:
-        row["period_text"] = period_label(row["period"])
-        row["state_text"] = t(f"waiver_state.{row['state']}")
-    for row in picture["requests"]:
-        row["period_text"] = period_label(row["period"])
-        row["kind_text"] = t(f"action.{row['kind']}")
-    for row in picture["reminders"]:
-        row["period_text"] = period_label(row["period"])
-        row["stage_text"] = stage_text(row["stage"])
+    picture["waivers"] = [
+        {**row, "period_text": period_label(row["period"]),
+         "state_text": t(f"waiver_state.{row['state']}")}
+        for row in picture["waivers"]
+    ]  # fmt: skip
+    picture["requests"] = [
+        {**row, "period_text": period_label(row["period"]),
+         "kind_text": t(f"action.{row['kind']}")}
+        for row in picture["requests"]
+    ]  # fmt: skip
+    picture["reminders"] = [
+        {**row, "period_text": period_label(row["period"]), "stage_text": stage_text(row["stage"])}
+        for row in picture["reminders"]
+    ]
     owed = obligation_rows(picture["obligations"])
     facts = [fact for contact in picture["agency"] for fact in _facts(contact)]
     several = len(picture["agency"]) > 1  # the same name in two provinces
@@ -144,7 +153,7 @@ def _picture(picture: dict[str, list[dict[str, Any]]], day: Any) -> Document:
     return Document(listings, heading=heading, data=data)
 
 
-def _facts(contact: dict[str, Any]) -> list[dict[str, Any]]:
+def _facts(contact: ContactRow) -> list[dict[str, Any]]:
     emails = ", ".join(contact["emails"]) or t("agency.no_email")
     facts = [
         ("col.id", contact["agency_id"]),
@@ -195,33 +204,31 @@ def today_view(
     official calendar is only projected. A bare `bmnn`
     shows this view once a database exists.
     """
-    from bmnn_cli.cli.app import open_as_of
     from bmnn_cli.store import history, queries
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
     ahead = day + dt.timedelta(days=SOON)
-    store = open_as_of(ctx, db, ahead)
-    with store.read() as session:
-        chosen = scope(session, plan=plan)
+    with reading(ctx, db, ahead) as reader:
+        chosen = scope(reader, plan=plan)
         morning: dict[str, Any] = {
             "as_of": day,
-            "totals": [r for r in queries.status(session, chosen, day) if r["level"] == "total"],
+            "totals": [r for r in queries.status(reader, chosen, day) if r["level"] == "total"],
             "most_overdue": grouped(
-                iter_obligation_rows(queries.iter_overdue(session, chosen, day)),
+                iter_obligation_rows(queries.iter_overdue(reader, chosen, day)),
                 "agency",
                 "days_late",
             ),
-            "due_soon": obligation_rows(queries.due_within(session, chosen, day, SOON)),
+            "due_soon": obligation_rows(queries.due_within(reader, chosen, day, SOON)),
             "arrived": [
                 _shown(r)
                 for r in history.submissions(
-                    session, chosen, history.Filter(since=day - dt.timedelta(days=SOON), until=day)
+                    reader, chosen, history.Filter(since=day - dt.timedelta(days=SOON), until=day)
                 )
                 if r["state"] == "active"
             ],
         }
-    morning["next_run"], morning["no_email"] = _next_run(store, day, plan)
+        morning["next_run"], morning["no_email"] = _next_run(reader, day, plan)
     morning["projected"] = _projected_years(day, ahead, morning["due_soon"])
     document = _morning(morning)
     if fmt is Format.csv:  # one table per file: what falls due
@@ -241,7 +248,9 @@ def _projected_years(day: dt.date, ahead: dt.date, due: list[dict[str, Any]]) ->
     return sorted(year for year in years if calendar.status(year) == PROJECTED)
 
 
-def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+def _next_run(
+    reader: Reader, day: dt.date, plan: str | None
+) -> tuple[list[dict[str, Any]], list[str]]:
     """What `bmnn remind` would send today, and the agencies owing something
     (overdue or due within a week) that no reminder can reach."""
     from bmnn_cli.delivery import run
@@ -250,8 +259,8 @@ def _next_run(store: Any, day: dt.date, plan: str | None) -> tuple[list[dict[str
 
     settings = load(None)
     query = run.Query(day, lead_days(settings.stages), False, plan)
-    messages = run.due_messages(store, query, settings, "smtp")
-    owing = run.due_messages(store, run.Query(day, SOON, True, plan), settings, "smtp")
+    messages = run.due_messages(reader, query, settings, "smtp")
+    owing = run.due_messages(reader, run.Query(day, SOON, True, plan), settings, "smtp")
     rows = [
         {
             "agency_id": m.agency_id,

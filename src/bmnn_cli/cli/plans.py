@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_as_of, open_db
+from bmnn_cli.cli.app import app, open_db, reading
 from bmnn_cli.cli.common import (
     AgencyOpt,
     AsOfOpt,
@@ -29,7 +29,9 @@ from bmnn_cli.text import matches
 from bmnn_cli.wording import change_text, item_text
 
 if TYPE_CHECKING:
+    from bmnn_cli.store.catalog import TaskRow
     from bmnn_cli.store.db import Target
+    from bmnn_cli.store.reader import Reader
 
 TASK_COLUMNS = [
     Column("plan", "col.plan", fit="whole", drop=6),
@@ -183,13 +185,12 @@ def export(
     """
     from bmnn_cli.domain.plan_writer import dumps, plan_to_dict
     from bmnn_cli.files import check_target, is_stdout, write_output
-    from bmnn_cli.store.plan_export import find_plan, plan_spec
+    from bmnn_cli.store.catalog import plan_spec
 
     if output is not None:
         check_target(output, replace=force)  # before any work
-    store = open_db(ctx, db)
-    with store.read() as session:
-        spec, registry = plan_spec(session, find_plan(session, plan))
+    with reading(ctx, db, None) as reader:
+        spec, registry = plan_spec(reader, plan)
     content = dumps(plan_to_dict(spec, registry))
     if output is None or is_stdout(output):
         typer.echo(content, nl=False)
@@ -210,9 +211,8 @@ def list_plans(
     """List the imported plans."""
     from bmnn_cli.store import catalog
 
-    store = open_db(ctx, db)
-    with store.read() as session:
-        rows = catalog.plans(session)
+    with reading(ctx, db, None) as reader:
+        rows = catalog.plans(reader)
     columns = [
         Column("plan", "col.plan", fit="whole"),
         Column("number", "col.number", fit="whole", drop=1),
@@ -221,7 +221,7 @@ def list_plans(
         Column("tasks", "col.tasks", "int"),
         Column("title", "col.title", fit="cut"),
     ]
-    emit(Listing(columns, rows), fmt, path=output, wide=wide, headers=headers)
+    emit(Listing(columns, [dict(r) for r in rows]), fmt, path=output, wide=wide, headers=headers)
 
 
 @app.command("agencies")
@@ -243,14 +243,12 @@ def list_agencies(
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import scope
 
-    store = open_db(ctx, db)
-    with store.read() as session:
-        chosen = scope(session, plan=plan, group=group)
-        rows = catalog.agencies(session, chosen, catalog.province_of_plan(session, chosen.plan_id))
+    with reading(ctx, db, None) as reader:
+        chosen = scope(reader, plan=plan, group=group)
+        found = catalog.agencies(reader, chosen, catalog.province_of_plan(reader, chosen.plan_id))
     if search:
-        rows = [r for r in rows if matches(search, r["agency_id"], r["name"], *r["aliases"])]
-    for row in rows:
-        row["kind_text"] = t(f"agency_kind.{row['kind']}")
+        found = [r for r in found if matches(search, r["agency_id"], r["name"], *r["aliases"])]
+    rows = [{**row, "kind_text": t(f"agency_kind.{row['kind']}")} for row in found]
     emit(
         Listing(AGENCY_COLUMNS, rows, keys=AGENCY_KEYS),
         fmt,
@@ -281,39 +279,37 @@ def list_tasks(
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import scope
 
-    store = open_db(ctx, db)
-    with store.read() as session:
-        rows = catalog.tasks(session, scope(session, plan=plan, agency=agency))
+    with reading(ctx, db, None) as reader:
+        found = catalog.tasks(reader, scope(reader, plan=plan, agency=agency))
     if search:
-        rows = [r for r in rows if _task_matches(search, r)]
-    for row in rows:
-        row["deliverable_text"] = t(f"deliverable.{row['deliverable']}")
+        found = [r for r in found if _task_matches(search, r)]
+    rows = [{**row, "deliverable_text": t(f"deliverable.{row['deliverable']}")} for row in found]
     emit(Listing(TASK_COLUMNS, rows, keys=TASK_KEYS), fmt, path=output, wide=wide, headers=headers)
 
 
-def _task_matches(words: str, row: dict[str, Any]) -> bool:
+def _task_matches(words: str, row: TaskRow) -> bool:
     return matches(words, row["task"], row["title"], row["deadline"], row["note"] or "")
 
 
-def _find(session: Any, text: str, plan: str | None) -> Any:
+def _find(reader: Reader, text: str, plan: str | None) -> int:
     """The task `text` names by its id, else the one task whose words it holds."""
     from bmnn_cli.errors import NotFound, UsageError
     from bmnn_cli.render.columns import short
     from bmnn_cli.store import catalog
-    from bmnn_cli.store.lookup import find_task, scope
+    from bmnn_cli.store.lookup import scope, task_id
 
     try:
-        return find_task(session, text, plan=plan)
+        return task_id(reader, text, plan=plan)
     except NotFound:
         found = [
-            r for r in catalog.tasks(session, scope(session, plan=plan)) if _task_matches(text, r)
+            r for r in catalog.tasks(reader, scope(reader, plan=plan)) if _task_matches(text, r)
         ]
         if not found:
             raise
     if len(found) > 1:
         named = "; ".join(f"{r['task']} ({short(r['title'], 40)})" for r in found[:12])
         raise UsageError(t("err.find.several_tasks", text=text, count=len(found), tasks=named))
-    return find_task(session, found[0]["task"], plan=found[0]["plan"])
+    return task_id(reader, found[0]["task"], plan=found[0]["plan"])
 
 
 @app.command()
@@ -345,21 +341,17 @@ def show(
     from bmnn_cli.render.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
     from bmnn_cli.store import catalog, history, queries
     from bmnn_cli.store.lookup import Scope, scope
-    from bmnn_cli.store.models import Plan
 
     day = as_of or today()
-    store = open_as_of(ctx, db, day)
-    with store.read() as session:
-        row = _find(session, task, plan)
-        plan_row = session.get(Plan, row.plan_id)
-        assert plan_row is not None
-        detail = catalog.task_row(session, row, plan_row.code)
-        agencies = scope(session, agency=agency).agency_ids if agency else None
-        chosen = Scope(task_id=row.id, agency_ids=agencies)
-        owed = obligation_rows(queries.obligations(session, chosen, day))
+    with reading(ctx, db, day) as reader:
+        found = _find(reader, task, plan)
+        detail: dict[str, Any] = {**catalog.task(reader, found)}
+        agencies = scope(reader, agency=agency).agency_ids if agency else None
+        chosen = Scope(task_id=found, agency_ids=agencies)
+        owed = obligation_rows(queries.obligations(reader, chosen, day))
         refs = {
             (s["agency_id"], s["period"]): s["ref"]
-            for s in history.submissions(session, chosen, history.Filter(until=day))
+            for s in history.submissions(reader, chosen, history.Filter(until=day))
             if s["state"] == "active"
         }
     for item in owed:

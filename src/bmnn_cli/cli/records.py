@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,9 @@ from bmnn_cli.cli.common import (
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Format, Listing
+
+if TYPE_CHECKING:
+    from bmnn_cli.store.history import SubmissionRow
 
 SUBMISSION_COLUMNS = [
     Column("agency", "col.agency"),
@@ -109,19 +112,23 @@ def submissions(
     )
 
 
-def _shown(row: dict[str, Any]) -> dict[str, Any]:
-    row["period_text"] = period_label(row["period"])
-    row["given_text"] = t(f"status.{row['given']}")
-    row["recorded_text"] = local_time(row["recorded_at"])
+def _shown(row: SubmissionRow) -> dict[str, Any]:
+    """The submission with the texts its columns show."""
     if row["state"] == "superseded":
-        row["state_text"] = t("state.superseded", reason=row["reason"] or "–")
+        state = t("state.superseded", reason=row["reason"] or "–")
     elif row["state"] == "retracted":
-        row["state_text"] = t("state.retracted", reason=row["reason"] or "–")
+        state = t("state.retracted", reason=row["reason"] or "–")
     elif row["replaces"] is not None:
-        row["state_text"] = t("state.amended", reason=row["reason"] or "–")
+        state = t("state.amended", reason=row["reason"] or "–")
     else:
-        row["state_text"] = t("state.active")
-    return row
+        state = t("state.active")
+    return {
+        **row,
+        "period_text": period_label(row["period"]),
+        "given_text": t(f"status.{row['given']}"),
+        "recorded_text": local_time(row["recorded_at"]),
+        "state_text": state,
+    }
 
 
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why it is taken back (audit log).")]

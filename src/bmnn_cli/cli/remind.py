@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_as_of
+from bmnn_cli.cli.app import app, open_as_of, reading
 from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, GroupOpt, PlanOpt, parse_days, today
 from bmnn_cli.i18n import t
 
 if TYPE_CHECKING:
     from bmnn_cli.delivery.config import Settings
-    from bmnn_cli.delivery.run import Result, RunOutcome
+    from bmnn_cli.delivery.run import Preview, Result, RunOutcome
     from bmnn_cli.domain.reminders import Message
 
 
@@ -105,12 +105,12 @@ def remind(
     query = run.Query(as_of or today(), days, include_overdue, plan, agency, group)
     live = (send or eml is not None) and not dry_run
     route = run.route(settings, eml) if live else None
-    store = open_as_of(ctx, db, query.as_of + dt.timedelta(days=days))
-    if route is None:
-        channel = "smtp" if eml is None else "eml"
-        messages = run.due_messages(store, query, settings, channel)
-        _show(messages, query.as_of, settings, fmt, dry_run=dry_run, channel=channel)
+    if route is None:  # a question: nothing is recorded
+        with reading(ctx, db, query.until) as reader:
+            shown = run.preview(reader, query, settings, run.Route(eml).channel)
+        _show(shown, query.as_of, settings, fmt, dry_run=dry_run)
         return
+    store = open_as_of(ctx, db, query.until)
     from bmnn_cli.progress import steps
 
     with steps() as bar:
@@ -137,37 +137,28 @@ def _span(within: str) -> int:
 
 
 def _show(
-    messages: list[Message],
-    as_of: dt.date,
-    settings: Settings,
-    fmt: Output,
-    *,
-    dry_run: bool,
-    channel: str,
+    preview: Preview, as_of: dt.date, settings: Settings, fmt: Output, *, dry_run: bool
 ) -> None:
     """Every message due; the count of those that would go out, then those without address.
 
     By SMTP a message to an agency without an address would not go out, so
     it is left out of the count and named below it; as .eml files it would
-    be written (without a recipient), so it is counted and named as such.
+    be written (without a recipient), so it is counted and named as such
+    (`delivery.run.Preview` decides which).
     """
-    from bmnn_cli.delivery.run import unaddressed_text
-
     if fmt is Output.json:
-        _dump(as_of, [_as_dict(m) for m in messages], dry_run=True)
+        _dump(as_of, [_as_dict(m) for m in preview.messages], dry_run=True)
         return
-    for message in messages:
+    for message in preview.messages:
         typer.echo(_preview(message, settings.smtp.sender))
-    if not messages:
+    if not preview.messages:
         typer.echo(t("remind.none", as_of=f"{as_of:%d/%m/%Y}"))
         return
-    going = [m for m in messages if m.recipients or channel == "eml"]
-    count = sum(len(m.reminders) for m in going)
     key = "remind.dry_run" if dry_run else "remind.preview"
-    typer.echo(t(key, messages=len(going), reminders=count))
-    if any(not m.recipients for m in messages):
-        which = "remind.no_address_list" if channel == "smtp" else "remind.eml_no_address"
-        typer.echo(t("remind.warning", text=unaddressed_text(messages, which)))
+    typer.echo(t(key, messages=len(preview.going), reminders=preview.reminders))
+    warning = preview.warning()
+    if warning:
+        typer.echo(warning)
 
 
 def _preview(message: Message, sender: str) -> str:
@@ -318,7 +309,7 @@ def ical(
     from bmnn_cli.delivery import ical as calendar
     from bmnn_cli.delivery.config import load
     from bmnn_cli.store.lookup import scope
-    from bmnn_cli.store.reminders import dated
+    from bmnn_cli.store.outstanding import dated
 
     settings = load(config)
     day = as_of or today()
@@ -327,10 +318,9 @@ def ical(
         if open_only
         else (*calendar.OPEN, "not_begun", "done_on_time", "done_late", "waived")
     )
-    store = open_as_of(ctx, db, day)
-    with store.read() as session:
-        chosen = scope(session, plan=plan, agency=agency, group=group)
-        rows = dated(session, chosen, day, statuses=statuses)
+    with reading(ctx, db, day) as reader:
+        chosen = scope(reader, plan=plan, agency=agency, group=group)
+        rows = dated(reader, chosen, day, statuses=statuses)
     names = {row["agency"] for row in rows}
     title = t("ical.calname") + (f" – {names.pop()}" if agency and len(names) == 1 else "")
     data = calendar.feed(rows, name=title, as_of=day, sender=settings.sender)

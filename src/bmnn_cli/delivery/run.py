@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from bmnn_cli.delivery.mail import Mailer
     from bmnn_cli.domain.reminders import Message
     from bmnn_cli.store.db import Store
+    from bmnn_cli.store.reader import Reader
 
 
 @dataclass
@@ -52,6 +53,11 @@ class Query:
     plan: str | None = None
     agency: str | None = None
     group: str | None = None
+
+    @property
+    def until(self) -> dt.date:
+        """The last due date reminded of: the stores must know the schedules that far."""
+        return self.as_of + dt.timedelta(days=self.days)
 
 
 @dataclass(frozen=True)
@@ -106,11 +112,7 @@ class RunOutcome:
 
     def warning(self) -> str:
         """What the officer should fix in the registry, or "" when every agency has an address."""
-        messages = [r.message for r in self.unaddressed]
-        if not messages:
-            return ""
-        key = "remind.no_address_list" if self.channel == "smtp" else "remind.eml_no_address"
-        return t("remind.warning", text=unaddressed_text(messages, key))
+        return _warning([r.message for r in self.unaddressed], self.channel)
 
     def problem(self) -> str:
         """Why the run must not look successful (exit 7), or "" when all went out."""
@@ -132,6 +134,40 @@ class RunOutcome:
             names = ", ".join(f"{a} ({r.message.agency})" for r in refused for a in r.refused)
             parts.append(t("err.cli.addresses_refused", names=names))
         return "; ".join(parts)
+
+
+@dataclass
+class Preview:
+    """The messages a run on `channel` would deliver, shown before (or instead of) sending."""
+
+    channel: str
+    messages: list[Message]
+
+    @property
+    def going(self) -> list[Message]:
+        """Those that would go out: by SMTP only those with an address; as files, every one."""
+        return [m for m in self.messages if m.recipients or self.channel == "eml"]
+
+    @property
+    def reminders(self) -> int:
+        """The reminders the messages that would go out carry."""
+        return sum(len(m.reminders) for m in self.going)
+
+    def warning(self) -> str:
+        """The agencies without an address, and what becomes of their messages; else ""."""
+        return _warning(self.messages, self.channel)
+
+
+def preview(source: Store | Reader, query: Query, settings: Settings, channel: str) -> Preview:
+    """What a run would send now on `channel`, recording nothing."""
+    return Preview(channel, due_messages(source, query, settings, channel))
+
+
+def _warning(messages: list[Message], channel: str) -> str:
+    if all(m.recipients for m in messages):
+        return ""
+    key = "remind.no_address_list" if channel == "smtp" else "remind.eml_no_address"
+    return t("remind.warning", text=unaddressed_text(messages, key))
 
 
 _NAMED = 5  # agencies named in a summary line before "and N more"
@@ -164,24 +200,40 @@ def route(settings: Settings, folder: Path | None) -> Route:
 
 
 def due_messages(
-    store: Store, query: Query, settings: Settings, channel: str = "smtp"
+    source: Store | Reader, query: Query, settings: Settings, channel: str = "smtp"
 ) -> list[Message]:
-    """The messages due now: stages not yet logged on `channel`, one per agency."""
+    """The messages due now: stages not yet logged on `channel`, one per agency.
+
+    `source` is a Reader for a question (a dry run, the morning view: no
+    SQLAlchemy on a SQLite file), or the store of a live run.
+    """
     from bmnn_cli.domain import reminders as domain
-    from bmnn_cli.store import reminders as log
+    from bmnn_cli.store import outstanding
     from bmnn_cli.store.lookup import scope
 
-    until = query.as_of + dt.timedelta(days=query.days)
-    with store.read() as session:
-        chosen = scope(session, plan=query.plan, agency=query.agency, group=query.group)
-        items = log.open_items(
-            session, chosen, query.as_of, until=until, include_overdue=query.include_overdue
+    until = query.until
+    with _reader(source) as reader:
+        chosen = scope(reader, plan=query.plan, agency=query.agency, group=query.group)
+        items = outstanding.open_items(
+            reader, chosen, query.as_of, until=until, include_overdue=query.include_overdue
         )
-        sent = log.logged(session, [i.obligation_id for i in items], channel)
+        sent = outstanding.logged(reader, [i.obligation_id for i in items], channel)
     picked = domain.select(items, settings.stages, query.as_of, sent)
     return [
         domain.compose(group, query.as_of, settings.sender) for group in domain.by_agency(picked)
     ]
+
+
+@contextmanager
+def _reader(source: Store | Reader) -> Iterator[Reader]:
+    """The Reader itself, or one over a read session of the store."""
+    from bmnn_cli.store.reader import Reader, SessionReader
+
+    if isinstance(source, Reader):
+        yield source
+        return
+    with source.read() as session:
+        yield SessionReader(session)
 
 
 def deliver_due(
@@ -225,12 +277,12 @@ def deliver_due(
 
 def _any_address(store: Store, query: Query) -> bool:
     """Whether any agency answerable within the run's scope has an e-mail address."""
-    from bmnn_cli.store import reminders as log
+    from bmnn_cli.store import outstanding
     from bmnn_cli.store.lookup import scope
 
-    with store.read() as session:
-        chosen = scope(session, plan=query.plan, agency=query.agency, group=query.group)
-        return log.any_address(session, chosen, query.as_of)
+    with _reader(store) as reader:
+        chosen = scope(reader, plan=query.plan, agency=query.agency, group=query.group)
+        return outstanding.any_address(reader, chosen, query.as_of)
 
 
 @contextmanager

@@ -1,5 +1,5 @@
 """What was recorded: submissions with their amendments and retractions, waivers,
-requests and events, reminders sent.
+requests and events, reminders sent; and the audit log.
 
 Read-only questions over the history tables, for `bmnn submissions` and
 `bmnn agency`; nothing here writes. Every listing takes the same `Scope` as
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
@@ -27,6 +28,74 @@ _JOINS = """
   JOIN plan p ON p.id = t.plan_id
   JOIN agency a ON a.id = o.agency_id
 """
+
+
+class SubmissionRow(TypedDict):
+    """A submission recorded, with the obligation it answered and what became of it."""
+
+    id: int
+    agency_id: str
+    agency: str
+    plan: str
+    task: str
+    period: str
+    submitted_on: dt.date
+    ref: str
+    note: str
+    state: str  # active | superseded | retracted
+    reason: str
+    replaces: int | None
+    recorded_at: str
+    recorded_by: str
+    effective_due: dt.date | None
+    given: str  # done_on_time | done_late
+    replaced_by: int | None
+
+
+class WaiverRow(TypedDict):
+    agency_id: str
+    agency: str
+    plan: str
+    task: str
+    period: str
+    waived_on: dt.date
+    reason: str
+    state: str
+    recorded_by: str
+    recorded_at: str
+
+
+class ReminderRow(TypedDict):
+    agency_id: str
+    agency: str
+    plan: str
+    task: str
+    period: str
+    due: dt.date
+    stage: int
+    sent_on: dt.date
+    channel: str
+    recipients: list[str]
+
+
+class RequestRow(TypedDict):
+    id: int
+    kind: str  # request | event
+    plan: str
+    task: str
+    happened_on: dt.date
+    due: dt.date
+    ref: str
+    period: str
+
+
+class ContactRow(TypedDict):
+    agency_id: str
+    agency: str
+    province: str
+    emails: list[str]
+    aliases: list[str]
+    successor: str | None
 
 
 @dataclass(frozen=True)
@@ -54,7 +123,7 @@ def _scoped(scope: Scope, params: dict[str, Any]) -> str:
     return " AND ".join(clauses)
 
 
-def submissions(source: Source, scope: Scope, wanted: Filter = Filter()) -> list[dict[str, Any]]:
+def submissions(source: Source, scope: Scope, wanted: Filter = Filter()) -> list[SubmissionRow]:
     """Every submission recorded, in force or not, oldest document first.
 
     `given` is the status the submission gave its obligation (on time or
@@ -80,7 +149,7 @@ def submissions(source: Source, scope: Scope, wanted: Filter = Filter()) -> list
         row["replaced_by"] = replacement["id"] if replacement else None
         if replacement and not row["reason"]:  # an amendment's reason is on the new record
             row["reason"] = replacement["reason"]
-    return [row for row in rows if _wanted(row, wanted)]
+    return [cast("SubmissionRow", row) for row in rows if _wanted(row, wanted)]
 
 
 def _submission(row: dict[str, Any]) -> dict[str, Any]:
@@ -103,7 +172,7 @@ def _wanted(row: dict[str, Any], wanted: Filter) -> bool:
     return not wanted.ref or fold(wanted.ref) in fold(row["ref"])
 
 
-def waivers(source: Source, scope: Scope) -> list[dict[str, Any]]:
+def waivers(source: Source, scope: Scope) -> list[WaiverRow]:
     """Waivers given, in force or revoked, oldest first."""
     params: dict[str, Any] = {}
     sql = f"""
@@ -117,10 +186,10 @@ def waivers(source: Source, scope: Scope) -> list[dict[str, Any]]:
     rows = list(reader_of(source).mappings(sql, params))
     for row in rows:
         row["waived_on"] = as_date(row["waived_on"])
-    return rows
+    return cast("list[WaiverRow]", rows)
 
 
-def reminders(source: Source, scope: Scope) -> list[dict[str, Any]]:
+def reminders(source: Source, scope: Scope) -> list[ReminderRow]:
     """Reminders delivered: the stage (days from the due date), when, to which addresses."""
     params: dict[str, Any] = {}
     sql = f"""
@@ -135,10 +204,10 @@ def reminders(source: Source, scope: Scope) -> list[dict[str, Any]]:
     for row in rows:
         row["due"], row["sent_on"] = as_date(row["due"]), as_date(row["sent_on"])
         row["recipients"] = json.loads(row["recipients"] or "[]")
-    return rows
+    return cast("list[ReminderRow]", rows)
 
 
-def requests(source: Source, scope: Scope) -> list[dict[str, Any]]:
+def requests(source: Source, scope: Scope) -> list[RequestRow]:
     """Requests and events whose obligations fall on the agencies of `scope`."""
     params: dict[str, Any] = {}
     sql = f"""
@@ -155,10 +224,10 @@ def requests(source: Source, scope: Scope) -> list[dict[str, Any]]:
     for row in rows:
         row["happened_on"], row["due"] = as_date(row["happened_on"]), as_date(row["due"])
         row["period"] = f"request-{row['id']}"
-    return rows
+    return cast("list[RequestRow]", rows)
 
 
-def contacts(source: Source, agency_ids: tuple[int, ...]) -> list[dict[str, Any]]:
+def contacts(source: Source, agency_ids: tuple[int, ...]) -> list[ContactRow]:
     """The agencies themselves: id, name, province, e-mail addresses, successor."""
     params = {f"a{i}": v for i, v in enumerate(agency_ids)}
     names = ", ".join(f":a{i}" for i in range(len(agency_ids))) or "NULL"
@@ -175,4 +244,50 @@ def contacts(source: Source, agency_ids: tuple[int, ...]) -> list[dict[str, Any]
     for row in rows:
         row["emails"] = json.loads(row["emails"] or "[]")
         row["aliases"] = json.loads(row["aliases"] or "[]")
-    return rows
+    return cast("list[ContactRow]", rows)
+
+
+class LogEntry(TypedDict):
+    """One entry of the audit log, as recorded."""
+
+    at: str
+    os_user: str
+    action: str
+    plan: str
+    task: str
+    agency: str
+    detail: str
+    command: str
+
+
+def log_entries(
+    source: Source,
+    *,
+    since: dt.date | None = None,
+    agency_ids: Sequence[int] | None = None,
+    plan: str | None = None,
+    limit: int | None = None,
+) -> list[LogEntry]:
+    """The audit log, newest first; `since` is inclusive (a UTC day).
+
+    The log names agencies by their id in the registry: `agency_ids` (row
+    ids) keep the entries of those agencies.
+    """
+    reader = reader_of(source)
+    where, params = ["1 = 1"], dict[str, Any]()
+    if since is not None:
+        where.append("at >= :since")
+        params["since"] = since.isoformat()
+    if agency_ids is not None:
+        ids = ", ".join(str(int(i)) for i in agency_ids) or "NULL"
+        where.append(f"agency IN (SELECT code FROM agency WHERE id IN ({ids}))")
+    if plan is not None:
+        where.append("plan = :plan")
+        params["plan"] = plan
+    sql = (
+        "SELECT at, os_user, action, plan, task, agency, detail, command FROM audit_log "
+        f"WHERE {' AND '.join(where)} ORDER BY id DESC"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [cast("LogEntry", row) for row in reader.mappings(sql, params)]

@@ -179,9 +179,17 @@ def scope(
 
 
 def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
-    """A task by its id in the document; "PLAN:ID" or --plan picks among plans."""
+    """The task `text` names (see `task_id`), as a row of the ORM, for a change to it."""
     from bmnn_cli.store.models import Task
 
+    task = session.get(Task, task_id(session, text, plan=plan))
+    assert task is not None
+    return task
+
+
+def task_id(source: Source, text: str, *, plan: str | None = None) -> int:
+    """A task by its id in the document; "PLAN:ID" or --plan picks among plans."""
+    reader = reader_of(source)
     if plan is None and ":" in text:
         plan, text = text.rsplit(":", 1)
     sql = "SELECT t.id, t.code, p.code FROM task t JOIN plan p ON p.id = t.plan_id"
@@ -189,15 +197,11 @@ def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
     params: dict[str, Any] = {}
     if plan:
         sql += " AND t.plan_id = :plan"
-        params["plan"] = plan_ref(session, plan).id
-    tasks = list(reader_of(session).rows(sql + " ORDER BY t.id", params))
-    matches = [
-        (task_id, plan_code) for task_id, code, plan_code in tasks if fold(code) == fold(text)
-    ]
+        params["plan"] = plan_ref(reader, plan).id
+    tasks = list(reader.rows(sql + " ORDER BY t.id", params))
+    matches = [(found, plan_code) for found, code, plan_code in tasks if fold(code) == fold(text)]
     if len(matches) == 1:
-        task = session.get(Task, matches[0][0])
-        assert task is not None
-        return task
+        return int(matches[0][0])
     if len(matches) > 1:
         plans = ", ".join(sorted({plan_code for _, plan_code in matches}))
         raise UsageError(t("err.store.task_in_several_plans", text=text, plans=plans))

@@ -35,10 +35,13 @@ class Window:
     end: dt.date
 
 
-def _where(
+def scope_conditions(
     scope: Scope, params: dict[str, Any], window: Window | None = None, *, joined: bool = True
 ) -> str:
-    """Conditions shared by every listing; `joined` says `task t` is in the FROM."""
+    """The WHERE conditions every question shares (scope, year, window) over `obligation o`.
+
+    Adds the values they name to `params`; `joined` says `task t` is in the FROM.
+    """
     clauses = ["o.year <= :year", "(o.starts_on IS NULL OR o.starts_on <= :as_of)"]
     tasks = ["t.archived_at IS NULL"]
     if scope.plan_id is not None:
@@ -89,7 +92,7 @@ def iter_obligations(
     then skip a parse and a conversion back per date.
     """
     params = _params(as_of)
-    where = _where(scope, params, window)
+    where = scope_conditions(scope, params, window)
     if status is not None:
         where += f" AND {STATUS_WHERE[status]}"
     sql = f"""
@@ -207,7 +210,7 @@ def status(
     read once, not three times.
     """
     params = _params(as_of)
-    where = _where(scope, params, window, joined=False)
+    where = scope_conditions(scope, params, window, joined=False)
     sql = f"""
       SELECT o.agency_id, {STATUS_SQL} AS status, COUNT(*) AS n,
              MAX(CASE WHEN o.submitted_on <= :as_of THEN o.submitted_on END) AS last
@@ -312,7 +315,7 @@ def status_by_task(
     tasks are behind, not only which agencies.
     """
     params = _params(as_of)
-    where = _where(scope, params, window)
+    where = scope_conditions(scope, params, window)
     sql = f"""
       SELECT p.code AS plan, p.title AS plan_title, t.code AS task, t.title AS title,
              t.deadline AS deadline, {COUNTS}
@@ -353,7 +356,7 @@ def submissions_by_week(
     of submissions against due dates needs no further arithmetic.
     """
     params = _params(as_of)
-    where = _where(scope, params, window)
+    where = scope_conditions(scope, params, window)
     inner = f"""
       SELECT o.effective_due AS due, o.submitted_on AS sent, {STATUS_SQL} AS status
       FROM obligation o JOIN task t ON t.id = o.task_id

@@ -79,16 +79,6 @@ def find_registry(reader: Reader, province: str) -> RegistrySpec | None:
     return None
 
 
-def agency_codes(reader: Reader, ids: list[int]) -> list[str]:
-    """The ids (codes) of the agencies stored under these row ids, sorted, each once."""
-    if not ids:
-        return []
-    marks = ", ".join(f":a{n}" for n in range(len(ids)))
-    params = {f"a{n}": agency_id for n, agency_id in enumerate(ids)}
-    rows = reader.rows(f"SELECT DISTINCT code FROM agency WHERE id IN ({marks})", params)
-    return sorted(code for (code,) in rows)
-
-
 def agency_names(reader: Reader) -> dict[tuple[str, str], str]:
     """(plan, agency id) → the agency's name; ("", id) for entries without a plan."""
     rows = reader.rows(

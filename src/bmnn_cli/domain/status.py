@@ -208,12 +208,38 @@ def where_sql(status: Status, alias: str = "o") -> str:
 
 
 def case_sql(alias: str = "o") -> str:
-    """The status of each row as one SQL `CASE` expression (`RULES`, first match)."""
+    """The status of each row as one SQL `CASE` expression (`RULES`, first match).
+
+    Rules in a row that share their first term and between them cover every
+    case of the rest ("sent": on time, else late) become one `WHEN` with a
+    `CASE` inside, so that term is tested once per row.
+    """
     lines = ["CASE"]
-    for status, terms in RULES[:-1]:
-        known = _set_by(terms)
-        condition = " AND ".join(_sql(term, alias, known) for term in terms)
-        lines.append(f"  WHEN {condition} THEN '{status.value}'")
+    rules, index = RULES[:-1], 0
+    while index < len(rules):
+        status, terms = rules[index]
+        end = index + 1
+        while terms and end < len(rules) and rules[end][1][:1] == terms[:1]:
+            end += 1
+        group = rules[index:end]
+        if len(group) > 1 and _merged([rest[1:] for _, rest in group]) == [()]:
+            inner = [
+                f"WHEN {_condition(rest, alias, skip=1)} THEN '{each.value}'"
+                for each, rest in group[:-1]
+            ]
+            first = _sql(terms[0], alias, _set_by(terms[:1]))
+            lines.append(f"  WHEN {first} THEN")
+            lines.append(f"    CASE {' '.join(inner)} ELSE '{group[-1][0].value}' END")
+        else:
+            lines.append(f"  WHEN {_condition(terms, alias)} THEN '{status.value}'")
+            end = index + 1
+        index = end
     lines.append(f"  ELSE '{RULES[-1][0].value}'")
     lines.append("END")
     return "\n".join(lines)
+
+
+def _condition(terms: tuple[Term, ...], alias: str, *, skip: int = 0) -> str:
+    """Terms all true, as SQL, but the first `skip` (known true in a nested `CASE`)."""
+    known = _set_by(terms)
+    return " AND ".join(_sql(term, alias, known) for term in terms[skip:])

@@ -308,16 +308,13 @@ def ical(
     """
     from bmnn_cli.delivery import ical as calendar
     from bmnn_cli.delivery.config import load
+    from bmnn_cli.domain.status import OPEN, Status
     from bmnn_cli.store.lookup import scope
     from bmnn_cli.store.outstanding import dated
 
     settings = load(config)
     day = as_of or today()
-    statuses = (
-        calendar.OPEN
-        if open_only
-        else (*calendar.OPEN, "not_begun", "done_on_time", "done_late", "waived")
-    )
+    statuses = OPEN if open_only else tuple(Status)
     with reading(ctx, db, day) as reader:
         chosen = scope(reader, plan=plan, agency=agency, group=group)
         rows = dated(reader, chosen, day, statuses=statuses)

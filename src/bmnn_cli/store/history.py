@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
+from bmnn_cli.domain.status import Status, on_time
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
 from bmnn_cli.text import fold
@@ -155,8 +156,8 @@ def submissions(source: Source, scope: Scope, wanted: Filter = Filter()) -> list
 def _submission(row: dict[str, Any]) -> dict[str, Any]:
     row["submitted_on"] = as_date(row["submitted_on"])
     row["effective_due"] = due = as_date(row["effective_due"])
-    on_time = due is None or row["submitted_on"] <= due
-    row["given"] = "done_on_time" if on_time else "done_late"
+    given = on_time(row["submitted_on"], due)
+    row["given"] = str(Status.DONE_ON_TIME if given else Status.DONE_LATE)
     return row
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from bmnn_cli.domain.reminders import Open
+from bmnn_cli.domain.status import OPEN, Status
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.queries import STATUS_SQL, scope_conditions
 from bmnn_cli.store.reader import as_date, reader_of
@@ -81,7 +82,7 @@ def open_items(
     include_overdue: bool,
 ) -> list[Open]:
     """Open obligations due by `until`: pending ones, and overdue ones if asked."""
-    statuses = ("pending", "overdue") if include_overdue else ("pending",)
+    statuses = OPEN if include_overdue else (Status.PENDING,)
     rows = dated(source, scope, as_of, statuses=statuses, until=until)
     return [Open(**{k: v for k, v in row.items() if k in _OPEN_FIELDS}) for row in rows]
 

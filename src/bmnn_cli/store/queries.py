@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bmnn_cli.domain.status import Status, case_sql, where_sql
+from bmnn_cli.domain.status import DONE, FALLEN_DUE, Status, case_sql, where_sql
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import as_date, reader_of
 from bmnn_cli.text import vietnamese_key
@@ -185,19 +185,30 @@ def due_within(source: Source, scope: Scope, as_of: dt.date, days: int) -> list[
     return list(iter_obligations(source, scope, as_of, status="pending", window=window))
 
 
-COUNTS = """
-  COUNT(*) AS obligations,
-  SUM(CASE WHEN status IN ('done_on_time', 'done_late', 'overdue') THEN 1 ELSE 0 END)
-    AS fallen_due,
-  SUM(CASE WHEN status = 'done_on_time' THEN 1 ELSE 0 END) AS on_time,
-  SUM(CASE WHEN status = 'done_late' THEN 1 ELSE 0 END) AS late,
-  SUM(CASE WHEN status = 'overdue' THEN 1 ELSE 0 END) AS overdue,
-  SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
-  SUM(CASE WHEN status = 'waived' THEN 1 ELSE 0 END) AS waived,
-  SUM(CASE WHEN status = 'ongoing' THEN 1 ELSE 0 END) AS ongoing,
-  SUM(CASE WHEN status = 'not_begun' THEN 1 ELSE 0 END) AS not_begun,
-  MAX(CASE WHEN submitted_on <= :as_of THEN submitted_on END) AS last_submission
-"""
+_FIELD = {Status.DONE_ON_TIME: "on_time", Status.DONE_LATE: "late"}  # the report's names
+_STATUSES = (  # the order counts appear in, in every output
+    Status.DONE_ON_TIME, Status.DONE_LATE, Status.OVERDUE, Status.PENDING,
+    Status.WAIVED, Status.ONGOING, Status.NOT_BEGUN,
+)  # fmt: skip
+
+
+def _listed(statuses: tuple[Status, ...]) -> str:
+    return ", ".join(f"'{s}'" for s in statuses)
+
+
+def _count(s: Status) -> str:
+    return f"  SUM(CASE WHEN status = '{s}' THEN 1 ELSE 0 END) AS {_FIELD.get(s, s)},"
+
+
+# A count per status over rows that carry a computed `status` column.
+COUNTS = "\n".join(
+    [
+        "  COUNT(*) AS obligations,",
+        f"  SUM(CASE WHEN status IN ({_listed(FALLEN_DUE)}) THEN 1 ELSE 0 END) AS fallen_due,",
+        *(_count(s) for s in _STATUSES),
+        "  MAX(CASE WHEN submitted_on <= :as_of THEN submitted_on END) AS last_submission",
+    ]
+)
 
 
 def status(
@@ -231,12 +242,6 @@ def status(
     return rows
 
 
-_STATUSES = (
-    "done_on_time", "done_late", "overdue", "pending", "waived", "ongoing", "not_begun",
-)  # fmt: skip
-_FIELD = {"done_on_time": "on_time", "done_late": "late"}
-
-
 @dataclass
 class _Tally:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_STATUSES, 0))
@@ -261,7 +266,7 @@ class _Tally:
         row: dict[str, Any] = {"agency_id": code, "agency": name, "level": level}
         row["obligations"] = sum(c.values())
         row["fallen_due"] = fallen_due
-        row.update({_FIELD.get(s, s): c[s] for s in _STATUSES})
+        row.update({_FIELD.get(s, str(s)): c[s] for s in _STATUSES})
         row["last_submission"] = self.last
         row["rate"] = c["done_on_time"] / fallen_due if fallen_due else None
         return row
@@ -369,7 +374,7 @@ def submissions_by_week(
         SELECT due AS day, 'due' AS kind FROM ({inner}) AS falling
         UNION ALL
         SELECT sent AS day, 'sent' AS kind FROM ({inner}) AS sending
-        WHERE status IN ('done_on_time', 'done_late')
+        WHERE status IN ({_listed(DONE)})
       ) AS days GROUP BY day
     """
     counts: dict[dt.date, tuple[int, int]] = {}

@@ -262,7 +262,7 @@ class _Tally:
 
     def row(self, code: str, name: str, level: str) -> dict[str, Any]:
         c = self.counts
-        fallen_due = c["done_on_time"] + c["done_late"] + c["overdue"]
+        fallen_due = sum(c[s] for s in FALLEN_DUE)
         row: dict[str, Any] = {"agency_id": code, "agency": name, "level": level}
         row["obligations"] = sum(c.values())
         row["fallen_due"] = fallen_due

@@ -14,6 +14,7 @@ from bmnn_cli.messages import (
     events,
     extract,
     extractor,
+    help,
     hostile,
     inputs,
     officer,
@@ -524,6 +525,7 @@ MESSAGES: Final = _assemble(
     hostile.MESSAGES,
     events.MESSAGES,
     pdf.MESSAGES,
+    help.MESSAGES,
 )
 
 _language = "vi"

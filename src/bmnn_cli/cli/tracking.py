@@ -49,9 +49,7 @@ from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Format, Listing, render
 
-LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows (most urgent).")
-]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="help.opt.limit")]
 
 
 class By(StrEnum):
@@ -59,16 +57,14 @@ class By(StrEnum):
     task = "task"
 
 
-ByOpt = Annotated[
-    By | None, typer.Option("--by", help="One row per agency or per task, with counts.")
-]
+ByOpt = Annotated[By | None, typer.Option("--by", help="help.opt.by")]
 
 TaskOpt = Annotated[
     str,
     typer.Option(
         "--task",
         "-t",
-        help='Task id in the plan ("IV.1.a"), or PLAN:TASK.',
+        help="help.opt.task",
         autocompletion=complete_task,
     ),
 ]
@@ -77,7 +73,7 @@ AgencyReq = Annotated[
     typer.Option(
         "--agency",
         "-a",
-        help="The agency (id, name or short name).",
+        help="help.opt.agency_req",
         autocompletion=complete_agency,
     ),
 ]
@@ -85,9 +81,7 @@ PeriodOpt = Annotated[
     str | None,
     typer.Option(
         "--period",
-        help='Which period ("2026", "2026-Q3", "once", "request-3", or as listed: '
-        '"một lần", "yêu cầu số 3"); default: the open one (amend, retract: the latest '
-        "submission).",
+        help="help.opt.period",
     ),
 ]
 DateOpt = Annotated[
@@ -96,8 +90,8 @@ DateOpt = Annotated[
         "--date",
         "-d",
         parser=parse_day,
-        metavar="DATE",
-        help="Date of the document; default the as-of day.",
+        metavar="help.meta.date",
+        help="help.opt.date",
     ),
 ]
 
@@ -107,8 +101,8 @@ AmendDateOpt = Annotated[
         "--date",
         "-d",
         parser=parse_day,
-        metavar="DATE",
-        help="Corrected date of the document; default: unchanged.",
+        metavar="help.meta.date",
+        help="help.opt.amend_date",
     ),
 ]
 
@@ -146,48 +140,30 @@ def _change_text(change: Any) -> str:
     return t(f"amend.{change.field}", old=shown(change.old), new=shown(change.new))
 
 
-@app.command()
+@app.command(help="help.submit")
 def submit(
     ctx: typer.Context,
     task: Annotated[
         str | None,
-        typer.Option(
-            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
-        ),
+        typer.Option("--task", "-t", help="help.submit.task", autocompletion=complete_task),
     ] = None,
     agency: Annotated[
         str | None,
-        typer.Option(
-            "--agency", "-a", help="The agency that sent it.", autocompletion=complete_agency
-        ),
+        typer.Option("--agency", "-a", help="help.submit.agency", autocompletion=complete_agency),
     ] = None,
     date: DateOpt = None,
-    ref: Annotated[
-        str, typer.Option("--ref", help='Its number/symbol ("số/ký hiệu"), e.g. 12/BC-STP.')
-    ] = "",
-    note: Annotated[
-        str, typer.Option("--note", help="A note (never the content of a secret document).")
-    ] = "",
+    ref: Annotated[str, typer.Option("--ref", help="help.submit.ref")] = "",
+    note: Annotated[str, typer.Option("--note", help="help.submit.note")] = "",
     period: PeriodOpt = None,
     from_csv: Annotated[
         Path | None,
-        typer.Option("--from-csv", help="Record every row of a register of incoming documents."),
+        typer.Option("--from-csv", help="help.submit.from_csv"),
     ] = None,
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Record that an agency sent its plan or report (gửi về Công an tỉnh).
-
-    The submission answers the agency's oldest open obligation for the task
-    (or --period). Recording the same submission twice changes nothing.
-
-    --from-csv FILE reads columns task, agency, date and optionally ref,
-    note, plan, period (header row required; dates 27/02/2026 or 2026-02-27).
-    A bad row rejects the whole file and names its line.
-
-    Example: bmnn submit --task IV.1.a --agency "Sở Tư pháp" --date 25/02/2026 --ref 45/KH-STP
-    """
+    """Record that an agency sent its plan or report (gửi về Công an tỉnh)."""
     from bmnn_cli.store import tracking
 
     day_of = as_of or today()
@@ -230,31 +206,21 @@ def _submit_csv(
     typer.echo(t("msg.csv_imported", count=len(rows), path=path, new=new, dup=len(rows) - new))
 
 
-@app.command()
+@app.command(help="help.amend")
 def amend(
     ctx: typer.Context,
     task: TaskOpt,
     agency: AgencyReq,
     date: AmendDateOpt = None,
-    reason: Annotated[str, typer.Option("--reason", help="Why the record is corrected.")] = "",
-    ref: Annotated[
-        str | None, typer.Option("--ref", help="Corrected number/symbol; default: unchanged.")
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", help="Corrected note; default: unchanged.")
-    ] = None,
+    reason: Annotated[str, typer.Option("--reason", help="help.amend.reason")] = "",
+    ref: Annotated[str | None, typer.Option("--ref", help="help.amend.ref")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.amend.note")] = None,
     period: PeriodOpt = None,
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Correct a recorded submission; the earlier record is kept, marked superseded.
-
-    Only what is given changes: --date, --ref, --note (at least one); the
-    rest of the record stays as it was.
-
-    Example: bmnn amend -t IV.1.a -a "Sở Tài chính" --ref 13/KH-STC --reason "sửa số ký hiệu"
-    """
+    """Correct a recorded submission; the earlier record is kept, marked superseded."""
     from bmnn_cli.store import tracking
 
     if not reason.strip():
@@ -269,12 +235,12 @@ def amend(
     _say(outcome)
 
 
-@app.command()
+@app.command(help="help.retract")
 def retract(
     ctx: typer.Context,
     task: TaskOpt,
     agency: AgencyReq,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn.")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="help.retract.reason")] = "",
     period: PeriodOpt = None,
     plan: PlanOpt = None,
     db: DbOpt = None,
@@ -292,23 +258,18 @@ def retract(
     _say(outcome)
 
 
-@app.command()
+@app.command(help="help.waive")
 def waive(
     ctx: typer.Context,
     task: TaskOpt,
     agency: AgencyReq,
-    reason: Annotated[str, typer.Option("--reason", help="Why the agency is excused (miễn).")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="help.waive.reason")] = "",
     period: PeriodOpt = None,
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Excuse an agency from one period of a task (miễn / không áp dụng).
-
-    Without --period: the oldest open period with a due date; a duty without
-    one (thường xuyên) only when --period names it. Giving the same waiver
-    again (same reason, same day) changes nothing.
-    """
+    """Excuse an agency from one period of a task (miễn / không áp dụng)."""
     from bmnn_cli.store import tracking
 
     if not reason.strip():
@@ -329,69 +290,47 @@ def waive(
 
 AgenciesOpt = Annotated[
     list[str] | None,
-    typer.Option(
-        "--agency", "-a", help="Addressed agency or group (repeat); default every answerable one."
-    ),
+    typer.Option("--agency", "-a", help="help.opt.agencies"),
 ]
 
 
-@app.command()
+@app.command(help="help.request")
 def request(
     ctx: typer.Context,
     task: TaskOpt,
     due: Annotated[
         dt.date | None,
-        typer.Option("--due", parser=parse_day, metavar="DATE", help="Due date the request sets."),
+        typer.Option("--due", parser=parse_day, metavar="help.meta.date", help="help.request.due"),
     ] = None,
-    days: Annotated[
-        int | None, typer.Option("--days", min=1, help="Or: days allowed after the request.")
-    ] = None,
+    days: Annotated[int | None, typer.Option("--days", min=1, help="help.request.days")] = None,
     date: DateOpt = None,
     agency: AgenciesOpt = None,
-    ref: Annotated[str, typer.Option("--ref", help="Number/symbol of the request document.")] = "",
+    ref: Annotated[str, typer.Option("--ref", help="help.request.ref")] = "",
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Record an ad-hoc request (báo cáo đột xuất); it creates obligations.
-
-    Give --due or --days, not both. A document already recorded for the task
-    (same --ref) is not recorded again.
-
-    Example: bmnn request --task IV.1.b --due 15/12/2026 --ref 123/CAT-PA03
-    """
+    """Record an ad-hoc request (báo cáo đột xuất); it creates obligations."""
     _record(ctx, db, "request", task, date, due, days, agency or [], ref, plan, as_of)
 
 
-@app.command()
+@app.command(help="help.event")
 def event(
     ctx: typer.Context,
     task: TaskOpt,
     date: DateOpt = None,
-    days: Annotated[
-        int | None, typer.Option("--days", min=1, help="Days allowed after the event.")
-    ] = None,
+    days: Annotated[int | None, typer.Option("--days", min=1, help="help.event.days")] = None,
     due: Annotated[
         dt.date | None,
-        typer.Option("--due", parser=parse_day, metavar="DATE", help="Or: the due date itself."),
+        typer.Option("--due", parser=parse_day, metavar="help.meta.date", help="help.event.due"),
     ] = None,
     agency: AgenciesOpt = None,
-    ref: Annotated[
-        str, typer.Option("--ref", help="Number/symbol of the document that started it.")
-    ] = "",
+    ref: Annotated[str, typer.Option("--ref", help="help.event.ref")] = "",
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Record the event that starts, dates or ends a task's duty.
-
-    "Sau khi có văn bản đề nghị …": new obligations, counted from the day after
-    the event (Civil Code Art. 147): an event on 03/03 with --days 10 is due
-    13/03. "95 ngày trước bầu cử": the duty falls due 95 days before --date
-    (the event may lie ahead). "… đến khi kết thúc đợt rà soát": the duty ends
-    on --date, closed as not applicable (never overdue). `bmnn cancel` takes
-    an event back.
-    """
+    """Record the event that starts, dates or ends a task's duty."""
     _record(ctx, db, "event", task, date, due, days, agency or [], ref, plan, as_of)
 
 
@@ -454,7 +393,7 @@ def _due_in_force(written: dt.date, effective: dt.date | None) -> str:
 # -- questions -------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help="help.overdue")
 def overdue(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -463,9 +402,7 @@ def overdue(
     as_of: AsOfOpt = None,
     fail_on_overdue: Annotated[
         bool,
-        typer.Option(
-            "--fail-on-overdue", help="Exit with code 1 when anything is overdue (for scripts)."
-        ),
+        typer.Option("--fail-on-overdue", help="help.overdue.fail_on_overdue"),
     ] = False,
     limit: LimitOpt = None,
     by: ByOpt = None,
@@ -475,11 +412,7 @@ def overdue(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List unmet obligations past their due date, most days late first (quá hạn).
-
-    --by agency (or task) gives one row each with how many are overdue;
-    --limit N shows the N most days late.
-    """
+    """List unmet obligations past their due date, most days late first (quá hạn)."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -539,11 +472,11 @@ class Counted:
             yield item
 
 
-@app.command()
+@app.command(help="help.due")
 def due(
     ctx: typer.Context,
     within: Annotated[
-        str, typer.Option("--within", "-w", help="How far ahead: 7d, 14d, 2w.", show_default=True)
+        str, typer.Option("--within", "-w", help="help.due.within", show_default=True)
     ] = "7d",
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
@@ -557,11 +490,7 @@ def due(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List open obligations falling due soon (from the as-of day, inclusive).
-
-    --by agency (or task) gives one row each with how many fall due;
-    --limit N shows the N falling due first.
-    """
+    """List open obligations falling due soon (from the as-of day, inclusive)."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -581,7 +510,7 @@ def due(
     _say_limited(counted, limit, groups)
 
 
-@app.command()
+@app.command(help="help.status")
 def status(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -594,12 +523,7 @@ def status(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Per agency: obligations fallen due, done on time, late, overdue, pending.
-
-    The on-time rate is done-on-time over obligations fallen due (đến hạn);
-    continuous duties count as ongoing and never as overdue. Rows for groups
-    ("UBND các xã, phường") add up their members; the last row is the total.
-    """
+    """Per agency: obligations fallen due, done on time, late, overdue, pending."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -611,18 +535,22 @@ def status(
     emit(listing, fmt, path=output, wide=wide, headers=headers)
 
 
-@app.command()
+@app.command(help="help.report")
 def report(
     ctx: typer.Context,
     quarter: Annotated[
         int | None,
         typer.Option(
-            "--quarter", "-q", parser=parse_quarter, metavar="Q", help="Quarter: 1–4 or I–IV."
+            "--quarter",
+            "-q",
+            parser=parse_quarter,
+            metavar="help.meta.quarter",
+            help="help.report.quarter",
         ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", min=1900, max=2200, help="Year; default the as-of year."),
+        typer.Option("--year", "-y", min=1900, max=2200, help="help.report.year"),
     ] = None,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
@@ -634,16 +562,7 @@ def report(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
-
-    Counts the obligations whose due date falls in the period, with their
-    status as of --as-of. --format md gives Markdown to paste into a written
-    report; --format csv gives the per-agency table. --format xlsx -o FILE
-    gives an Excel workbook (summary, overdue list, a sheet per plan, weeks);
-    --format html -o FILE a page with charts that opens without a network.
-
-    Example: bmnn report --quarter 3 --year 2026 --format xlsx -o bao-cao-q3.xlsx
-    """
+    """Report a quarter (or a year): outcome per agency, totals, worst, overdue."""
     from bmnn_cli import reporting
 
     if fmt.opened and output is None:

@@ -20,6 +20,7 @@ from bmnn_cli.messages import (
     officer,
     options,
     pdf,
+    progress,
     records,
     toml,
 )
@@ -526,6 +527,7 @@ MESSAGES: Final = _assemble(
     events.MESSAGES,
     pdf.MESSAGES,
     help.MESSAGES,
+    progress.MESSAGES,
 )
 
 _language = "vi"

@@ -99,9 +99,11 @@ def extract_command(
     """Read a plan document into a draft plan file, for review and `bmnn import`."""
     from bmnn_cli.domain.classified import refuse_classified
     from bmnn_cli.domain.extract import read_document
+    from bmnn_cli.progress import steps
 
     _quiet_pdf_reader()
-    document = read_document(file)
+    with steps() as bar:
+        document = read_document(file, bar.counter(t("progress.extract_pages")))
     if not allow_classified:
         if document.kind == "docx":  # first: it names the part the stamp stands in
             from bmnn_cli.domain.classified import refuse_classified_docx
@@ -135,6 +137,7 @@ def _extract(
     from bmnn_cli.domain.extract import extract, read_header
     from bmnn_cli.domain.extract.emit import to_toml
     from bmnn_cli.files import check_target, is_stdout
+    from bmnn_cli.progress import steps
 
     if is_stdout(output):
         output = None
@@ -148,13 +151,15 @@ def _extract(
         else _registry_in_db(ctx, db, read_header(document).province)
     )
     draft_registry = _draft_registry_path(output, registry_out) if spec is None else None
-    result = extract(
-        document,
-        registry=spec,
-        year=year,
-        default_year=today().year,
-        draft_registry=draft_registry is not None,
-    )
+    with steps() as bar:
+        result = extract(
+            document,
+            registry=spec,
+            year=year,
+            default_year=today().year,
+            draft_registry=draft_registry is not None,
+            progress=bar.counter(t("progress.extract")),
+        )
     code = plan_id or f"{result.province}-bmnn-{result.year}"
     _note_existing_plan(ctx, db, code, result)
     base = (output or Path("plan.toml")).absolute().parent
@@ -273,6 +278,7 @@ def _check(
     from bmnn_cli.domain.extract import extract
     from bmnn_cli.domain.extract.compare import differences, to_spec
     from bmnn_cli.domain.planfile import load
+    from bmnn_cli.progress import steps
 
     reviewed = load(reviewed_path)
     if reviewed.plan is None:
@@ -281,7 +287,15 @@ def _check(
     spec = _registry_file(registry) if registry is not None else reviewed.registry
     if spec is None:
         spec = _registry_in_db(ctx, db, plan.province)
-    result = extract(document, registry=spec, year=year or plan.year, default_year=plan.year)
+    with steps() as bar:
+        progress = bar.counter(t("progress.extract"))
+        result = extract(
+            document,
+            registry=spec,
+            year=year or plan.year,
+            default_year=plan.year,
+            progress=progress,
+        )
     found = differences(plan, to_spec(result, plan.code), Directory(spec) if spec else None)
     rows = [vars(d) for d in found]
     if fmt is not Format.table or rows:

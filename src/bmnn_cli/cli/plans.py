@@ -90,12 +90,14 @@ def import_(
 ) -> None:
     """Validate a plan (and its agency registry) and store it."""
     from bmnn_cli.domain.planfile import load
+    from bmnn_cli.progress import steps
     from bmnn_cli.store.plans import import_file
 
     plan_file = load(file, allow_classified=allow_classified)
     store = open_db(ctx, db, create=True)
-    with store.write(dry_run=dry_run) as session:
-        result = import_file(session, plan_file, force=force)
+    with steps() as bar, store.write(dry_run=dry_run) as session:
+        progress = bar.counter(t("progress.import"))
+        result = import_file(session, plan_file, force=force, progress=progress)
     _print_import(result, dry_run)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -211,11 +212,19 @@ def _save_links(
 # -- plans ---------------------------------------------------------------------
 
 
-def import_file(session: Session, file: PlanFile, *, force: bool = False) -> ImportResult:
+def import_file(
+    session: Session,
+    file: PlanFile,
+    *,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
     """Store what a file holds (registry and/or plan) in the open transaction.
 
     `force` archives tasks dropped from the plan even when work was recorded
-    against them; without it such an import is refused.
+    against them; without it such an import is refused. `progress` hears of
+    the work done, in steps: the registry, then each task stored, then each
+    task's obligations worked out.
     """
     registry = file.registry
     province: Province | None = None
@@ -259,7 +268,12 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
         ],
         path=file.path,
     )  # fmt: skip
+    steps = 1 + 2 * len(plan_spec.tasks)
+    if progress is not None:
+        progress(1, steps)  # the registry
     plan, plan_changes, new = _save_plan(session, plan_spec, province, directory, force=force)
+    if progress is not None:
+        progress(len(plan_spec.tasks), steps)
     result = ImportResult(
         file.path,
         province.code,
@@ -270,7 +284,12 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
         changes=changes + plan_changes,
         new_plan=new,
     )
-    sync_obligations(session, plan, through=plan.through_year)
+    sync_obligations(
+        session,
+        plan,
+        through=plan.through_year,
+        progress=None if progress is None else lambda done, _: progress(done, steps),
+    )
     if result.changes:
         _audit_import(session, file.path, plan.code, result.changes)
     if recorded_calendar(session) != fingerprint():
@@ -531,8 +550,15 @@ def _dates(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return parts
 
 
-def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
-    """Make the recorded obligations of a plan match its tasks, up to `through`."""
+def sync_obligations(
+    session: Session,
+    plan: Plan,
+    *,
+    through: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Make the recorded obligations of a plan match its tasks, up to `through`;
+    `progress` hears of each task done."""
     province = session.get(Province, plan.province_id)
     assert province is not None and plan.id is not None
     directory = Directory(load_registry(session, province))
@@ -562,6 +588,8 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
         )
         wanted += _requested(session, task, people, rules, calendar, own=event_bounds_duty(parts))
         _apply(session, task.id, wanted, directory, agency_ids)
+        if progress is not None:
+            progress(1, len(planned))
     plan.through_year = max(plan.through_year, through)
     session.flush()
 

@@ -1,11 +1,14 @@
 """The Typer application: global options and the one place errors are shown.
 
 Commands live in the modules named in `COMMAND_MODULES`: `cli.plans` (plan
-files, registry, listings of what a plan says), `cli.tracking` (obligations,
-submissions, overdue, status, report), `cli.admin` (log, backup, restore,
+files, registry, listings of what a plan says), `cli.recording` (submit,
+amend, retract, waive), `cli.events` (request, event), `cli.tracking`
+(overdue, due, status, report), `cli.records` (submissions, unwaive,
+cancel), `cli.officer` (agency, today), `cli.admin` (log, backup, restore,
 check, migrate), `cli.extract` (extract, explain), `cli.remind` (remind,
-ical) and `cli.calendar` (calendar). They parse options, call the domain,
-store or service layer, and render the result through `render.py`.
+ical), `cli.calendar` (calendar) and `cli.complete` (completion). They
+parse options, call the domain, store or service layer, and render the
+result through `render.py`.
 """
 
 from __future__ import annotations
@@ -249,8 +252,8 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
 COMMAND_MODULES = (
-    "plans", "extract", "tracking", "records", "officer", "admin", "remind", "calendar",
-    "complete",
+    "plans", "extract", "recording", "events", "tracking", "records", "officer", "admin",
+    "remind", "calendar", "complete",
 )  # fmt: skip
 
 

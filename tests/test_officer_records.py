@@ -237,7 +237,7 @@ def test_today_shows_what_the_next_reminder_run_sends(cli: Cli, plan: Path, inbo
 def test_bare_bmnn_shows_help_before_a_database_and_the_morning_view_after(
     cli: Cli, db: Path
 ) -> None:
-    assert "Usage: bmnn" in cli() and not db.exists()
+    assert "Cách dùng: bmnn" in cli() and not db.exists()
     cli("import", str(LAO_CAI))
     bare = cli()
     assert bare == cli("today") and "Tổng hợp" in bare

@@ -1,4 +1,4 @@
-"""Click's own frame around a usage error, in the language of the run.
+"""Click's own frame around a usage error and around the help, in the language of the run.
 
 Typer carries its own copy of Click, whose messages ("Usage:", "Try … for
 help.", "Error: Invalid value for …") are English f-strings with no
@@ -6,16 +6,26 @@ translation hook. The one place errors are shown (`cli.app`) hands Click's
 usage errors here; each known sentence is said again through the catalogue,
 and whatever Click adds that is not known passes through unchanged (the
 message of a `typer.BadParameter` we raise is ours, already translated).
+
+The help is written by the commands' own Click objects, built once (tests
+reuse one across runs in both languages): the commands carry catalogue keys
+(`messages.help`) as their help, and `translate_help` puts each key's text in
+before every run, with a formatter that says Click's headings, usage prefix
+and "[default: …]" through the catalogue too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import typer
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
 
-from bmnn_cli.i18n import t
+from bmnn_cli.i18n import MESSAGES, t
 
 # Click's sentences, most specific first; each group keeps its text.
 _SENTENCES: list[tuple[re.Pattern[str], str]] = [
@@ -73,3 +83,88 @@ def show_usage_error(error: Any) -> None:
             hint = t("click.try", command=command, option=option) + "\n"
         typer.echo(f"{usage.replace('Usage:', t('click.usage'), 1)}\n{hint}", err=True)
     typer.echo(t("click.error", message=say(error.format_message())), err=True)
+
+
+# -- the help ------------------------------------------------------------------------
+
+_HEADINGS = {
+    "Options": "help.frame.options",
+    "Arguments": "help.frame.arguments",
+    "Commands": "help.frame.commands",
+}
+_EXTRAS = [
+    (re.compile(r"default: (?P<default>.*)", re.S), "help.frame.default"),
+    (re.compile(r"required"), "help.frame.required"),
+    (re.compile(r"env var: (?P<var>.*)", re.S), "help.frame.env_var"),
+]
+_KINDS = re.compile(
+    r"<(str|path|file|int|float|int range|float range)>"
+)  # Typer's names of a value's type
+_EXTRA = re.compile(r"(?P<help>.*?)(?P<gap>\s*)\[(?P<extra>[^\[\]]*)\]", re.S)
+
+
+class Formatter(HelpFormatter):
+    """Click's formatter, with the words it adds said in the language of the run."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, f"{t('click.usage')} " if prefix is None else prefix)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(t(_HEADINGS[name]) if name in _HEADINGS else name):
+            yield
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = [(_KINDS.sub(_kind, term), _said(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _kind(found: re.Match[str]) -> str:
+    return f"<{t('help.frame.kind.' + found[1].replace(' ', '_'))}>"
+
+
+def _said(text: str) -> str:
+    """An option's help with Click's "Show this message…" and "[default: …]" translated."""
+    if text == "Show this message and exit.":
+        return t("help.frame.help_option")
+    found = _EXTRA.fullmatch(text)
+    if found is None:
+        return text
+    parts = []
+    for part in found["extra"].split("; "):
+        for pattern, key in _EXTRAS:
+            match = pattern.fullmatch(part)
+            if match:
+                part = t(key, **match.groupdict())
+                break
+        parts.append(part)
+    return f"{_said(found['help'])}{found['gap']}[{'; '.join(parts)}]"
+
+
+class HelpContext(Context):
+    """A Click context whose help is written by `Formatter`."""
+
+    formatter_class = Formatter
+
+
+def translate_help(command: Any) -> None:
+    """Put the help of `command`, its parameters and its subcommands in the language of the run.
+
+    The first time, each help that is a catalogue key is kept aside as the key;
+    every time, the text is that key's in the current language.
+    """
+    command.context_class = HelpContext
+    command.options_metavar = t("help.frame.options_metavar")
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = t("help.frame.subcommand_metavar")
+    for item in (command, *command.params):
+        key = getattr(item, "bmnn_help_key", None) or item.help
+        if key in MESSAGES:
+            item.bmnn_help_key, item.help = key, t(key)
+        meta = getattr(item, "bmnn_meta_key", None) or getattr(item, "metavar", None)
+        if meta in MESSAGES:
+            item.bmnn_meta_key, item.metavar = meta, t(meta)
+    for sub in getattr(command, "commands", {}).values():
+        translate_help(sub)

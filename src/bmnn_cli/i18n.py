@@ -14,11 +14,13 @@ from bmnn_cli.messages import (
     events,
     extract,
     extractor,
+    help,
     hostile,
     inputs,
     officer,
     options,
     pdf,
+    progress,
     records,
     toml,
 )
@@ -518,6 +520,8 @@ MESSAGES: Final = _assemble(
     hostile.MESSAGES,
     events.MESSAGES,
     pdf.MESSAGES,
+    help.MESSAGES,
+    progress.MESSAGES,
 )
 
 _language = "vi"

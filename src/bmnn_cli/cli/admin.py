@@ -40,29 +40,23 @@ LOG_COLUMNS = [
 ]
 
 
-@app.command("log")
+@app.command("log", help="help.log")
 def show_log(
     ctx: typer.Context,
     agency: AgencyOpt = None,
     plan: PlanOpt = None,
     since: Annotated[
         dt.date | None,
-        typer.Option(
-            "--since", parser=parse_day, metavar="DATE", help="Only changes from this day on."
-        ),
+        typer.Option("--since", parser=parse_day, metavar="help.meta.date", help="help.log.since"),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entries.")] = 200,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="help.log.limit")] = 200,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     wide: WideOpt = False,
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Show the audit log: every change, when, by which OS user and command.
-
-    Imports, submissions, amendments, retractions, waivers, requests, events,
-    restores and reminders sent are all recorded, newest first.
-    """
+    """Show the audit log: every change, when, by which OS user and command."""
     from bmnn_cli.store.history import log_entries
     from bmnn_cli.store.lookup import agency_ids
     from bmnn_cli.store.registry import agency_names
@@ -87,20 +81,17 @@ def show_log(
     emit(Listing(LOG_COLUMNS, rows, keys=keys), fmt, path=output, wide=wide, headers=headers)
 
 
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace what is already there.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
-@app.command()
+@app.command(help="help.backup")
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Where to write the backup.")],
+    file: Annotated[Path, typer.Argument(help="help.backup.file")],
     force: ForceOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Write a consistent copy of the database, safe while others are writing.
-
-    Uses SQLite's online backup API into a temporary file, then renames it.
-    """
+    """Write a consistent copy of the database, safe while others are writing."""
     from bmnn_cli.store import maintenance
 
     store = open_db(ctx, db)
@@ -110,17 +101,14 @@ def backup(
     typer.echo(t("msg.backup", path=file, size=size))
 
 
-@app.command()
+@app.command(help="help.restore")
 def restore(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A backup made by `bmnn backup`.")],
+    file: Annotated[Path, typer.Argument(help="help.restore.file")],
     force: ForceOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Replace the database's content by a backup (refuses to overwrite without --force).
-
-    The backup is checked first; an older backup is upgraded after restoring.
-    """
+    """Replace the database's content by a backup (refuses to overwrite without --force)."""
     from bmnn_cli.store import audit, maintenance
     from bmnn_cli.store.db import open_store, resolve
 
@@ -134,12 +122,9 @@ def restore(
     typer.echo(t("msg.restored", path=target.path, source=file))
 
 
-@app.command()
+@app.command(help="help.check")
 def check(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
-    """Check the database's integrity and foreign keys; exit 1 if anything is wrong.
-
-    Meant for cron: silent success, a list of problems otherwise.
-    """
+    """Check the database's integrity and foreign keys; exit 1 if anything is wrong."""
     from bmnn_cli.store import maintenance
 
     store = open_db(ctx, db)
@@ -154,23 +139,16 @@ def check(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -
         raise typer.Exit(int(ExitCode.OVERDUE))
 
 
-@app.command()
+@app.command(help="help.migrate")
 def migrate(
     ctx: typer.Context,
-    source: Annotated[
-        str, typer.Option("--from", help="The database to copy: a SQLite file or sqlite:///path.")
-    ],
+    source: Annotated[str, typer.Option("--from", help="help.migrate.source")],
     destination: Annotated[
         str,
-        typer.Option("--to", help="Where to: postgresql+psycopg://user@host/dbname (empty)."),
+        typer.Option("--to", help="help.migrate.destination"),
     ],
 ) -> None:
-    """Copy a whole database to another one, e.g. a province's SQLite file to PostgreSQL.
-
-    All or nothing: the destination is filled in one transaction and the row
-    counts of every table are compared before it is committed. The password
-    comes from the environment (PGPASSWORD) or ~/.pgpass, never the command line.
-    """
+    """Copy a whole database to another one, e.g. a province's SQLite file to PostgreSQL."""
     from bmnn_cli.progress import steps
     from bmnn_cli.store.db import open_store, resolve
     from bmnn_cli.store.transfer import copy_all

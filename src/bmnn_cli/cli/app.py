@@ -1,11 +1,14 @@
 """The Typer application: global options and the one place errors are shown.
 
 Commands live in the modules named in `COMMAND_MODULES`: `cli.plans` (plan
-files, registry, listings of what a plan says), `cli.tracking` (obligations,
-submissions, overdue, status, report), `cli.admin` (log, backup, restore,
+files, registry, listings of what a plan says), `cli.recording` (submit,
+amend, retract, waive), `cli.events` (request, event), `cli.tracking`
+(overdue, due, status, report), `cli.records` (submissions, unwaive,
+cancel), `cli.officer` (agency, today), `cli.admin` (log, backup, restore,
 check, migrate), `cli.extract` (extract, explain), `cli.remind` (remind,
-ical) and `cli.calendar` (calendar). They parse options, call the domain,
-store or service layer, and render the result through the `render` package.
+ical), `cli.calendar` (calendar) and `cli.complete` (completion). They
+parse options, call the domain, store or service layer, and render the
+result through the `render` package.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typer.exceptions import Abort
 
 from bmnn_cli import __version__, i18n
 from bmnn_cli.errors import BmnnError
-from bmnn_cli.frame import show_usage_error
+from bmnn_cli.frame import show_usage_error, translate_help
 
 
 class BmnnGroup(TyperGroup):
@@ -34,9 +37,11 @@ class BmnnGroup(TyperGroup):
         """Remember the command line for the audit log, however we were called."""
         from bmnn_cli.invocation import set_command
 
-        words = sys.argv[1:] if args is None else list(args)
-        set_command(["bmnn", *words])
+        typed = sys.argv[1:] if args is None else list(args)
+        set_command(["bmnn", *typed])
+        words = _language_first(typed)
         i18n.set_language(_language_asked(words))  # before Click can refuse anything
+        translate_help(self)
         _refuse_control_characters(words)
         if os.environ.get("_BMNN_COMPLETE"):  # a shell asks for completions (cli.complete)
             from typer._completion_classes import completion_init
@@ -45,9 +50,9 @@ class BmnnGroup(TyperGroup):
         standalone = options.pop("standalone_mode", True)
         options["standalone_mode"] = False
         if not standalone:
-            return super().main(args, *rest, **options)
+            return super().main(words, *rest, **options)
         try:
-            code = super().main(args, *rest, **options)
+            code = super().main(words, *rest, **options)
         except ClickException as error:  # Click's own: a bad option or argument
             show_usage_error(error)
             sys.exit(error.exit_code)
@@ -66,6 +71,28 @@ class BmnnGroup(TyperGroup):
         except BmnnError as error:
             typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))
+
+
+def _language_first(words: list[str]) -> list[str]:
+    """The line with its `--lang` moved to the front, where `bmnn` takes it, wherever it was
+    typed (`bmnn submit --lang en --help`); given twice, the last one counts."""
+    rest: list[str] = []
+    chosen: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            rest += words[index:]
+            break
+        if word == "--lang" and index + 1 < len(words):
+            chosen, index = [word, words[index + 1]], index + 2
+            continue
+        if word.startswith("--lang="):
+            chosen = [word]
+        else:
+            rest.append(word)
+        index += 1
+    return [*chosen, *rest]
 
 
 def _language_asked(words: list[str]) -> str | None:
@@ -100,13 +127,7 @@ def _refuse_control_characters(words: list[str]) -> None:
 app = typer.Typer(
     cls=BmnnGroup,
     name="bmnn",
-    help=(
-        "Track who owes what under a province's plans on protecting state secrets "
-        "(bảo vệ bí mật nhà nước).\n\n"
-        "Import a plan (bmnn import plan.toml), record what agencies send "
-        "(bmnn submit), and ask: bmnn overdue, bmnn due --within 7d, bmnn status, "
-        "bmnn report --quarter 3."
-    ),
+    help=("help.bmnn"),
     invoke_without_command=True,  # a bare `bmnn`: the morning view, or help (see `main`)
     add_completion=False,
     rich_markup_mode=None,
@@ -131,17 +152,15 @@ def main(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database file (else $BMNN_DB, else the per-user default)."),
+        typer.Option("--db", help="help.bmnn.db"),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Interface language: vi (default) or en; also $BMNN_LANG."),
+        typer.Option("--lang", help="help.bmnn.lang"),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
-        ),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="help.bmnn.version"),
     ] = False,
 ) -> None:
     if lang and lang.lower()[:2] not in i18n.LANGUAGES:
@@ -234,8 +253,8 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 # Modules whose commands register themselves on `app`, in the order of `--help`.
 COMMAND_MODULES = (
-    "plans", "extract", "tracking", "records", "officer", "admin", "remind", "calendar",
-    "complete",
+    "plans", "extract", "recording", "events", "tracking", "records", "officer", "admin",
+    "remind", "calendar", "complete",
 )  # fmt: skip
 
 

@@ -25,24 +25,16 @@ CALENDAR_KEYS = ("date", "kind", "name", "source", "notice", "notice_date", "not
                  "province")  # fmt: skip
 
 
-@app.command("calendar")
+@app.command("calendar", help="help.calendar")
 def calendar_command(
     ctx: typer.Context,
     year: Annotated[
-        int | None, typer.Argument(min=1900, max=2200, help="Year; default the current one.")
+        int | None, typer.Argument(min=1900, max=2200, help="help.calendar.year")
     ] = None,
     fmt: FormatOpt = Format.table,
     db: DbOpt = None,
 ) -> None:
-    """The working calendar in force: days off, make-up working days, the source of each.
-
-    The Government's announced days (with their notice) come with bmnn as
-    data, over the Labor Code's holidays; a year not yet announced is shown
-    as projected (dự kiến). The days off and working days a province adds in
-    its registry are listed with the province.
-
-    Example: bmnn calendar 2026
-    """
+    """The working calendar in force: days off, make-up working days, the source of each."""
     from bmnn_cli.domain.deadlines import _national
     from bmnn_cli.domain.official import year_entries
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -60,6 +59,8 @@ def parse_days(value: str | int) -> int:
 
 def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
     """Rows of `sql` from the database this command line names; none if it cannot be read."""
+    import sqlite3  # here: only the shells' completion needs it, not every start-up
+
     from bmnn_cli.store.db import resolve
 
     option = None
@@ -109,7 +110,7 @@ DbOpt = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="Database file (else $BMNN_DB, else the per-user default; see `bmnn info`).",
+        help="help.opt.db",
         show_default=False,
     ),
 ]
@@ -145,8 +146,8 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         parser=parse_format,
-        metavar="FORMAT",
-        help="Output format: table, json, csv, md, html or xlsx.",
+        metavar="help.meta.format",
+        help="help.opt.format",
     ),
 ]
 AsOfOpt = Annotated[
@@ -154,8 +155,8 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         parser=parse_day,
-        metavar="DATE",
-        help="Answer as of this day (27/02/2026 or 2026-02-27); default today in Vietnam.",
+        metavar="help.meta.date",
+        help="help.opt.as_of",
         show_default=False,
     ),
 ]
@@ -164,7 +165,7 @@ PlanOpt = Annotated[
     typer.Option(
         "--plan",
         "-p",
-        help="Only this plan (its id or document number).",
+        help="help.opt.plan",
         autocompletion=complete_plan,
     ),
 ]
@@ -173,16 +174,14 @@ AgencyOpt = Annotated[
     typer.Option(
         "--agency",
         "-a",
-        help="Only this agency or group (id, name or short name).",
+        help="help.opt.agency",
         autocompletion=complete_agency_or_group,
     ),
 ]
-GroupOpt = Annotated[
-    str | None, typer.Option("--group", "-g", help="Only members of this group of agencies.")
-]
+GroupOpt = Annotated[str | None, typer.Option("--group", "-g", help="help.opt.group")]
 WideOpt = Annotated[
     bool,
-    typer.Option("--wide", help="On a terminal, show every column whole, however wide the table."),
+    typer.Option("--wide", help="help.opt.wide"),
 ]
 
 
@@ -195,8 +194,7 @@ HeadersOpt = Annotated[
     Headers,
     typer.Option(
         "--headers",
-        help="CSV: keys (for scripts, the default) or vi: the table's columns under "
-        "Vietnamese headings, values as shown, for Excel.",
+        help="help.opt.headers",
     ),
 ]
 OutputOpt = Annotated[
@@ -205,7 +203,7 @@ OutputOpt = Annotated[
         "--output",
         "-o",
         dir_okay=False,
-        help="Write to this file instead of the screen (needed for xlsx and html).",
+        help="help.opt.output",
     ),
 ]
 

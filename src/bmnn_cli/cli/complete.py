@@ -23,16 +23,11 @@ class Shell(StrEnum):
     fish = "fish"
 
 
-@app.command()
+@app.command(help="help.completion")
 def completion(
-    shell: Annotated[Shell, typer.Argument(help="The shell: bash, zsh or fish.")],
+    shell: Annotated[Shell, typer.Argument(help="help.completion.shell")],
 ) -> None:
-    """Print the shell code that completes bmnn's commands, options, plans, tasks, agencies.
-
-    bash: add  eval "$(bmnn completion bash)"  to ~/.bashrc;
-    zsh: add  eval "$(bmnn completion zsh)"  to ~/.zshrc (after compinit);
-    fish: bmnn completion fish > ~/.config/fish/completions/bmnn.fish
-    """
+    """Print the shell code that completes bmnn's commands, options, plans, tasks, agencies."""
     from typer._completion_shared import get_completion_script
 
     typer.echo(get_completion_script(prog_name="bmnn", complete_var=COMPLETE_VAR, shell=shell))

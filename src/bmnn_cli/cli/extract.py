@@ -51,72 +51,59 @@ DUE_COLUMNS = [
 ]
 
 
-@app.command("extract")
+@app.command("extract", help="help.extract")
 def extract_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The plan document: .txt, .docx or .pdf.")],
+    file: Annotated[Path, typer.Argument(help="help.extract.file")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Plan file to write; default standard output."),
+        typer.Option("--output", "-o", help="help.extract.output"),
     ] = None,
     registry: Annotated[
         Path | None,
         typer.Option(
             "--registry",
-            help="Agency registry to match names against (else the database's, for the "
-            "province the document names).",
+            help="help.extract.registry",
         ),
     ] = None,
-    plan_id: Annotated[
-        str | None, typer.Option("--id", help="Plan id to write (default PROVINCE-bmnn-YEAR).")
-    ] = None,
+    plan_id: Annotated[str | None, typer.Option("--id", help="help.extract.plan_id")] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", min=1900, max=2200, help="The plan's year, if the text is unclear."),
+        typer.Option("--year", min=1900, max=2200, help="help.extract.year"),
     ] = None,
     check: Annotated[
         Path | None,
         typer.Option(
             "--check",
-            help="A reviewed plan file: list how a fresh extraction differs; exit 1 if it does.",
+            help="help.extract.check",
         ),
     ] = None,
     registry_out: Annotated[
         Path | None,
         typer.Option(
             "--registry-out",
-            help="Where to write the draft agency registry when the issuer has none "
-            "(default: beside the output, OUTPUT-agencies.toml).",
+            help="help.extract.registry_out",
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.extract.force")] = False,
     allow_classified: Annotated[
         bool,
         typer.Option(
             "--allow-classified",
-            help="Read the document even if a line looks like a secrecy stamp (MẬT …).",
+            help="help.extract.allow_classified",
         ),
     ] = False,
     fmt: FormatOpt = Format.table,
     db: DbOpt = None,
 ) -> None:
-    """Read a plan document into a draft plan file, for review and `bmnn import`.
-
-    Tasks follow the document's numbering and carry their source line;
-    agencies are matched against the registry (unknown ones are kept as
-    written); deadlines keep their phrase as written. Anything uncertain is
-    marked with a "# review:" comment. With --check, compare a reviewed plan
-    file against a fresh extraction instead (exit 1 when they differ).
-
-    Example: bmnn extract plan.txt --registry agencies.toml -o plan.toml
-    """
+    """Read a plan document into a draft plan file, for review and `bmnn import`."""
     from bmnn_cli.domain.classified import refuse_classified
     from bmnn_cli.domain.extract import read_document
+    from bmnn_cli.progress import steps
 
     _quiet_pdf_reader()
-    document = read_document(file)
+    with steps() as bar:
+        document = read_document(file, bar.counter(t("progress.extract_pages")))
     if not allow_classified:
         if document.kind == "docx":  # first: it names the part the stamp stands in
             from bmnn_cli.domain.classified import refuse_classified_docx
@@ -150,6 +137,7 @@ def _extract(
     from bmnn_cli.domain.extract import extract, read_header
     from bmnn_cli.domain.extract.emit import to_toml
     from bmnn_cli.files import check_target, is_stdout
+    from bmnn_cli.progress import steps
 
     if is_stdout(output):
         output = None
@@ -163,13 +151,15 @@ def _extract(
         else _registry_in_db(ctx, db, read_header(document).province)
     )
     draft_registry = _draft_registry_path(output, registry_out) if spec is None else None
-    result = extract(
-        document,
-        registry=spec,
-        year=year,
-        default_year=today().year,
-        draft_registry=draft_registry is not None,
-    )
+    with steps() as bar:
+        result = extract(
+            document,
+            registry=spec,
+            year=year,
+            default_year=today().year,
+            draft_registry=draft_registry is not None,
+            progress=bar.counter(t("progress.extract")),
+        )
     code = plan_id or f"{result.province}-bmnn-{result.year}"
     _note_existing_plan(ctx, db, code, result)
     base = (output or Path("plan.toml")).absolute().parent
@@ -280,6 +270,7 @@ def _check(
     from bmnn_cli.domain.extract import extract
     from bmnn_cli.domain.extract.compare import differences, to_spec
     from bmnn_cli.domain.planfile import load
+    from bmnn_cli.progress import steps
 
     reviewed = load(reviewed_path)
     if reviewed.plan is None:
@@ -288,7 +279,15 @@ def _check(
     spec = _registry_file(registry) if registry is not None else reviewed.registry
     if spec is None:
         spec = _registry_in_db(ctx, db, plan.province)
-    result = extract(document, registry=spec, year=year or plan.year, default_year=plan.year)
+    with steps() as bar:
+        progress = bar.counter(t("progress.extract"))
+        result = extract(
+            document,
+            registry=spec,
+            year=year or plan.year,
+            default_year=plan.year,
+            progress=progress,
+        )
     found = differences(plan, to_spec(result, plan.code), Directory(spec) if spec else None)
     rows = [vars(d) for d in found]
     if fmt is not Format.table or rows:
@@ -304,38 +303,27 @@ def _check(
 # -- explain -------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help="help.explain")
 def explain(
-    phrase: Annotated[
-        str, typer.Argument(help='A deadline phrase, e.g. "trước ngày 30/10 hằng năm".')
-    ],
+    phrase: Annotated[str, typer.Argument(help="help.explain.phrase")],
     year: Annotated[
         int | None,
-        typer.Option("--year", min=1900, max=2200, help="Plan year (default: this year)."),
+        typer.Option("--year", min=1900, max=2200, help="help.explain.year"),
     ] = None,
-    years: Annotated[
-        int, typer.Option("--years", min=1, max=10, help="How many years of due dates to show.")
-    ] = 1,
+    years: Annotated[int, typer.Option("--years", min=1, max=10, help="help.explain.years")] = 1,
     event: Annotated[
         dt.date | None,
         typer.Option(
             "--event",
             parser=parse_day,
-            metavar="DATE",
-            help="Day of the event or request, for phrases counted from one.",
+            metavar="help.meta.date",
+            help="help.explain.event",
         ),
     ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help='Read "trước ngày D" as due the day before D.')
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="help.explain.strict")] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Show how a deadline phrase is read: its schedule and its due dates.
-
-    Due dates are given as scheduled (what the phrase says) and effective
-    (moved off weekends and public holidays of the national calendar, Civil
-    Code Art. 148). Example: bmnn explain "trước ngày 30/10 hàng năm" --year 2027
-    """
+    """Show how a deadline phrase is read: its schedule and its due dates."""
     from bmnn_cli.domain.extract.explain import explain_phrase
 
     first = year or today().year

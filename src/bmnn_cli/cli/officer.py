@@ -70,12 +70,12 @@ REMINDER_COLUMNS = [
 FACT_COLUMNS = [Column("key", "col.key"), Column("value", "col.value")]
 
 
-@app.command()
+@app.command(help="help.agency")
 def agency(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(help="The agency: id, name or short name.", autocompletion=complete_agency),
+        typer.Argument(help="help.agency.name", autocompletion=complete_agency),
     ],
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
@@ -85,14 +85,7 @@ def agency(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """One agency's whole picture, across plans: what it owes, sent, was excused from.
-
-    Every obligation with its status as of --as-of; its submissions with
-    their references; waivers; requests and events addressed to it;
-    reminders sent (stage, date, addresses); its contacts.
-
-    Example: bmnn agency "Sở Tài chính" --as-of 31/10/2026
-    """
+    """One agency's whole picture, across plans: what it owes, sent, was excused from."""
     from bmnn_cli.store import history, queries
     from bmnn_cli.store.lookup import Scope, agency_ids, scope
 
@@ -186,7 +179,7 @@ SOON = 7  # days ahead and back the morning view looks
 SHOWN = 10  # rows of a long section shown; the title gives the whole count
 
 
-@app.command("today")
+@app.command("today", help="help.today")
 def today_view(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -197,13 +190,7 @@ def today_view(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """The morning view: totals, who is most overdue, what falls due and what arrived.
-
-    Also what the next reminder run (bmnn remind) would send, and warnings:
-    agencies owing something that have no e-mail address, and a year whose
-    official calendar is only projected. A bare `bmnn`
-    shows this view once a database exists.
-    """
+    """The morning view: totals, who is most overdue, what falls due and what arrived."""
     from bmnn_cli.store import history, queries
     from bmnn_cli.store.lookup import scope
 

@@ -56,63 +56,50 @@ AGENCY_COLUMNS = [
 AGENCY_KEYS = ("agency_id", "name", "kind", "aliases", "groups", "successor")
 SearchOpt = Annotated[
     str | None,
-    typer.Option(
-        "--search", "-s", help="Only those whose words start with these (case, accents aside)."
-    ),
+    typer.Option("--search", "-s", help="help.opt.search"),
 ]
 
 
-@app.command()
+@app.command(help="help.init")
 def init(ctx: typer.Context, db: DbOpt = None) -> None:
-    """Create the database, or bring an existing one up to date (safe to repeat).
-
-    Up to date includes the due dates: after an upgrade that brings new
-    calendar data, they move to it here (with an audit entry), as on any write.
-    """
+    """Create the database, or bring an existing one up to date (safe to repeat)."""
     store = open_db(ctx, db, create=True)
     with store.write():
         pass  # a write brings the due dates to the calendar data in force
     typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
 
 
-@app.command("import")
+@app.command("import", help="help.import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A plan file or an agency registry (TOML).")],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", "-n", help="Check and summarise; write nothing.")
-    ] = False,
+    file: Annotated[Path, typer.Argument(help="help.import.file")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="help.import.dry_run")] = False,
     force: Annotated[
         bool,
         typer.Option(
             "--force",
-            help="Archive tasks dropped from the plan even if work was recorded against them.",
+            help="help.import.force",
         ),
     ] = False,
     allow_classified: Annotated[
         bool,
         typer.Option(
             "--allow-classified",
-            help="Import even if a line looks like a secrecy stamp (MẬT, TỐI MẬT, TUYỆT MẬT).",
+            help="help.import.allow_classified",
         ),
     ] = False,
     db: DbOpt = None,
 ) -> None:
-    """Validate a plan (and its agency registry) and store it.
-
-    Importing the same plan again updates it in place: tasks are matched by
-    their number in the document, and submissions recorded against them are
-    kept. What changed is listed. Nothing is written if anything is wrong.
-
-    Example: bmnn import examples/lao-cai/bmnn-2026.toml
-    """
+    """Validate a plan (and its agency registry) and store it."""
     from bmnn_cli.domain.planfile import load
+    from bmnn_cli.progress import steps
     from bmnn_cli.store.plans import import_file
 
     plan_file = load(file, allow_classified=allow_classified)
     store = open_db(ctx, db, create=True)
-    with store.write(dry_run=dry_run) as session:
-        result = import_file(session, plan_file, force=force)
+    with steps() as bar, store.write(dry_run=dry_run) as session:
+        progress = bar.counter(t("progress.import"))
+        result = import_file(session, plan_file, force=force, progress=progress)
     _print_import(result, dry_run)
 
 
@@ -165,24 +152,18 @@ def _print_import(result: object, dry_run: bool) -> None:
         typer.echo(t("msg.dry_run"))
 
 
-@app.command()
+@app.command(help="help.export")
 def export(
     ctx: typer.Context,
-    plan: Annotated[str, typer.Argument(help="The plan's id or document number.")],
+    plan: Annotated[str, typer.Argument(help="help.export.plan")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (- or none: standard output)."),
+        typer.Option("--output", "-o", help="help.export.output"),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the output file if it exists.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.export.force")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Write a plan back as a TOML plan file, with its agency registry inline.
-
-    Importing the exported file gives the same database content. An existing
-    file (a reviewed plan, perhaps) is kept unless --force.
-    """
+    """Write a plan back as a TOML plan file, with its agency registry inline."""
     from bmnn_cli.domain.plan_writer import dumps, plan_to_dict
     from bmnn_cli.files import check_target, is_stdout, write_output
     from bmnn_cli.store.catalog import plan_spec
@@ -199,7 +180,7 @@ def export(
     typer.echo(t("msg.exported", plan=spec.code, path=output))
 
 
-@app.command("plans")
+@app.command("plans", help="help.plans")
 def list_plans(
     ctx: typer.Context,
     fmt: FormatOpt = Format.table,
@@ -224,7 +205,7 @@ def list_plans(
     emit(Listing(columns, [dict(r) for r in rows]), fmt, path=output, wide=wide, headers=headers)
 
 
-@app.command("agencies")
+@app.command("agencies", help="help.agencies")
 def list_agencies(
     ctx: typer.Context,
     group: GroupOpt = None,
@@ -236,10 +217,7 @@ def list_agencies(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List the agencies of the registry, with their short names and groups.
-
-    Example: bmnn agencies --group "UBND các xã, phường"
-    """
+    """List the agencies of the registry, with their short names and groups."""
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import scope
 
@@ -258,7 +236,7 @@ def list_agencies(
     )
 
 
-@app.command("tasks")
+@app.command("tasks", help="help.tasks")
 def list_tasks(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -270,12 +248,7 @@ def list_tasks(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List a plan's tasks: who leads, who supports, and the deadline as written.
-
-    With --agency, only the tasks naming that agency, directly or through one
-    of its groups ("UBND các xã, phường"). With --search WORDS, only the tasks
-    whose id, title, deadline or note holds those words ("tap huan").
-    """
+    """List a plan's tasks: who leads, who supports, and the deadline as written."""
     from bmnn_cli.store import catalog
     from bmnn_cli.store.lookup import scope
 
@@ -312,13 +285,13 @@ def _find(reader: Reader, text: str, plan: str | None) -> int:
     return task_id(reader, found[0]["task"], plan=found[0]["plan"])
 
 
-@app.command()
+@app.command(help="help.show")
 def show(
     ctx: typer.Context,
     task: Annotated[
         str,
         typer.Argument(
-            help='Task id as numbered in the plan ("III.1.2"), or words of its title.',
+            help="help.show.task",
             autocompletion=complete_task,
         ),
     ],
@@ -331,13 +304,7 @@ def show(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Show one task in full, with each agency's obligations and their status.
-
-    TASK is its id, or words of its title ("tập huấn", "tap huan"): the one
-    task they find is shown; several are named so that one can be chosen.
-    Each obligation met shows the number/symbol it was met with; --agency
-    keeps one agency's (or one group's) obligations.
-    """
+    """Show one task in full, with each agency's obligations and their status."""
     from bmnn_cli.render.columns import OBLIGATION_COLUMNS, OBLIGATION_KEYS, obligation_rows
     from bmnn_cli.store import catalog, history, queries
     from bmnn_cli.store.lookup import Scope, scope
@@ -401,12 +368,9 @@ def _schema_and_plans(ctx: typer.Context, db: str | None, target: Target) -> tup
         return store.schema_version(), catalog.plan_count(session)
 
 
-@app.command()
+@app.command(help="help.info")
 def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
-    """Show which database is in use, what chose it, and its schema version.
-
-    A PostgreSQL URL is shown without its password.
-    """
+    """Show which database is in use, what chose it, and its schema version."""
     from bmnn_cli import __version__, i18n
     from bmnn_cli.cli.app import state
     from bmnn_cli.store.db import resolve

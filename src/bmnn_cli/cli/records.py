@@ -50,7 +50,7 @@ SUBMISSION_KEYS = (
 )  # fmt: skip
 
 
-@app.command()
+@app.command(help="help.submissions")
 def submissions(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -61,25 +61,25 @@ def submissions(
         typer.Option(
             "--task",
             "-t",
-            help='Only this task ("IV.1.b" or PLAN:TASK).',
+            help="help.submissions.task",
             autocompletion=complete_task,
         ),
     ] = None,
     since: Annotated[
         dt.date | None,
         typer.Option(
-            "--since", parser=parse_day, metavar="DATE", help="Documents dated this day or later."
+            "--since", parser=parse_day, metavar="help.meta.date", help="help.submissions.since"
         ),
     ] = None,
     until: Annotated[
         dt.date | None,
         typer.Option(
-            "--until", parser=parse_day, metavar="DATE", help="Documents dated this day or earlier."
+            "--until", parser=parse_day, metavar="help.meta.date", help="help.submissions.until"
         ),
     ] = None,
     ref: Annotated[
         str | None,
-        typer.Option("--ref", help="Number/symbol, or part of it (case and accents aside)."),
+        typer.Option("--ref", help="help.submissions.ref"),
     ] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -87,14 +87,7 @@ def submissions(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List what was recorded: each submission, its reference and what it answered.
-
-    Shows the number/symbol (số/ký hiệu), the date of the document, the
-    period it answered, the status it gave (on time or late), who recorded it
-    and when; amendments and retractions stay listed, marked.
-
-    Example: bmnn submissions --agency "Sở Tài chính" --since 01/01/2026
-    """
+    """List what was recorded: each submission, its reference and what it answered."""
     from bmnn_cli.store import history
     from bmnn_cli.store.lookup import scope
 
@@ -131,38 +124,29 @@ def _shown(row: SubmissionRow) -> dict[str, Any]:
     }
 
 
-ReasonOpt = Annotated[str, typer.Option("--reason", help="Why it is taken back (audit log).")]
+ReasonOpt = Annotated[str, typer.Option("--reason", help="help.opt.reason")]
 
 
-@app.command()
+@app.command(help="help.unwaive")
 def unwaive(
     ctx: typer.Context,
     task: Annotated[
         str,
-        typer.Option(
-            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
-        ),
+        typer.Option("--task", "-t", help="help.unwaive.task", autocompletion=complete_task),
     ],
     agency: Annotated[
         str,
-        typer.Option(
-            "--agency", "-a", help="The agency that was excused.", autocompletion=complete_agency
-        ),
+        typer.Option("--agency", "-a", help="help.unwaive.agency", autocompletion=complete_agency),
     ],
     reason: ReasonOpt = "",
     period: Annotated[
         str | None,
-        typer.Option("--period", help="Which period's waiver; default the latest in force."),
+        typer.Option("--period", help="help.unwaive.period"),
     ] = None,
     plan: PlanOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Revoke a waiver given in error; the agency owes that period again.
-
-    The waiver stays in the history, marked revoked, with the reason.
-
-    Example: bmnn unwaive -t IV.1.a -a "Sở Nội vụ" --reason "miễn nhầm"
-    """
+    """Revoke a waiver given in error; the agency owes that period again."""
     from bmnn_cli.store import undo
 
     if not reason.strip():
@@ -184,34 +168,23 @@ def unwaive(
     )
 
 
-@app.command()
+@app.command(help="help.cancel")
 def cancel(
     ctx: typer.Context,
     task: Annotated[
         str,
-        typer.Option(
-            "--task", "-t", help='Task id ("IV.1.b") or PLAN:TASK.', autocompletion=complete_task
-        ),
+        typer.Option("--task", "-t", help="help.cancel.task", autocompletion=complete_task),
     ],
     reason: ReasonOpt = "",
-    ref: Annotated[
-        str | None, typer.Option("--ref", help="Number/symbol of the request or event document.")
-    ] = None,
+    ref: Annotated[str | None, typer.Option("--ref", help="help.cancel.ref")] = None,
     period: Annotated[
         str | None,
-        typer.Option("--period", help='Or its period ("request-3", "yêu cầu số 3").'),
+        typer.Option("--period", help="help.cancel.period"),
     ] = None,
     plan: PlanOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Cancel a request or an event recorded in error, with the obligations it created.
-
-    Refused while anything was recorded against those obligations (a
-    submission, a waiver, a reminder sent): retract or unwaive first. With
-    neither --ref nor --period, the task's only request or event.
-
-    Example: bmnn cancel -t IV.1.b --ref 123/CAT-PA03 --reason "ghi nhầm nhiệm vụ"
-    """
+    """Cancel a request or an event recorded in error, with the obligations it created."""
     from bmnn_cli.store import undo
 
     if not reason.strip():

@@ -35,13 +35,13 @@ ConfigOpt = Annotated[
     str | None,
     typer.Option(
         "--config",
-        help="Settings file (else $BMNN_CONFIG, else ~/.config/bmnn/config.toml).",
+        help="help.opt.config",
         show_default=False,
     ),
 ]
 
 
-@app.command()
+@app.command(help="help.remind")
 def remind(
     ctx: typer.Context,
     within: Annotated[
@@ -49,51 +49,28 @@ def remind(
         typer.Option(
             "--within",
             "-w",
-            help="Only obligations due this soon (7d, 2w); default: the earliest stage.",
+            help="help.remind.within",
             show_default=False,
         ),
     ] = None,
     include_overdue: Annotated[
-        bool, typer.Option("--include-overdue", help="Remind of overdue obligations too.")
+        bool, typer.Option("--include-overdue", help="help.remind.include_overdue")
     ] = False,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
     group: GroupOpt = None,
     as_of: AsOfOpt = None,
-    send: Annotated[bool, typer.Option("--send", help="Send the messages by SMTP.")] = False,
+    send: Annotated[bool, typer.Option("--send", help="help.remind.send")] = False,
     eml: Annotated[
         Path | None,
-        typer.Option("--eml", metavar="DIR", help="Write one .eml file per agency into DIR."),
+        typer.Option("--eml", metavar="help.meta.dir", help="help.remind.eml"),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would go out; record nothing.")
-    ] = False,
-    fmt: Annotated[
-        Output, typer.Option("--format", "-f", help="Output: text or json.")
-    ] = Output.text,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.remind.dry_run")] = False,
+    fmt: Annotated[Output, typer.Option("--format", "-f", help="help.remind.fmt")] = Output.text,
     config: ConfigOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Remind agencies of obligations falling due soon (and overdue ones).
-
-    One message per agency, in formal Vietnamese (English with --lang en).
-    Without --send or --eml the messages are shown and nothing is recorded.
-    Each reminder stage (by default 7 days before, 1 day before, the due
-    day, then weekly while overdue; see docs/reminders.md) goes out once: a
-    log in the database records what was sent, and a run after a missed one
-    sends the latest stage that fell due meanwhile.
-
-    SMTP settings come from the config file or BMNN_SMTP_* variables; the
-    password only from BMNN_SMTP_PASSWORD or a file. Agencies without an
-    e-mail address in the registry are listed in a warning and get nothing
-    (nothing is recorded for them) until an address is imported; with --eml
-    their files are written without a recipient. Exit code 7: some messages
-    could not be delivered (they are retried next run); 3: messages were due
-    but no agency in scope has an address, so nothing could be sent; 75:
-    another run is sending.
-
-    Example: bmnn remind --include-overdue --send
-    """
+    """Remind agencies of obligations falling due soon (and overdue ones)."""
     from bmnn_cli.delivery import run
     from bmnn_cli.delivery.config import load
     from bmnn_cli.domain.reminders import lead_days
@@ -280,32 +257,22 @@ def _outcome(result: Result) -> dict[str, Any]:
 # -- calendar ------------------------------------------------------------------
 
 
-@app.command("ical")
+@app.command("ical", help="help.ical")
 def ical(
     ctx: typer.Context,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", metavar="FILE.ics", help="Where to write; - for stdout."),
+        typer.Option("--output", "-o", metavar="help.meta.ics", help="help.ical.output"),
     ],
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
     group: GroupOpt = None,
-    open_only: Annotated[
-        bool, typer.Option("--open", help="Only obligations not yet done (pending, overdue).")
-    ] = False,
+    open_only: Annotated[bool, typer.Option("--open", help="help.ical.open_only")] = False,
     as_of: AsOfOpt = None,
     config: ConfigOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Export obligations as an iCalendar feed (.ics) for a calendar program.
-
-    One all-day event per obligation on its effective due date, with a UID
-    that stays the same from one export to the next: export on a schedule
-    (cron) to a file your calendar subscribes to, and events update in place.
-    Obligations without a date (continuous duties) are left out.
-
-    Example: bmnn ical --agency "Sở Tư pháp" -o so-tu-phap.ics
-    """
+    """Export obligations as an iCalendar feed (.ics) for a calendar program."""
     from bmnn_cli.delivery import ical as calendar
     from bmnn_cli.delivery.config import load
     from bmnn_cli.domain.status import OPEN, Status

@@ -1,4 +1,4 @@
-"""Commands about obligations: recording what arrives and asking who is late."""
+"""Asking who is late: overdue, due, status and the quarter's report."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
 from itertools import islice
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db, reading
+from bmnn_cli.cli.app import app, reading
 from bmnn_cli.cli.common import (
     AgencyOpt,
     AsOfOpt,
@@ -23,15 +22,11 @@ from bmnn_cli.cli.common import (
     OutputOpt,
     PlanOpt,
     WideOpt,
-    complete_agency,
-    complete_task,
     emit,
-    parse_day,
     parse_days,
     parse_quarter,
     today,
 )
-from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import ExitCode
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Format, Listing, render
@@ -49,9 +44,7 @@ from bmnn_cli.render.columns import (
     status_rows,
 )
 
-LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows (most urgent).")
-]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="help.opt.limit")]
 
 
 class By(StrEnum):
@@ -59,402 +52,10 @@ class By(StrEnum):
     task = "task"
 
 
-ByOpt = Annotated[
-    By | None, typer.Option("--by", help="One row per agency or per task, with counts.")
-]
-
-TaskOpt = Annotated[
-    str,
-    typer.Option(
-        "--task",
-        "-t",
-        help='Task id in the plan ("IV.1.a"), or PLAN:TASK.',
-        autocompletion=complete_task,
-    ),
-]
-AgencyReq = Annotated[
-    str,
-    typer.Option(
-        "--agency",
-        "-a",
-        help="The agency (id, name or short name).",
-        autocompletion=complete_agency,
-    ),
-]
-PeriodOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--period",
-        help='Which period ("2026", "2026-Q3", "once", "request-3", or as listed: '
-        '"một lần", "yêu cầu số 3"); default: the open one (amend, retract: the latest '
-        "submission).",
-    ),
-]
-DateOpt = Annotated[
-    dt.date | None,
-    typer.Option(
-        "--date",
-        "-d",
-        parser=parse_day,
-        metavar="DATE",
-        help="Date of the document; default the as-of day.",
-    ),
-]
-
-AmendDateOpt = Annotated[
-    dt.date | None,
-    typer.Option(
-        "--date",
-        "-d",
-        parser=parse_day,
-        metavar="DATE",
-        help="Corrected date of the document; default: unchanged.",
-    ),
-]
+ByOpt = Annotated[By | None, typer.Option("--by", help="help.opt.by")]
 
 
-# -- recording -------------------------------------------------------------------
-
-
-def _say(outcome: Any) -> None:
-    date = outcome.date.strftime("%d/%m/%Y") if outcome.date else ""
-    old = outcome.old.strftime("%d/%m/%Y") if outcome.old else ""
-    typer.echo(
-        t(
-            outcome.message,
-            agency=outcome.agency,
-            task=outcome.task,
-            period=period_label(outcome.period),
-            date=date,
-            status=t(outcome.status) if outcome.status.startswith("status.") else outcome.status,
-            old=old,
-            new=date,
-            reason=outcome.status,
-            changes="; ".join(map(_change_text, outcome.changes)),
-        )
-    )
-
-
-def _change_text(change: Any) -> str:
-    """One field an amendment changed: "ngày gửi 20/02/2026 → 02/03/2026"."""
-
-    def shown(value: str | dt.date) -> str:
-        if isinstance(value, dt.date):
-            return value.strftime("%d/%m/%Y")
-        return value or t("amend.blank")
-
-    return t(f"amend.{change.field}", old=shown(change.old), new=shown(change.new))
-
-
-@app.command()
-def submit(
-    ctx: typer.Context,
-    task: Annotated[
-        str | None,
-        typer.Option(
-            "--task", "-t", help='Task id ("IV.1.a") or PLAN:TASK.', autocompletion=complete_task
-        ),
-    ] = None,
-    agency: Annotated[
-        str | None,
-        typer.Option(
-            "--agency", "-a", help="The agency that sent it.", autocompletion=complete_agency
-        ),
-    ] = None,
-    date: DateOpt = None,
-    ref: Annotated[
-        str, typer.Option("--ref", help='Its number/symbol ("số/ký hiệu"), e.g. 12/BC-STP.')
-    ] = "",
-    note: Annotated[
-        str, typer.Option("--note", help="A note (never the content of a secret document).")
-    ] = "",
-    period: PeriodOpt = None,
-    from_csv: Annotated[
-        Path | None,
-        typer.Option("--from-csv", help="Record every row of a register of incoming documents."),
-    ] = None,
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Record that an agency sent its plan or report (gửi về Công an tỉnh).
-
-    The submission answers the agency's oldest open obligation for the task
-    (or --period). Recording the same submission twice changes nothing.
-
-    --from-csv FILE reads columns task, agency, date and optionally ref,
-    note, plan, period (header row required; dates 27/02/2026 or 2026-02-27).
-    A bad row rejects the whole file and names its line.
-
-    Example: bmnn submit --task IV.1.a --agency "Sở Tư pháp" --date 25/02/2026 --ref 45/KH-STP
-    """
-    from bmnn_cli.store import submissions
-
-    day_of = as_of or today()
-    if from_csv is not None:
-        if task or agency:
-            raise typer.BadParameter(t("err.cli.csv_or_task"))
-        _submit_csv(ctx, db, from_csv, plan, day_of)
-        return
-    if not task or not agency:
-        raise typer.BadParameter(t("err.cli.task_agency_required"))
-    store = open_db(ctx, db)
-    with store.write() as session:
-        outcome = submissions.submit(
-            session, task=task, agency=agency, day=date or day_of, as_of=day_of, plan=plan,
-            period=period, ref=ref, note=note,
-        )  # fmt: skip
-    _say(outcome)
-
-
-def _submit_csv(
-    ctx: typer.Context, db: str | None, path: Path, plan: str | None, as_of: dt.date
-) -> None:
-    from bmnn_cli.domain.register import read_register
-    from bmnn_cli.errors import InputError
-    from bmnn_cli.store import submissions
-
-    rows = read_register(path)
-    store = open_db(ctx, db)
-    items = [
-        submissions.Sent(r.task, r.agency, r.date, r.ref, r.note, r.plan or plan, r.period)
-        for r in rows
-    ]
-    with store.write() as session:
-        try:
-            outcomes = submissions.submit_many(session, items, as_of=as_of)
-        except submissions.SubmitFailed as failed:
-            line = rows[failed.index].line
-            raise InputError(failed.message, path=str(path), line=line) from None
-    new = sum(outcome.changed for outcome in outcomes)
-    typer.echo(t("msg.csv_imported", count=len(rows), path=path, new=new, dup=len(rows) - new))
-
-
-@app.command()
-def amend(
-    ctx: typer.Context,
-    task: TaskOpt,
-    agency: AgencyReq,
-    date: AmendDateOpt = None,
-    reason: Annotated[str, typer.Option("--reason", help="Why the record is corrected.")] = "",
-    ref: Annotated[
-        str | None, typer.Option("--ref", help="Corrected number/symbol; default: unchanged.")
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", help="Corrected note; default: unchanged.")
-    ] = None,
-    period: PeriodOpt = None,
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Correct a recorded submission; the earlier record is kept, marked superseded.
-
-    Only what is given changes: --date, --ref, --note (at least one); the
-    rest of the record stays as it was.
-
-    Example: bmnn amend -t IV.1.a -a "Sở Tài chính" --ref 13/KH-STC --reason "sửa số ký hiệu"
-    """
-    from bmnn_cli.store import corrections
-
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
-    day_of = as_of or today()
-    store = open_db(ctx, db)
-    with store.write() as session:
-        outcome = corrections.amend(
-            session, task=task, agency=agency, day=date, as_of=day_of, reason=reason,
-            plan=plan, period=period, ref=ref, note=note,
-        )  # fmt: skip
-    _say(outcome)
-
-
-@app.command()
-def retract(
-    ctx: typer.Context,
-    task: TaskOpt,
-    agency: AgencyReq,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn.")] = "",
-    period: PeriodOpt = None,
-    plan: PlanOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Withdraw a submission recorded in error; it stays in the history."""
-    from bmnn_cli.store import corrections
-
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
-    store = open_db(ctx, db)
-    with store.write() as session:
-        outcome = corrections.retract(
-            session, task=task, agency=agency, reason=reason, plan=plan, period=period
-        )
-    _say(outcome)
-
-
-@app.command()
-def waive(
-    ctx: typer.Context,
-    task: TaskOpt,
-    agency: AgencyReq,
-    reason: Annotated[str, typer.Option("--reason", help="Why the agency is excused (miễn).")] = "",
-    period: PeriodOpt = None,
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Excuse an agency from one period of a task (miễn / không áp dụng).
-
-    Without --period: the oldest open period with a due date; a duty without
-    one (thường xuyên) only when --period names it. Giving the same waiver
-    again (same reason, same day) changes nothing.
-    """
-    from bmnn_cli.store import waivers
-
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
-    store = open_db(ctx, db)
-    with store.write() as session:
-        outcome = waivers.waive(
-            session,
-            task=task,
-            agency=agency,
-            reason=reason,
-            as_of=as_of or today(),
-            plan=plan,
-            period=period,
-        )
-    _say(outcome)
-
-
-AgenciesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--agency", "-a", help="Addressed agency or group (repeat); default every answerable one."
-    ),
-]
-
-
-@app.command()
-def request(
-    ctx: typer.Context,
-    task: TaskOpt,
-    due: Annotated[
-        dt.date | None,
-        typer.Option("--due", parser=parse_day, metavar="DATE", help="Due date the request sets."),
-    ] = None,
-    days: Annotated[
-        int | None, typer.Option("--days", min=1, help="Or: days allowed after the request.")
-    ] = None,
-    date: DateOpt = None,
-    agency: AgenciesOpt = None,
-    ref: Annotated[str, typer.Option("--ref", help="Number/symbol of the request document.")] = "",
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Record an ad-hoc request (báo cáo đột xuất); it creates obligations.
-
-    Give --due or --days, not both. A document already recorded for the task
-    (same --ref) is not recorded again.
-
-    Example: bmnn request --task IV.1.b --due 15/12/2026 --ref 123/CAT-PA03
-    """
-    _record(ctx, db, "request", task, date, due, days, agency or [], ref, plan, as_of)
-
-
-@app.command()
-def event(
-    ctx: typer.Context,
-    task: TaskOpt,
-    date: DateOpt = None,
-    days: Annotated[
-        int | None, typer.Option("--days", min=1, help="Days allowed after the event.")
-    ] = None,
-    due: Annotated[
-        dt.date | None,
-        typer.Option("--due", parser=parse_day, metavar="DATE", help="Or: the due date itself."),
-    ] = None,
-    agency: AgenciesOpt = None,
-    ref: Annotated[
-        str, typer.Option("--ref", help="Number/symbol of the document that started it.")
-    ] = "",
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Record the event that starts, dates or ends a task's duty.
-
-    "Sau khi có văn bản đề nghị …": new obligations, counted from the day after
-    the event (Civil Code Art. 147): an event on 03/03 with --days 10 is due
-    13/03. "95 ngày trước bầu cử": the duty falls due 95 days before --date
-    (the event may lie ahead). "… đến khi kết thúc đợt rà soát": the duty ends
-    on --date, closed as not applicable (never overdue). `bmnn cancel` takes
-    an event back.
-    """
-    _record(ctx, db, "event", task, date, due, days, agency or [], ref, plan, as_of)
-
-
-def _record(
-    ctx: typer.Context,
-    db: str | None,
-    kind: str,
-    task: str,
-    date: dt.date | None,
-    due: dt.date | None,
-    days: int | None,
-    agencies: list[str],
-    ref: str,
-    plan: str | None,
-    as_of: dt.date | None,
-) -> None:
-    from bmnn_cli.store import requests
-
-    day_of = as_of or today()
-    day = date or day_of
-    store = open_db(ctx, db)
-    with store.write() as session:
-        done = requests.record_request(
-            session, task=task, kind=kind, day=day, due=due, days=days, agencies=agencies,
-            as_of=day_of, plan=plan, ref=ref,
-        )  # fmt: skip
-    if not done.changed:
-        key = "msg.already_requested"
-    elif kind == "request":
-        key = "msg.requested"
-    else:
-        key = _EVENT_SAYS.get(done.kind, "msg.event")
-    typer.echo(
-        t(
-            key,
-            task=done.task,
-            due=_due_in_force(done.due, done.effective),
-            date=f"{done.date:%d/%m/%Y}",
-            count=done.count,
-            ref=done.ref,
-            period=period_label(done.period),
-            days=done.days,
-        )
-    )
-
-
-_EVENT_SAYS = {"before_event": "msg.event.counted_back", "until_event": "msg.event.ended"}
-
-
-def _due_in_force(written: dt.date, effective: dt.date | None) -> str:
-    """The due date in force, and the date it was moved from, with the reason."""
-    from bmnn_cli.domain.deadlines import moved_reason
-
-    shown = f"{effective or written:%d/%m/%Y}"
-    if moved_reason(written, effective) == "day_off":
-        shown += t("msg.due_moved_day_off", date=f"{written:%d/%m/%Y}")
-    return shown
-
-
-# -- questions -------------------------------------------------------------------
-
-
-@app.command()
+@app.command(help="help.overdue")
 def overdue(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -463,9 +64,7 @@ def overdue(
     as_of: AsOfOpt = None,
     fail_on_overdue: Annotated[
         bool,
-        typer.Option(
-            "--fail-on-overdue", help="Exit with code 1 when anything is overdue (for scripts)."
-        ),
+        typer.Option("--fail-on-overdue", help="help.overdue.fail_on_overdue"),
     ] = False,
     limit: LimitOpt = None,
     by: ByOpt = None,
@@ -475,11 +74,7 @@ def overdue(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List unmet obligations past their due date, most days late first (quá hạn).
-
-    --by agency (or task) gives one row each with how many are overdue;
-    --limit N shows the N most days late.
-    """
+    """List unmet obligations past their due date, most days late first (quá hạn)."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -539,11 +134,11 @@ class Counted:
             yield item
 
 
-@app.command()
+@app.command(help="help.due")
 def due(
     ctx: typer.Context,
     within: Annotated[
-        str, typer.Option("--within", "-w", help="How far ahead: 7d, 14d, 2w.", show_default=True)
+        str, typer.Option("--within", "-w", help="help.due.within", show_default=True)
     ] = "7d",
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
@@ -557,11 +152,7 @@ def due(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """List open obligations falling due soon (from the as-of day, inclusive).
-
-    --by agency (or task) gives one row each with how many fall due;
-    --limit N shows the N falling due first.
-    """
+    """List open obligations falling due soon (from the as-of day, inclusive)."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -581,7 +172,7 @@ def due(
     _say_limited(counted, limit, groups)
 
 
-@app.command()
+@app.command(help="help.status")
 def status(
     ctx: typer.Context,
     plan: PlanOpt = None,
@@ -594,12 +185,7 @@ def status(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Per agency: obligations fallen due, done on time, late, overdue, pending.
-
-    The on-time rate is done-on-time over obligations fallen due (đến hạn);
-    continuous duties count as ongoing and never as overdue. Rows for groups
-    ("UBND các xã, phường") add up their members; the last row is the total.
-    """
+    """Per agency: obligations fallen due, done on time, late, overdue, pending."""
     from bmnn_cli.store import queries
     from bmnn_cli.store.lookup import scope
 
@@ -611,18 +197,22 @@ def status(
     emit(listing, fmt, path=output, wide=wide, headers=headers)
 
 
-@app.command()
+@app.command(help="help.report")
 def report(
     ctx: typer.Context,
     quarter: Annotated[
         int | None,
         typer.Option(
-            "--quarter", "-q", parser=parse_quarter, metavar="Q", help="Quarter: 1–4 or I–IV."
+            "--quarter",
+            "-q",
+            parser=parse_quarter,
+            metavar="help.meta.quarter",
+            help="help.report.quarter",
         ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", min=1900, max=2200, help="Year; default the as-of year."),
+        typer.Option("--year", "-y", min=1900, max=2200, help="help.report.year"),
     ] = None,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
@@ -634,16 +224,7 @@ def report(
     headers: HeadersOpt = Headers.keys,
     db: DbOpt = None,
 ) -> None:
-    """Report a quarter (or a year): outcome per agency, totals, worst, overdue.
-
-    Counts the obligations whose due date falls in the period, with their
-    status as of --as-of. --format md gives Markdown to paste into a written
-    report; --format csv gives the per-agency table. --format xlsx -o FILE
-    gives an Excel workbook (summary, overdue list, a sheet per plan, weeks);
-    --format html -o FILE a page with charts that opens without a network.
-
-    Example: bmnn report --quarter 3 --year 2026 --format xlsx -o bao-cao-q3.xlsx
-    """
+    """Report a quarter (or a year): outcome per agency, totals, worst, overdue."""
     from bmnn_cli import reporting
 
     if fmt.opened and output is None:

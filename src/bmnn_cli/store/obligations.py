@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -116,12 +117,19 @@ def _check_size(plan: Plan, planned: list[tuple[list[Part], int]], through: int)
                 )  # fmt: skip
 
 
-def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
+def sync_obligations(
+    session: Session,
+    plan: Plan,
+    *,
+    through: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Make the recorded obligations of a plan match its tasks, up to `through`.
 
     The domain (`domain.reconcile`) decides what to add, update and delete;
     this reads what it needs for the whole plan at once and writes the result,
-    so the number of statements does not grow with the plan.
+    so the number of statements does not grow with the plan. `progress`
+    hears of each task worked out.
     """
     province = session.get(Province, plan.province_id)
     assert province is not None and plan.id is not None
@@ -157,6 +165,8 @@ def sync_obligations(session: Session, plan: Plan, *, through: int) -> None:
             requests.get(task.id, []), people, rules, calendar, own=event_bounds_duty(parts)
         )
         stored.plan(task.id, reconcile(wanted, stored.of(task.id), directory))
+        if progress is not None:
+            progress(1, len(planned))
     stored.write()
     plan.through_year = max(plan.through_year, through)
     session.flush()

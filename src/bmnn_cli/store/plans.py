@@ -8,6 +8,7 @@ waivers recorded against them survive any change of wording or dates.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,11 +54,19 @@ class ImportResult:
     new_plan: bool = False
 
 
-def import_file(session: Session, file: PlanFile, *, force: bool = False) -> ImportResult:
+def import_file(
+    session: Session,
+    file: PlanFile,
+    *,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
     """Store what a file holds (registry and/or plan) in the open transaction.
 
     `force` archives tasks dropped from the plan even when work was recorded
-    against them; without it such an import is refused.
+    against them; without it such an import is refused. `progress` hears of
+    the work done, in steps: the registry, then each task stored, then each
+    task's obligations worked out.
     """
     registry = file.registry
     province: Province | None = None
@@ -101,7 +110,12 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
         ],
         path=file.path,
     )  # fmt: skip
+    steps = 1 + 2 * len(plan_spec.tasks)
+    if progress is not None:
+        progress(1, steps)  # the registry
     plan, plan_changes, new = _save_plan(session, plan_spec, province, directory, force=force)
+    if progress is not None:
+        progress(len(plan_spec.tasks), steps)
     result = ImportResult(
         file.path,
         province.code,
@@ -112,7 +126,12 @@ def import_file(session: Session, file: PlanFile, *, force: bool = False) -> Imp
         changes=changes + plan_changes,
         new_plan=new,
     )
-    sync_obligations(session, plan, through=plan.through_year)
+    sync_obligations(
+        session,
+        plan,
+        through=plan.through_year,
+        progress=None if progress is None else lambda done, _: progress(done, steps),
+    )
     if result.changes:
         _audit_import(session, file.path, plan.code, result.changes)
     if recorded_calendar(session) != fingerprint():

@@ -11,6 +11,7 @@ lists the differences between two plan files (`bmnn extract --check`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bmnn_cli.domain.extract import deadlines as dl
@@ -71,6 +72,7 @@ def extract(
     year: int | None = None,
     default_year: int | None = None,
     draft_registry: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Extraction:
     """Read ``document`` into task drafts; ``registry`` names the agencies it may match.
 
@@ -78,6 +80,7 @@ def extract(
     neither the header nor any deadline gives one. With ``draft_registry``
     (a draft registry is written beside the draft, each name marked for
     review there), a task flags only the names read by their shape alone.
+    ``progress`` hears how much of the outline is read, for a long document.
     """
     header = read_header(document)
     reviews: list[str] = []
@@ -92,7 +95,7 @@ def extract(
     elif year is None and header.year is None:
         reviews.append(t("review.year_from_deadlines", year=plan_year))
     builder = Builder(Matcher(registry, name, header.scope), plan_year)
-    builder.build(root)
+    builder.build(root, progress)
     _unique_codes(builder.tasks)
     _header_reviews(header, reviews)
     if registry is None:

@@ -20,6 +20,7 @@ import contextlib
 import dataclasses
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,11 @@ def strip_emphasis(line: str) -> str:
     return _EMPHASIS.sub("", line)
 
 
-def read_document(path: Path) -> Document:
-    """The document at ``path`` as lines; an InputError a person can act on otherwise."""
+def read_document(path: Path, progress: Callable[[int, int], None] | None = None) -> Document:
+    """The document at ``path`` as lines; an InputError a person can act on otherwise.
+
+    ``progress`` hears of each page of a PDF as it is read (the slow kind).
+    """
     from bmnn_cli.files import check_document
 
     name = str(path)
@@ -61,7 +65,7 @@ def read_document(path: Path) -> Document:
     elif suffix == ".docx":
         lines, kind = _docx_lines(path), "docx"
     elif suffix == ".pdf":
-        lines, kind = _pdf_lines(path, data), "pdf"
+        lines, kind = _pdf_lines(path, data, progress), "pdf"
     elif suffix in (".htm", ".html"):
         lines, kind = _html_lines(path), "html"
     else:
@@ -294,7 +298,9 @@ PDF_PAGE_LIMIT = 1_000  # pages (a plan has tens)
 PDF_TEXT_LIMIT = 2_000_000  # characters of text in the whole PDF (a plan: about 100 000)
 
 
-def _pdf_lines(path: Path, data: bytes) -> list[str]:
+def _pdf_lines(
+    path: Path, data: bytes, progress: Callable[[int, int], None] | None = None
+) -> list[str]:
     """The PDF's text, from the bytes already read and checked (pypdf never opens the path)."""
     try:
         import pypdf
@@ -303,7 +309,7 @@ def _pdf_lines(path: Path, data: bytes) -> list[str]:
         raise InputError(t("err.input.pdf_missing"), path=str(path)) from None
     try:
         with _pdf_bounds(pypdf):
-            pages = _pdf_pages(pypdf.PdfReader(io.BytesIO(data)), path)
+            pages = _pdf_pages(pypdf.PdfReader(io.BytesIO(data)), path, progress)
     except (PdfReadError, ValueError, KeyError) as error:
         raise InputError(t("err.input.pdf_unreadable", error=error), path=str(path)) from None
     except PyPdfError:  # pypdf's LimitReachedError: a stream inflating beyond the bounds
@@ -318,7 +324,9 @@ def _pdf_lines(path: Path, data: bytes) -> list[str]:
     return lines
 
 
-def _pdf_pages(reader: Any, path: Path) -> list[str]:
+def _pdf_pages(
+    reader: Any, path: Path, progress: Callable[[int, int], None] | None = None
+) -> list[str]:
     """The text of each page, refused once the pages or the text pass what a plan can be."""
     if len(reader.pages) > PDF_PAGE_LIMIT:
         raise InputError(
@@ -331,6 +339,8 @@ def _pdf_pages(reader: Any, path: Path) -> list[str]:
         total += len(pages[-1])
         if total > PDF_TEXT_LIMIT:
             raise InputError(t("err.pdf.text", limit=PDF_TEXT_LIMIT), path=str(path))
+        if progress is not None:
+            progress(1, len(reader.pages))
     return pages
 
 

@@ -18,6 +18,7 @@ Everything not taken as a task is listed, with the reason, for the reviewer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bmnn_cli.domain.extract import deadlines as dl
@@ -110,9 +111,13 @@ class Builder:
         self.tasks: list[TaskDraft] = []
         self.skipped: list[Skipped] = []
 
-    def build(self, root: Node) -> None:
-        for child in root.children:
+    def build(self, root: Node, progress: Callable[[int, int], None] | None = None) -> None:
+        """Every task under `root`; `progress` hears of each section's nodes as it is read."""
+        sizes = [sum(1 for _ in child.walk()) for child in root.children]
+        for child, size in zip(root.children, sizes, strict=True):
             self.visit(child, [])
+            if progress is not None:
+                progress(size, sum(sizes))
 
     def visit(self, node: Node, context: list[Mention], actors: bool = False) -> None:
         _run_on(node)

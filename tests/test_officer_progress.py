@@ -14,7 +14,6 @@ from conftest import LAO_CAI, ROOT, Cli, Db, example_tasks
 
 DOCUMENT = ROOT / "examples" / "documents" / "lao-cai-2026-bmnn-plan.txt"
 
-pytestmark = pytest.mark.no_database  # the PostgreSQL run leaves these out
 
 
 class Terminal(io.StringIO):
@@ -22,6 +21,7 @@ class Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.no_database  # the PostgreSQL run leaves these out
 def test_a_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     screen = Terminal()
     monkeypatch.setattr("sys.stderr", screen)
@@ -34,6 +34,7 @@ def test_a_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Gửi thư nhắc" in screen.getvalue() and "3/3" in screen.getvalue()
 
 
+@pytest.mark.no_database  # the PostgreSQL run leaves these out
 def test_nothing_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
     pipe = io.StringIO()
     monkeypatch.setattr("sys.stderr", pipe)
@@ -44,6 +45,7 @@ def test_nothing_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pipe.getvalue() == ""
 
 
+@pytest.mark.no_database  # the PostgreSQL run leaves these out
 def test_nothing_on_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stderr", Terminal())
     monkeypatch.setenv("TERM", "dumb")
@@ -103,6 +105,7 @@ def test_an_extract_counts_the_whole_outline(
     assert "Đọc các trang" not in recorder.counted  # a text file has no pages to count
 
 
+@pytest.mark.no_database  # the PostgreSQL run leaves these out
 def test_a_pdf_counts_its_pages(tmp_path: Path) -> None:
     from bmnn_cli.domain.extract import read_document
     from pdf_files import pdf_with_text
@@ -113,6 +116,7 @@ def test_a_pdf_counts_its_pages(tmp_path: Path) -> None:
     assert counts == [(1, 4)] * 4
 
 
+@pytest.mark.no_database  # the PostgreSQL run leaves these out
 def test_phases_draw_one_bar_each(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading pages, then tasks: the first bar gives way to the second."""
     screen = Terminal()

@@ -122,7 +122,8 @@ class Formatter(HelpFormatter):
 
 
 def _kind(found: re.Match[str]) -> str:
-    return f"<{t('help.frame.kind.' + found[1].replace(' ', '_'))}>"
+    kind = found[1].replace(" ", "_")
+    return f"<{t(f'help.frame.kind.{kind}')}>"
 
 
 def _said(text: str) -> str:

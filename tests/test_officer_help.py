@@ -24,7 +24,8 @@ from conftest import Cli
 FRAME_WORDS = re.compile(
     r"Usage:|\bOptions\b|\bCommands\b|\bArguments\b|Show this message|\[default:|"
     r"\brequired\]|\benv var\b|\[OPTIONS\]|COMMAND \[ARGS\]|<(?:str|path|file|int)(?: range)?>|"
-    r"\bDATE\b|\bFORMAT\b|\bDIR\b"
+    r"\bDATE\b|\bFORMAT\b|\bDIR\b|"
+    r"\b(?:FILE|DOCUMENT|PLAN|TASK|AGENCY|YEAR|PHRASE|SHELL|NAME)\b|\{[a-z_]+\}"  # arguments
 )
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
@@ -80,6 +81,13 @@ def test_every_help_text_comes_from_the_catalogue_in_two_languages(cli: Cli) -> 
         if param.help and not getattr(param, "bmnn_help_key", None)
     ]
     assert unkeyed == []
+    unnamed = [  # an argument's name shows in the usage line and in Click's errors
+        f"{name} {param.name}"
+        for name, command in root.commands.items()
+        for param in command.params
+        if param.param_type_name == "argument" and not getattr(param, "bmnn_meta_key", None)
+    ]
+    assert unnamed == []
     same = [
         key
         for key, (vi, en) in MESSAGES.items()
@@ -137,7 +145,7 @@ def test_the_language_after_the_command_applies_to_the_whole_run(cli: Cli) -> No
 
 def test_a_usage_error_shows_a_vietnamese_usage_line(cli: Cli) -> None:
     err = cli.fail("show", code=2, lang="vi")
-    assert err.startswith("Cách dùng: bmnn show [TÙY CHỌN] {task}")
+    assert err.startswith("Cách dùng: bmnn show [TÙY CHỌN] {NHIỆM_VỤ}")
 
 
 def test_help_in_a_real_process_is_vietnamese_and_english_on_request() -> None:

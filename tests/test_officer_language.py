@@ -96,7 +96,7 @@ def test_import_change_table_in_vietnamese(cli: Cli, plan_copy: Path) -> None:
          "'plan' is not one of 'agency', 'task'."),
         (["overdu"], "Lỗi: Không có lệnh 'overdu'. Có phải là 'overdue'?",
          "Error: No such command 'overdu'. Did you mean 'overdue'?"),
-        (["show"], "Lỗi: Thiếu tham số 'task'.", "Error: Missing argument 'task'."),
+        (["show"], "Lỗi: Thiếu tham số 'NHIỆM_VỤ'.", "Error: Missing argument 'TASK'."),
         (["overdue", "--limit", "x"], "'--limit' / '-n': phải là một số nguyên",
          "'--limit' / '-n': must be a whole number"),
         (["overdue", "--as-of"], "Lỗi: Tùy chọn '--as-of' cần một giá trị",

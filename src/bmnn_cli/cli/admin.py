@@ -87,7 +87,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 @app.command(help="help.backup")
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="help.backup.file")],
+    file: Annotated[Path, typer.Argument(help="help.backup.file", metavar="help.meta.file")],
     force: ForceOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -104,7 +104,7 @@ def backup(
 @app.command(help="help.restore")
 def restore(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="help.restore.file")],
+    file: Annotated[Path, typer.Argument(help="help.restore.file", metavar="help.meta.file")],
     force: ForceOpt = False,
     db: DbOpt = None,
 ) -> None:

@@ -29,7 +29,8 @@ CALENDAR_KEYS = ("date", "kind", "name", "source", "notice", "notice_date", "not
 def calendar_command(
     ctx: typer.Context,
     year: Annotated[
-        int | None, typer.Argument(min=1900, max=2200, help="help.calendar.year")
+        int | None,
+        typer.Argument(min=1900, max=2200, help="help.calendar.year", metavar="help.meta.year"),
     ] = None,
     fmt: FormatOpt = Format.table,
     db: DbOpt = None,

@@ -25,7 +25,9 @@ class Shell(StrEnum):
 
 @app.command(help="help.completion")
 def completion(
-    shell: Annotated[Shell, typer.Argument(help="help.completion.shell")],
+    shell: Annotated[
+        Shell, typer.Argument(help="help.completion.shell", metavar="help.meta.shell")
+    ],
 ) -> None:
     """Print the shell code that completes bmnn's commands, options, plans, tasks, agencies."""
     from typer._completion_shared import get_completion_script

@@ -54,7 +54,7 @@ DUE_COLUMNS = [
 @app.command("extract", help="help.extract")
 def extract_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="help.extract.file")],
+    file: Annotated[Path, typer.Argument(help="help.extract.file", metavar="help.meta.document")],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="help.extract.output"),
@@ -305,7 +305,7 @@ def _check(
 
 @app.command(help="help.explain")
 def explain(
-    phrase: Annotated[str, typer.Argument(help="help.explain.phrase")],
+    phrase: Annotated[str, typer.Argument(help="help.explain.phrase", metavar="help.meta.phrase")],
     year: Annotated[
         int | None,
         typer.Option("--year", min=1900, max=2200, help="help.explain.year"),

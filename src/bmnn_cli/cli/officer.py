@@ -75,7 +75,9 @@ def agency(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(help="help.agency.name", autocompletion=complete_agency),
+        typer.Argument(
+            help="help.agency.name", metavar="help.meta.agency", autocompletion=complete_agency
+        ),
     ],
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,

@@ -72,7 +72,7 @@ def init(ctx: typer.Context, db: DbOpt = None) -> None:
 @app.command("import", help="help.import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="help.import.file")],
+    file: Annotated[Path, typer.Argument(help="help.import.file", metavar="help.meta.file")],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="help.import.dry_run")] = False,
     force: Annotated[
         bool,
@@ -155,7 +155,7 @@ def _print_import(result: object, dry_run: bool) -> None:
 @app.command(help="help.export")
 def export(
     ctx: typer.Context,
-    plan: Annotated[str, typer.Argument(help="help.export.plan")],
+    plan: Annotated[str, typer.Argument(help="help.export.plan", metavar="help.meta.plan")],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="help.export.output"),
@@ -292,6 +292,7 @@ def show(
         str,
         typer.Argument(
             help="help.show.task",
+            metavar="help.meta.task",
             autocompletion=complete_task,
         ),
     ],

@@ -46,6 +46,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "help.meta.dir": ("THƯ_MỤC", "DIR"),
     "help.meta.ics": ("TỆP.ics", "FILE.ics"),
     "help.meta.quarter": ("QUÝ", "Q"),
+    "help.meta.file": ("TỆP", "FILE"),
+    "help.meta.document": ("VĂN_BẢN", "DOCUMENT"),
+    "help.meta.plan": ("KẾ_HOẠCH", "PLAN"),
+    "help.meta.task": ("NHIỆM_VỤ", "TASK"),
+    "help.meta.agency": ("CƠ_QUAN", "AGENCY"),
+    "help.meta.year": ("NĂM", "YEAR"),
+    "help.meta.phrase": ("CỤM_TỪ", "PHRASE"),
+    "help.meta.shell": ("LOẠI_SHELL", "SHELL"),
     "help.frame.options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
     "help.frame.subcommand_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
     "help.bmnn": (
@@ -874,7 +882,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         (
             "Xem đầy đủ một nhiệm vụ, với nghĩa vụ của từng cơ quan và tình trạng của chúng.\n"
             "\n"
-            'TASK là mã nhiệm vụ, hoặc các từ trong nội dung ("tập huấn", "tap huan"):\n'
+            'NHIỆM_VỤ là mã nhiệm vụ, hoặc các từ trong nội dung ("tập huấn", "tap huan"):\n'
             "nếu chỉ tìm thấy một nhiệm vụ thì hiện nhiệm vụ đó; nếu nhiều thì liệt kê\n"
             "để chọn. Nghĩa vụ đã hoàn thành hiện số/ký hiệu văn bản đã gửi; --agency chỉ\n"
             "giữ nghĩa vụ của một cơ quan (hoặc một nhóm)."

@@ -270,3 +270,30 @@ def test_a_server_that_refuses_is_said_in_words_with_the_systems_text(
     err = send(cli, -7, code=7, lang="vi")
     assert "không sử dụng được máy chủ SMTP" in err
     assert "máy chủ từ chối kết nối (" in err and "refused" in err.lower()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["amend", "--ref", "15/KH-STC"],
+        ["retract"],
+        ["waive"],
+        ["unwaive"],
+    ],
+)
+def test_a_blank_reason_is_refused_before_any_work(
+    cli: Cli, lao_cai: Db, command: list[str]
+) -> None:
+    """Every change to what was recorded is audited with its reason: spaces are none."""
+    before = dump(lao_cai)
+    target = ["-t", "IV.1.a", "-a", "so-tai-chinh"]
+    err = cli.fail(*command[:1], *target, *command[1:], "--reason", "   ", code=2)
+    assert "say why (--reason)" in err
+    assert dump(lao_cai) == before
+
+
+def test_cancel_with_a_blank_reason_is_refused(cli: Cli, lao_cai: Db) -> None:
+    before = dump(lao_cai)
+    err = cli.fail("cancel", "-t", "IV.1.a", "--reason", "", code=2)
+    assert "say why (--reason)" in err
+    assert dump(lao_cai) == before

@@ -119,6 +119,12 @@ DbOpt = Annotated[
 QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
+def need_reason(reason: str) -> None:
+    """Undoing or excusing is audited: a blank --reason is refused before any work."""
+    if not reason.strip():
+        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+
+
 def parse_quarter(value: str | int | None) -> int | None:
     """A quarter as plans write it: 3, III, "Quý III"."""
     if value is None or isinstance(value, int):

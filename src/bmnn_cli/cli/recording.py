@@ -15,6 +15,7 @@ from bmnn_cli.cli.common import (
     PlanOpt,
     complete_agency,
     complete_task,
+    need_reason,
     parse_day,
     today,
 )
@@ -182,8 +183,7 @@ def amend(
     """Correct a recorded submission; the earlier record is kept, marked superseded."""
     from bmnn_cli.store import corrections
 
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    need_reason(reason)
     day_of = as_of or today()
     store = open_db(ctx, db)
     with store.write() as session:
@@ -207,8 +207,7 @@ def retract(
     """Withdraw a submission recorded in error; it stays in the history."""
     from bmnn_cli.store import corrections
 
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    need_reason(reason)
     store = open_db(ctx, db)
     with store.write() as session:
         outcome = corrections.retract(
@@ -231,8 +230,7 @@ def waive(
     """Excuse an agency from one period of a task (miễn / không áp dụng)."""
     from bmnn_cli.store import waivers
 
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    need_reason(reason)
     store = open_db(ctx, db)
     with store.write() as session:
         outcome = waivers.waive(

@@ -22,6 +22,7 @@ from bmnn_cli.cli.common import (
     complete_task,
     emit,
     local_time,
+    need_reason,
     parse_day,
     today,
 )
@@ -149,8 +150,7 @@ def unwaive(
     """Revoke a waiver given in error; the agency owes that period again."""
     from bmnn_cli.store import undo
 
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    need_reason(reason)
     store = open_db(ctx, db)
     with store.write() as session:
         done = undo.unwaive(
@@ -187,8 +187,7 @@ def cancel(
     """Cancel a request or an event recorded in error, with the obligations it created."""
     from bmnn_cli.store import undo
 
-    if not reason.strip():
-        raise typer.BadParameter(t("err.cli.reason_required"), param_hint="--reason")
+    need_reason(reason)
     store = open_db(ctx, db)
     with store.write() as session:
         done = undo.cancel(session, task=task, reason=reason, ref=ref, period=period, plan=plan)

@@ -20,7 +20,7 @@ from bmnn_cli.domain.extract.fields import split_fields
 from bmnn_cli.domain.extract.reader import Document, read_document
 from bmnn_cli.domain.extract.structure import Header, Node, outline, read_header
 from bmnn_cli.domain.extract.tasks import AgencyRef, Builder, Skipped, TaskDraft
-from bmnn_cli.domain.phrases import Part
+from bmnn_cli.domain.phrase_lexis import Part
 from bmnn_cli.domain.specs import RegistrySpec
 from bmnn_cli.errors import InputError
 from bmnn_cli.i18n import t

@@ -37,7 +37,7 @@ from bmnn_cli.domain.extract.lexicon import (
     starts_with_head,
 )
 from bmnn_cli.domain.extract.structure import Node, is_heading
-from bmnn_cli.domain.phrases import Part
+from bmnn_cli.domain.phrase_lexis import Part
 from bmnn_cli.i18n import t
 
 _TITLE_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở) [^,;]{0,80}, ", re.IGNORECASE)

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from bmnn_cli.domain.extract import deadlines as dl
 from bmnn_cli.domain.extract.agencies import Matcher
+from bmnn_cli.domain.extract.drafts import AgencyRef, Skipped, TaskDraft
 from bmnn_cli.domain.extract.fields import split_fields
 from bmnn_cli.domain.extract.header import Header, read_header
 from bmnn_cli.domain.extract.reader import Document, read_document
 from bmnn_cli.domain.extract.structure import Node, outline
-from bmnn_cli.domain.extract.tasks import AgencyRef, Builder, Skipped, TaskDraft
+from bmnn_cli.domain.extract.tasks import Builder
 from bmnn_cli.domain.phrase_lexis import Part
 from bmnn_cli.domain.specs import RegistrySpec
 from bmnn_cli.errors import InputError

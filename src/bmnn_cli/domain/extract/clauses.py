@@ -14,9 +14,7 @@ from dataclasses import dataclass, replace
 from bmnn_cli.domain.extract import deadlines as dl
 from bmnn_cli.domain.extract.agencies import Mention
 from bmnn_cli.domain.extract.drafts import AgencyRef, TaskDraft
-from bmnn_cli.domain.extract.lexicon import (
-    fold_text,
-)
+from bmnn_cli.domain.extract.lexicon import fold_text
 from bmnn_cli.domain.phrase_lexis import Part
 from bmnn_cli.i18n import t
 

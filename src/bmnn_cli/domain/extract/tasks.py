@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from bmnn_cli.domain.extract import deadlines as dl
-from bmnn_cli.domain.extract.agencies import Entry, Matcher, Mention, heading_agencies, roles
+from bmnn_cli.domain.extract.agencies import Entry, Matcher, Mention
 from bmnn_cli.domain.extract.clauses import (
     _deliverable,
     _read_deadline,
@@ -39,6 +39,7 @@ from bmnn_cli.domain.extract.lexicon import (
     is_person,
     starts_with_head,
 )
+from bmnn_cli.domain.extract.roles import heading_agencies, roles
 from bmnn_cli.domain.extract.structure import Node, is_heading
 from bmnn_cli.i18n import t
 

@@ -1,10 +1,11 @@
 """Reading a plan document into a draft plan file (`bmnn extract`).
 
 The pipeline is pure (no database, no clock): `reader` turns a .txt, .docx
-or .pdf into numbered lines, `structure` reads the header and the numbered
-outline, `agencies` finds who is named and in which role, `deadlines` where
-each deadline is written, `tasks` puts them together into task drafts, and
-`emit` writes the draft as a plan file with "# review:" comments. `compare`
+or .pdf into numbered lines, `header` reads the header and `structure` the
+numbered outline, `agencies` finds who is named and `roles` in which role,
+`deadlines` where each deadline is written, `tasks` puts them together into
+task drafts (`clauses` cuts and reads a task's clauses, `drafts` holds the
+records), and `emit` writes the draft as a plan file with "# review:" comments. `compare`
 lists the differences between two plan files (`bmnn extract --check`).
 """
 

@@ -18,8 +18,9 @@ from bmnn_cli import i18n
 from bmnn_cli.cli.app import app
 from bmnn_cli.domain.directory import Directory
 from bmnn_cli.domain.extract import extract, read_document
-from bmnn_cli.domain.extract.agencies import Matcher, roles
+from bmnn_cli.domain.extract.agencies import Matcher
 from bmnn_cli.domain.extract.compare import CATEGORIES, items, to_spec
+from bmnn_cli.domain.extract.roles import roles
 from bmnn_cli.domain.planfile import load
 from conftest import EXAMPLES, Cli, Db, dump, engine_for
 

@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bmnn_cli.domain.phrases import Part, PhraseReading, format_parts, parse_phrase
+from bmnn_cli.domain.phrase_format import format_parts
+from bmnn_cli.domain.phrase_lexis import Part
+from bmnn_cli.domain.phrases import PhraseReading, parse_phrase
 from bmnn_cli.domain.schedule import part_from_dict
 
 pytestmark = pytest.mark.no_database  # the PostgreSQL run leaves these out

@@ -1,10 +1,11 @@
 """Reading a plan document into a draft plan file (`bmnn extract`).
 
 The pipeline is pure (no database, no clock): `reader` turns a .txt, .docx
-or .pdf into numbered lines, `structure` reads the header and the numbered
-outline, `agencies` finds who is named and in which role, `deadlines` where
-each deadline is written, `tasks` puts them together into task drafts, and
-`emit` writes the draft as a plan file with "# review:" comments. `compare`
+or .pdf into numbered lines, `header` reads the header and `structure` the
+numbered outline, `agencies` finds who is named and `roles` in which role,
+`deadlines` where each deadline is written, `tasks` puts them together into
+task drafts (`clauses` cuts and reads a task's clauses, `drafts` holds the
+records), and `emit` writes the draft as a plan file with "# review:" comments. `compare`
 lists the differences between two plan files (`bmnn extract --check`).
 """
 
@@ -16,11 +17,13 @@ from dataclasses import dataclass, field
 
 from bmnn_cli.domain.extract import deadlines as dl
 from bmnn_cli.domain.extract.agencies import Matcher
+from bmnn_cli.domain.extract.drafts import AgencyRef, Skipped, TaskDraft
 from bmnn_cli.domain.extract.fields import split_fields
+from bmnn_cli.domain.extract.header import Header, read_header
 from bmnn_cli.domain.extract.reader import Document, read_document
-from bmnn_cli.domain.extract.structure import Header, Node, outline, read_header
-from bmnn_cli.domain.extract.tasks import AgencyRef, Builder, Skipped, TaskDraft
-from bmnn_cli.domain.phrases import Part
+from bmnn_cli.domain.extract.structure import Node, outline
+from bmnn_cli.domain.extract.tasks import Builder
+from bmnn_cli.domain.phrase_lexis import Part
 from bmnn_cli.domain.specs import RegistrySpec
 from bmnn_cli.errors import InputError
 from bmnn_cli.i18n import t

@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bmnn_cli.domain.extract.lexicon import fold_text
-from bmnn_cli.domain.phrases import Part, parse_phrase
+from bmnn_cli.domain.phrase_lexis import Part
+from bmnn_cli.domain.phrases import parse_phrase
 
 FIELD, EXPLICIT, ADVERB = 3, 2, 1
 

@@ -13,7 +13,7 @@ from typing import Any
 import tomli_w
 
 from bmnn_cli.domain.extract import Extraction
-from bmnn_cli.domain.extract.tasks import TaskDraft
+from bmnn_cli.domain.extract.drafts import TaskDraft
 from bmnn_cli.i18n import t
 
 REVIEW = "# review: "

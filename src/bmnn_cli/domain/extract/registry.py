@@ -10,10 +10,10 @@ without an edit and a person then corrects what the guess got wrong.
 from __future__ import annotations
 
 from bmnn_cli.domain.extract import Extraction
+from bmnn_cli.domain.extract.drafts import AgencyRef
 from bmnn_cli.domain.extract.emit import REVIEW, value
 from bmnn_cli.domain.extract.lexicon import canon
 from bmnn_cli.domain.extract.names import kind_of
-from bmnn_cli.domain.extract.tasks import AgencyRef
 from bmnn_cli.i18n import t
 from bmnn_cli.text import slug
 

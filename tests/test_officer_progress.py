@@ -15,7 +15,6 @@ from conftest import LAO_CAI, ROOT, Cli, Db, example_tasks
 DOCUMENT = ROOT / "examples" / "documents" / "lao-cai-2026-bmnn-plan.txt"
 
 
-
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

@@ -1,6 +1,6 @@
 """Where the time of `bmnn overdue` / `status` / `report` goes, on one database.
 
-Captures the SQL that bmnn's listing functions (bmnn_cli.store.queries) send,
+Captures the SQL that bmnn's listing functions (bmnn_cli.store.queries, bmnn_cli.store.counts) send,
 prints SQLite's EXPLAIN QUERY PLAN for each statement and its time when run
 alone through the stdlib sqlite3 module (best of --repeat), then times the
 phases of one in-process run: importing the CLI and store modules, each
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import event
 
     from bmnn_cli.domain.schedule import quarter_bounds
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import counts, queries
     from bmnn_cli.store.db import open_store
     from bmnn_cli.store.lookup import Scope
 
@@ -86,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     window = queries.Window(start, end)  # the whole quarter, as `bmnn report` counts
     calls: list[tuple[str, Any]] = [
         ("overdue", lambda s: queries.overdue(s, Scope(), day)),
-        ("status", lambda s: queries.status(s, Scope(), day)),
-        ("report: status in the quarter", lambda s: queries.status(s, Scope(), day, window)),
+        ("status", lambda s: counts.status(s, Scope(), day)),
+        ("report: status in the quarter", lambda s: counts.status(s, Scope(), day, window)),
     ]
     phases: list[tuple[str, float, int, float]] = []
     statements: list[tuple[str, str, Any]] = []

@@ -48,7 +48,7 @@ def _writer(db: str, index: int, queue: Queue[Any]) -> None:
 
 
 def _reader(db: str, stop: Event, queue: Queue[Any]) -> None:
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import counts, queries
     from bmnn_cli.store.db import Target, open_store
     from bmnn_cli.store.lookup import Scope
 
@@ -58,7 +58,7 @@ def _reader(db: str, stop: Event, queue: Queue[Any]) -> None:
         try:
             with store.read() as session:
                 queries.overdue(session, Scope(), dt.date(2034, 1, 1))
-                queries.status(session, Scope(), dt.date(2034, 1, 1))
+                counts.status(session, Scope(), dt.date(2034, 1, 1))
             runs += 1
         except Exception as error:
             errors.append(repr(error))

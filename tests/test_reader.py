@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from bmnn_cli import i18n, reporting
-from bmnn_cli.store import catalog, history, outstanding, queries
+from bmnn_cli.store import catalog, counts, history, outstanding, queries
 from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
@@ -42,10 +42,10 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
         "overdue": queries.overdue(reader, everything, day),
         "police": queries.overdue(reader, police, day),
         "due": queries.due_within(reader, everything, day, 30),
-        "status": queries.status(reader, everything, day),
-        "quarter": queries.status(reader, everything, day, window),
-        "tasks": queries.status_by_task(reader, everything, day, window),
-        "weeks": queries.submissions_by_week(reader, everything, day, window),
+        "status": counts.status(reader, everything, day),
+        "quarter": counts.status(reader, everything, day, window),
+        "tasks": counts.status_by_task(reader, everything, day, window),
+        "weeks": counts.submissions_by_week(reader, everything, day, window),
         "plans": catalog.plans(reader),
         "agencies": catalog.agencies(reader, police, None),
         "tasks_of_police": catalog.tasks(reader, police),

@@ -6,7 +6,7 @@ with the total and the five worst, the overdue obligations due in the
 period, per-plan task counts and submissions per week. `Report.document`
 lays them out for the screen (tables, markdown, csv) or for a file someone
 opens (xlsx, html, with charts); its `data` is the JSON form either way, so
-every format carries the same figures. The SQL stays in `store.queries`.
+every format carries the same figures. The SQL stays in `store.queries` and `store.counts`.
 """
 
 from __future__ import annotations
@@ -179,16 +179,16 @@ def build(
     group: str | None = None,
 ) -> Report:
     """Read the period's figures for the chosen plan, agency or group (one read transaction)."""
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import counts, queries
     from bmnn_cli.store.lookup import scope
 
     window = queries.Window(span.start, span.end)
     chosen = scope(reader, plan=plan, agency=agency, group=group)
-    counts = status_rows(queries.status(reader, chosen, as_of, window))
+    per_agency = status_rows(counts.status(reader, chosen, as_of, window))
     late = obligation_rows(queries.overdue(reader, chosen, as_of, window))
-    tasks = queries.status_by_task(reader, chosen, as_of, window)
-    weeks = queries.submissions_by_week(reader, chosen, as_of, window)
-    return Report(span, as_of, counts, late, by_plan(tasks), weeks)
+    tasks = counts.status_by_task(reader, chosen, as_of, window)
+    weeks = counts.submissions_by_week(reader, chosen, as_of, window)
+    return Report(span, as_of, per_agency, late, by_plan(tasks), weeks)
 
 
 def by_plan(tasks: Rows) -> Rows:

@@ -193,7 +193,7 @@ def today_view(
     db: DbOpt = None,
 ) -> None:
     """The morning view: totals, who is most overdue, what falls due and what arrived."""
-    from bmnn_cli.store import history, queries
+    from bmnn_cli.store import counts, history, queries
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
@@ -202,7 +202,7 @@ def today_view(
         chosen = scope(reader, plan=plan)
         morning: dict[str, Any] = {
             "as_of": day,
-            "totals": [r for r in queries.status(reader, chosen, day) if r["level"] == "total"],
+            "totals": [r for r in counts.status(reader, chosen, day) if r["level"] == "total"],
             "most_overdue": grouped(
                 iter_obligation_rows(queries.iter_overdue(reader, chosen, day)),
                 "agency",

@@ -186,12 +186,12 @@ def status(
     db: DbOpt = None,
 ) -> None:
     """Per agency: obligations fallen due, done on time, late, overdue, pending."""
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import counts
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
     with reading(ctx, db, day) as reader:
-        rows = queries.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
+        rows = counts.status(reader, scope(reader, plan=plan, agency=agency, group=group), day)
     nothing = t("msg.none_owed", date=f"{day:%d/%m/%Y}")
     listing = Listing(STATUS_COLUMNS, status_rows(rows), keys=STATUS_KEYS, empty=nothing)
     emit(listing, fmt, path=output, wide=wide, headers=headers)

@@ -1,7 +1,8 @@
-"""The error messages of the catalogue, by the part of the tool that raises them.
+"""The message catalogue's tables, by the part of the tool that speaks.
 
-`bmnn_cli.i18n` assembles these tables with its own (tables, statuses,
-notices) into the one catalogue `t()` reads. Each entry is
-key: (Vietnamese, English); both texts take the same `{placeholders}`
-(tests/test_i18n.py checks it).
+`words` holds the words of listings (statuses, column headers, kinds),
+`notices` the sentences commands print; the other modules hold the error
+messages of the part that raises them. `bmnn_cli.i18n` assembles them into
+the one catalogue `t()` reads. Each entry is key: (Vietnamese, English);
+both texts take the same `{placeholders}` (tests/test_i18n.py checks it).
 """

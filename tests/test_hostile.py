@@ -466,6 +466,25 @@ def test_a_csv_register_with_terminal_escapes_is_refused(
     assert dump(lao_cai) == before
 
 
+def test_a_register_over_its_limit_is_refused_before_it_is_read(
+    cli: Cli, lao_cai: Db, tmp_path: Path
+) -> None:
+    """A register larger than a writer's lock wait allows is refused, naming the limit."""
+    from bmnn_cli.domain.register import MAX_BYTES
+
+    register = tmp_path / "register.csv"
+    row = "IV.1.b,so-tai-chinh,28/10/2026,88/BC\n"
+    with register.open("w", encoding="utf-8") as out:
+        out.write("task,agency,date,ref\n")
+        out.write(row * (MAX_BYTES // len(row) + 1))
+    before = dump(lao_cai)
+    err = cli.fail("submit", "--from-csv", str(register), code=3)
+    assert str(register) in err and f"at most {MAX_BYTES} bytes" in err
+    assert err.count("\n") == 1
+    assert dump(lao_cai) == before
+    assert MAX_BYTES <= 20 * 1024 * 1024  # recorded within the 10-minute wait of writers
+
+
 def test_a_command_line_value_with_terminal_escapes_is_refused(cli: Cli, lao_cai: Db) -> None:
     before = dump(lao_cai)
     args = ("submit", "IV.1.b", "--agency", "Sở Tài chính", "--date", "28/10/2026")

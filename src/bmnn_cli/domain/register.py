@@ -14,8 +14,11 @@ from bmnn_cli.i18n import t
 from bmnn_cli.text import fold, parse_date
 
 REQUIRED = ("task", "agency", "date")
-# A register of two million documents; a larger file is more likely a mistake.
-MAX_BYTES = 100 * 1024 * 1024
+# About 450 000 rows of 45 bytes, many years of a province's incoming documents; a
+# larger file is more likely a mistake. Recording it holds the write lock for well
+# under a minute of CPU (150 000 rows: 13 s, benchmarks/register.py), inside the
+# 10-minute wait of the writers queued behind it (store/db.py BUSY_TIMEOUT_MS).
+MAX_BYTES = 20 * 1024 * 1024
 OPTIONAL = ("ref", "note", "plan", "period")
 
 

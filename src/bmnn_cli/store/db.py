@@ -9,8 +9,9 @@ same code runs on both; what differs is kept here:
   lock, busy timeout 10 minutes, instead of failing half-way with "database
   is locked"); on PostgreSQL it takes a transaction-level advisory lock, with
   a 10-minute lock timeout. The wait is longer than the longest bounded write
-  (a register at the 5 MB limit, about a minute on a busy machine), so a
-  writer queued behind it records its write instead of giving up. Reads never
+  (a register at its 20 MB limit, about 450 000 rows: about a minute of CPU,
+  a few minutes on a busy machine), so a writer queued behind it records its
+  write instead of giving up. Reads never
   wait for writers on either.
 - SQLite enforces foreign keys per connection (turned on here) and runs in
   WAL mode; PostgreSQL does both by itself.

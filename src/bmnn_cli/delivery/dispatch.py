@@ -18,6 +18,8 @@ from bmnn_cli.delivery.run import Result
 from bmnn_cli.i18n import t
 
 if TYPE_CHECKING:
+    from email.message import EmailMessage
+
     from bmnn_cli.delivery.config import Settings
     from bmnn_cli.delivery.mail import Mailer
     from bmnn_cli.delivery.run import Route
@@ -67,14 +69,10 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
     from bmnn_cli.delivery import mail
 
     assert message.recipients, "deliver_due keeps back messages without an address"
-    try:
-        email = mail.build(message, settings.smtp.sender)
-    except mail.UnsafeMessage as error:
-        return Result(message, "failed", str(error))
-    message_id = str(email["Message-ID"])
-    unclaimed = _claim(store, message, "smtp", message_id)
-    if unclaimed is not None:
-        return unclaimed
+    built = _built_and_claimed(store, message, settings, "smtp")
+    if isinstance(built, Result):
+        return built
+    email, message_id = built
     try:
         refused = mailer.send(email, list(message.recipients))
     except mail.UnsafeMessage as error:
@@ -96,14 +94,10 @@ def _write_one(store: Store, message: Message, settings: Settings, folder: Path)
     from bmnn_cli.delivery import mail
     from bmnn_cli.errors import BmnnError
 
-    try:
-        email = mail.build(message, settings.smtp.sender)
-    except mail.UnsafeMessage as error:
-        return Result(message, "failed", str(error))
-    message_id = str(email["Message-ID"])
-    unclaimed = _claim(store, message, "eml", message_id)
-    if unclaimed is not None:
-        return unclaimed
+    built = _built_and_claimed(store, message, settings, "eml")
+    if isinstance(built, Result):
+        return built
+    email, message_id = built
     try:
         path = mail.write_eml(folder, message, email)
     except mail.UnsafeMessage as error:
@@ -118,6 +112,21 @@ def _write_one(store: Store, message: Message, settings: Settings, folder: Path)
     where = f"file {path.name}"
     _record(store, message, "eml", list(message.recipients), message_id, where)
     return Result(message, "written", path=path)
+
+
+def _built_and_claimed(
+    store: Store, message: Message, settings: Settings, channel: str
+) -> tuple[EmailMessage, str] | Result:
+    """The message built and its stages claimed, or what became of it instead."""
+    from bmnn_cli.delivery import mail
+
+    try:
+        email = mail.build(message, settings.smtp.sender)
+    except mail.UnsafeMessage as error:
+        return Result(message, "failed", str(error))
+    message_id = str(email["Message-ID"])
+    unclaimed = _claim(store, message, channel, message_id)
+    return (email, message_id) if unclaimed is None else unclaimed
 
 
 def _claim(store: Store, message: Message, channel: str, message_id: str) -> Result | None:

@@ -251,6 +251,34 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
         yield SessionReader(session)
 
 
+@contextmanager
+def writing(ctx: typer.Context, db: str | None, *, dry_run: bool = False) -> Iterator[Any]:
+    """A Writer for one writing transaction: committed when the block ends, unless `dry_run`.
+
+    A SQLite file at the current schema, with due dates computed with this
+    bmnn's calendar data, is written with the standard `sqlite3` module (no
+    SQLAlchemy to load); anything else goes through the store, which
+    migrates the file or brings it up to the calendar first, in the same
+    transaction.
+    """
+    from bmnn_cli.domain.calendar_data import fingerprint
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.migrations import SCHEMA_VERSION
+    from bmnn_cli.store.writer import SessionWriter, sqlite_writer
+
+    target = resolve(db or state(ctx).db)
+    if not target.is_url and target.path.is_file():
+        path = str(target.path)
+        with sqlite_writer(
+            path, path, schema=SCHEMA_VERSION, calendar=fingerprint(), dry_run=dry_run
+        ) as found:
+            if found is not None:
+                yield found
+                return
+    with open_db(ctx, db).write(dry_run=dry_run) as session:
+        yield SessionWriter(session)
+
+
 # Modules whose commands register themselves on `app`, in the order of `--help`.
 COMMAND_MODULES = (
     "plans", "extract", "recording", "events", "tracking", "records", "officer", "admin",

@@ -7,11 +7,10 @@ transaction as the change it describes, so one never exists without the other.
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlmodel import Session
+from typing import Any
 
 from bmnn_cli.invocation import command_line, os_user
-from bmnn_cli.store.models import AuditLog
+from bmnn_cli.store.writer import writer_of
 
 __all__ = ["command_line", "now", "os_user", "record"]
 
@@ -21,7 +20,7 @@ def now() -> str:
 
 
 def record(
-    session: Session,
+    target: Any,
     action: str,
     *,
     plan: str = "",
@@ -29,15 +28,18 @@ def record(
     agency: str = "",
     detail: str = "",
 ) -> None:
-    session.add(
-        AuditLog(
-            at=now(),
-            os_user=os_user(),
-            command=command_line(),
-            action=action,
-            plan=plan,
-            task=task,
-            agency=agency,
-            detail=detail,
-        )
+    """Log `action` in the transaction of `target` (a Writer, or a session not yet converted)."""
+    writer_of(target).execute(
+        "INSERT INTO audit_log (at, os_user, command, action, plan, task, agency, detail)"
+        " VALUES (:at, :os_user, :command, :action, :plan, :task, :agency, :detail)",
+        {
+            "at": now(),
+            "os_user": os_user(),
+            "command": command_line(),
+            "action": action,
+            "plan": plan,
+            "task": task,
+            "agency": agency,
+            "detail": detail,
+        },
     )

@@ -112,22 +112,32 @@ def sqlite_reader(
         yield None
         return
     try:
-        ready = _ready(connection, schema, year, calendar)
-        if ready:  # one snapshot for every query of the answer, as a writer may commit meanwhile
+        ready_ = ready(connection, schema, year, calendar)
+        if ready_:  # one snapshot for every query of the answer, as a writer may commit meanwhile
             connection.execute("BEGIN")
-        yield SqliteReader(connection, where) if ready else None
+        yield SqliteReader(connection, where) if ready_ else None
     finally:
         connection.close()
 
 
-def _ready(
-    connection: sqlite3.Connection, schema: int, year: int, calendar: str | None = None
+def ready(
+    connection: sqlite3.Connection,
+    schema: int,
+    year: int,
+    calendar: str | None = None,
+    *,
+    read_only: bool = True,
 ) -> bool:
+    """Whether the file needs nothing of the full store: schema, years and calendar current.
+
+    `year` 0 asks nothing of the years; `read_only` also makes the connection refuse writes.
+    """
     from bmnn_cli.store.db import BUSY_TIMEOUT_MS
 
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA query_only = ON")
+        if read_only:
+            connection.execute("PRAGMA query_only = ON")
         if connection.execute("PRAGMA user_version").fetchone()[0] != schema:
             return False
         behind = "SELECT 1 FROM plan WHERE through_year < ? LIMIT 1"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db, reading
+from bmnn_cli.cli.app import app, open_db, reading, state, writing
 from bmnn_cli.cli.common import (
     AgencyOpt,
     AsOfOpt,
@@ -63,10 +63,29 @@ SearchOpt = Annotated[
 @app.command(help="help.init")
 def init(ctx: typer.Context, db: DbOpt = None) -> None:
     """Create the database, or bring an existing one up to date (safe to repeat)."""
-    store = open_db(ctx, db, create=True)
-    with store.write():
-        pass  # a write brings the due dates to the calendar data in force
-    typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.migrations import SCHEMA_VERSION
+
+    target = resolve(db or state(ctx).db)
+    if target.is_url:
+        store = open_db(ctx, db, create=True)
+        with store.write():
+            pass  # a write brings the due dates to the calendar data in force
+        typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
+        return
+    _create(ctx, db)
+    with writing(ctx, db):
+        pass  # as above; a file already current needs nothing (and no SQLAlchemy)
+    typer.echo(t("msg.init", path=target.display, version=SCHEMA_VERSION))
+
+
+def _create(ctx: typer.Context, db: str | None) -> None:
+    """A database file not there yet is made and migrated by the store (the first run only)."""
+    from bmnn_cli.store.db import resolve
+
+    target = resolve(db or state(ctx).db)
+    if not target.is_url and not target.path.exists():
+        open_db(ctx, db, create=True)
 
 
 @app.command("import", help="help.import")
@@ -96,10 +115,10 @@ def import_(
     from bmnn_cli.store.plans import import_file
 
     plan_file = load(file, allow_classified=allow_classified)
-    store = open_db(ctx, db, create=True)
-    with steps() as bar, store.write(dry_run=dry_run) as session:
+    _create(ctx, db)
+    with steps() as bar, writing(ctx, db, dry_run=dry_run) as writer:
         progress = bar.counter(t("progress.import"))
-        result = import_file(session, plan_file, force=force, progress=progress)
+        result = import_file(writer, plan_file, force=force, progress=progress)
     _print_import(result, dry_run)
 
 
@@ -373,7 +392,6 @@ def _schema_and_plans(ctx: typer.Context, db: str | None, target: Target) -> tup
 def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
     """Show which database is in use, what chose it, and its schema version."""
     from bmnn_cli import __version__, i18n
-    from bmnn_cli.cli.app import state
     from bmnn_cli.store.db import resolve
 
     target = resolve(db or state(ctx).db)

@@ -153,6 +153,7 @@ def run_all(db: Path, importer: Importer, folder: Path) -> list[object]:
     return outcomes
 
 
+@pytest.mark.slow  # fourteen imports of the Lào Cai plan on each path
 def test_imports_over_sqlite3_store_what_the_session_stored(tmp_path: Path) -> None:
     files = tmp_path / "files"  # the same paths for both: the audit log names them
     files.mkdir()

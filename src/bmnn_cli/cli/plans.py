@@ -66,17 +66,11 @@ def init(ctx: typer.Context, db: DbOpt = None) -> None:
     from bmnn_cli.store.db import resolve
     from bmnn_cli.store.migrations import SCHEMA_VERSION
 
-    target = resolve(db or state(ctx).db)
-    if target.is_url:
-        store = open_db(ctx, db, create=True)
-        with store.write():
-            pass  # a write brings the due dates to the calendar data in force
-        typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
-        return
     _create(ctx, db)
     with writing(ctx, db):
-        pass  # as above; a file already current needs nothing (and no SQLAlchemy)
-    typer.echo(t("msg.init", path=target.display, version=SCHEMA_VERSION))
+        pass  # the store migrates and brings due dates to the calendar; a current file needs none
+    where = resolve(db or state(ctx).db).display
+    typer.echo(t("msg.init", path=where, version=SCHEMA_VERSION))  # migrated, or refused
 
 
 def _create(ctx: typer.Context, db: str | None) -> None:

@@ -239,3 +239,34 @@ def test_a_changed_plan_and_registry_are_stored_as_the_files_say(tmp_path: Path)
     assert wanted is not None and wanted.days_off  # the file changes them
     wanted.days_off.sort()
     assert registry == wanted
+
+
+def test_an_import_on_a_file_behind_the_schema_goes_through_the_store(lao_cai: Path) -> None:
+    """A file to migrate is migrated by the store, in the import's run, and then imported."""
+    with sqlite3.connect(lao_cai) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    connection.close()
+    done, loaded = loaded_by(lao_cai, ["import", str(LAO_CAI)])
+    assert "No changes" in done.stdout and "sqlalchemy" in loaded, done.stderr
+    with sqlite3.connect(lao_cai) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    connection.close()
+
+
+def test_an_import_on_due_dates_of_other_calendar_data_follows_the_calendar(
+    lao_cai: Path,
+) -> None:
+    """Due dates computed with other calendar data: the store recomputes them, then imports."""
+    with sqlite3.connect(lao_cai) as connection:
+        connection.execute(
+            "UPDATE audit_log SET detail = 'older-calendar: ' || detail WHERE action = 'calendar'"
+        )
+    connection.close()
+    done, loaded = loaded_by(lao_cai, ["import", str(LAO_CAI)])
+    assert "No changes" in done.stdout and "sqlalchemy" in loaded, done.stderr
+    with sqlite3.connect(lao_cai) as connection:
+        (detail,) = connection.execute(
+            "SELECT detail FROM audit_log WHERE action = 'calendar' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    connection.close()
+    assert detail.startswith(f"{fingerprint()}: ") and "due dates moved" in detail  # recomputed

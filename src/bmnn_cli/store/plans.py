@@ -3,6 +3,7 @@
 Re-importing a plan updates it in place: tasks are matched by their id in
 the document, obligations by (task, agency, period), so submissions and
 waivers recorded against them survive any change of wording or dates.
+Plain SQL through a Writer: over sqlite3 on a ready file, no SQLAlchemy.
 """
 
 from __future__ import annotations

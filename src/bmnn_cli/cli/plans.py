@@ -26,7 +26,6 @@ from bmnn_cli.cli.common import (
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 from bmnn_cli.text import matches
-from bmnn_cli.wording import change_text, item_text
 
 if TYPE_CHECKING:
     from bmnn_cli.store.catalog import TaskRow
@@ -104,6 +103,7 @@ def import_(
     db: DbOpt = None,
 ) -> None:
     """Validate a plan (and its agency registry) and store it."""
+    from bmnn_cli.cli.imported import print_import
     from bmnn_cli.domain.planfile import load
     from bmnn_cli.progress import steps
     from bmnn_cli.store.plans import import_file
@@ -113,56 +113,7 @@ def import_(
     with steps() as bar, writing(ctx, db, dry_run=dry_run) as writer:
         progress = bar.counter(t("progress.import"))
         result = import_file(writer, plan_file, force=force, progress=progress)
-    _print_import(result, dry_run)
-
-
-def _print_import(result: object, dry_run: bool) -> None:
-    from bmnn_cli.store.plans import ImportResult
-
-    assert isinstance(result, ImportResult)
-    if result.plan is None:
-        typer.echo(
-            t(
-                "msg.would_import_registry" if dry_run else "msg.registry_imported",
-                province=result.province,
-                agencies=result.agencies,
-                groups=result.groups,
-            )
-        )
-    else:
-        typer.echo(
-            t(
-                "msg.would_import" if dry_run else "msg.imported",
-                plan=result.plan,
-                tasks=result.tasks,
-                agencies=result.answerable,
-            )
-        )
-        years = [{"key": k if k != "ongoing" else t("msg.ongoing_obligations"), "value": v}
-                 for k, v in result.per_year.items()]  # fmt: skip
-        columns = [Column("key", "col.year"), Column("value", "col.obligations", "int")]
-        render(Listing(columns, years, title=t("msg.obligations_per_year")), Format.table)
-    if not result.new_plan and result.plan is not None:
-        changes = [c for c in result.changes if not c.item.startswith(("agency", "group"))]
-        if not changes:
-            typer.echo(t("msg.unchanged"))
-        else:
-            rows = [
-                {
-                    "change": t(f"change.{c.action}"),
-                    "key": item_text(c.item),
-                    "value": change_text(c.detail),
-                }
-                for c in changes
-            ]
-            columns = [
-                Column("change", "col.change"),
-                Column("key", "col.key"),
-                Column("value", "col.note"),
-            ]
-            render(Listing(columns, rows), Format.table)
-    if dry_run:
-        typer.echo(t("msg.dry_run"))
+    print_import(result, dry_run)
 
 
 @app.command(help="help.export")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db, reading
+from bmnn_cli.cli.app import app, open_db, reading, state, writing
 from bmnn_cli.cli.common import (
     AgencyOpt,
     AsOfOpt,
@@ -26,7 +26,6 @@ from bmnn_cli.cli.common import (
 from bmnn_cli.i18n import t
 from bmnn_cli.render import Column, Document, Format, Listing, render
 from bmnn_cli.text import matches
-from bmnn_cli.wording import change_text, item_text
 
 if TYPE_CHECKING:
     from bmnn_cli.store.catalog import TaskRow
@@ -63,10 +62,23 @@ SearchOpt = Annotated[
 @app.command(help="help.init")
 def init(ctx: typer.Context, db: DbOpt = None) -> None:
     """Create the database, or bring an existing one up to date (safe to repeat)."""
-    store = open_db(ctx, db, create=True)
-    with store.write():
-        pass  # a write brings the due dates to the calendar data in force
-    typer.echo(t("msg.init", path=store.where, version=store.schema_version()))
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.migrations import SCHEMA_VERSION
+
+    _create(ctx, db)
+    with writing(ctx, db):
+        pass  # the store migrates and brings due dates to the calendar; a current file needs none
+    where = resolve(db or state(ctx).db).display
+    typer.echo(t("msg.init", path=where, version=SCHEMA_VERSION))  # migrated, or refused
+
+
+def _create(ctx: typer.Context, db: str | None) -> None:
+    """A database file not there yet is made and migrated by the store (the first run only)."""
+    from bmnn_cli.store.db import resolve
+
+    target = resolve(db or state(ctx).db)
+    if not target.is_url and not target.path.exists():
+        open_db(ctx, db, create=True)
 
 
 @app.command("import", help="help.import")
@@ -91,65 +103,17 @@ def import_(
     db: DbOpt = None,
 ) -> None:
     """Validate a plan (and its agency registry) and store it."""
+    from bmnn_cli.cli.imported import print_import
     from bmnn_cli.domain.planfile import load
     from bmnn_cli.progress import steps
     from bmnn_cli.store.plans import import_file
 
     plan_file = load(file, allow_classified=allow_classified)
-    store = open_db(ctx, db, create=True)
-    with steps() as bar, store.write(dry_run=dry_run) as session:
+    _create(ctx, db)
+    with steps() as bar, writing(ctx, db, dry_run=dry_run) as writer:
         progress = bar.counter(t("progress.import"))
-        result = import_file(session, plan_file, force=force, progress=progress)
-    _print_import(result, dry_run)
-
-
-def _print_import(result: object, dry_run: bool) -> None:
-    from bmnn_cli.store.plans import ImportResult
-
-    assert isinstance(result, ImportResult)
-    if result.plan is None:
-        typer.echo(
-            t(
-                "msg.would_import_registry" if dry_run else "msg.registry_imported",
-                province=result.province,
-                agencies=result.agencies,
-                groups=result.groups,
-            )
-        )
-    else:
-        typer.echo(
-            t(
-                "msg.would_import" if dry_run else "msg.imported",
-                plan=result.plan,
-                tasks=result.tasks,
-                agencies=result.answerable,
-            )
-        )
-        years = [{"key": k if k != "ongoing" else t("msg.ongoing_obligations"), "value": v}
-                 for k, v in result.per_year.items()]  # fmt: skip
-        columns = [Column("key", "col.year"), Column("value", "col.obligations", "int")]
-        render(Listing(columns, years, title=t("msg.obligations_per_year")), Format.table)
-    if not result.new_plan and result.plan is not None:
-        changes = [c for c in result.changes if not c.item.startswith(("agency", "group"))]
-        if not changes:
-            typer.echo(t("msg.unchanged"))
-        else:
-            rows = [
-                {
-                    "change": t(f"change.{c.action}"),
-                    "key": item_text(c.item),
-                    "value": change_text(c.detail),
-                }
-                for c in changes
-            ]
-            columns = [
-                Column("change", "col.change"),
-                Column("key", "col.key"),
-                Column("value", "col.note"),
-            ]
-            render(Listing(columns, rows), Format.table)
-    if dry_run:
-        typer.echo(t("msg.dry_run"))
+        result = import_file(writer, plan_file, force=force, progress=progress)
+    print_import(result, dry_run)
 
 
 @app.command(help="help.export")
@@ -373,7 +337,6 @@ def _schema_and_plans(ctx: typer.Context, db: str | None, target: Target) -> tup
 def info(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
     """Show which database is in use, what chose it, and its schema version."""
     from bmnn_cli import __version__, i18n
-    from bmnn_cli.cli.app import state
     from bmnn_cli.store.db import resolve
 
     target = resolve(db or state(ctx).db)

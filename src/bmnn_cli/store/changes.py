@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from bmnn_cli.store.writer import Writer
+
 
 @dataclass(frozen=True)
 class Change:
@@ -14,13 +16,24 @@ class Change:
     detail: str = ""
 
 
-def update_row(row: Any, values: dict[str, Any], item: str) -> list[Change]:
-    changes = []
+def update_row(
+    writer: Writer, table: str, row: Any, values: dict[str, Any], item: str
+) -> list[Change]:
+    """Write to `row` (a stored row with an `id`) the values that differ; a Change for each.
+
+    One `UPDATE` of the columns that changed, none when nothing did; `row`
+    takes the new values too, so the caller goes on with the row as stored.
+    """
+    changes, changed = [], {}
     for name, value in values.items():
         old = getattr(row, name)
         if old != value:
             changes.append(Change("changed", item, f"{name}: {old!r} → {value!r}"))
+            changed[name] = value
             setattr(row, name, value)
+    if changed:
+        sets = ", ".join(f"{name} = :{name}" for name in changed)
+        writer.execute(f"UPDATE {table} SET {sets} WHERE id = :id", {**changed, "id": row.id})
     return changes
 
 

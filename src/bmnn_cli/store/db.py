@@ -170,10 +170,12 @@ class Store:
         if not (write or self.refresh):
             return
         from bmnn_cli.store.upkeep import ensure_through, follow_calendar
+        from bmnn_cli.store.writer import writer_of
 
-        follow_calendar(session)
+        writer = writer_of(session)
+        follow_calendar(writer)
         if self.extend_to is not None:
-            ensure_through(session, self.extend_to)
+            ensure_through(writer, self.extend_to)
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

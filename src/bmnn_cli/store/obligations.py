@@ -12,12 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
-
-from sqlalchemy import insert
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
 
 from bmnn_cli.domain import obligations as obl
 from bmnn_cli.domain.deadlines import Rules, WorkCalendar
@@ -27,27 +23,19 @@ from bmnn_cli.domain.reconcile import Owed, Reconciled, Recorded, reconcile
 from bmnn_cli.domain.schedule import Part, part_from_dict
 from bmnn_cli.errors import InputError
 from bmnn_cli.i18n import t
-from bmnn_cli.store.models import (
-    Agency,
-    AgencyGroup,
-    Obligation,
-    Plan,
-    Province,
-    Request,
-    Submission,
-    Task,
-    TaskAgency,
-    key,
-)
+from bmnn_cli.store import rows
+from bmnn_cli.store.reader import Reader, as_date, reader_of
 from bmnn_cli.store.registry_save import registry_ids, stored_registry
+from bmnn_cli.store.writer import Writer, writer_of
 
 
-def rules_of(plan: Plan) -> Rules:
+def rules_of(plan: Any) -> Rules:
+    """The deadline rules of a stored plan (a row or a model: its attributes are read)."""
     month, day = (int(x) for x in plan.yearly_due.split("-"))
     return Rules(plan.before_rule, bool(plan.roll_to_working_day), (month, day))
 
 
-def task_parts(task: Task) -> list[Part]:
+def task_parts(task: Any) -> list[Part]:
     return [
         part_from_dict(raw, where=t("err.input.where_task_code", code=task.code))
         for raw in _dates(json.loads(task.schedule))
@@ -62,32 +50,38 @@ def _dates(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return parts
 
 
-def calendar_of(province: Province) -> WorkCalendar:
+def calendar_of(province: Any) -> WorkCalendar:
     return WorkCalendar.of(
         (dt.date.fromisoformat(d) for d in json.loads(province.days_off)),
         (dt.date.fromisoformat(d) for d in json.loads(province.working_days)),
     )
 
 
-def refs_by_task(session: Session, plan_id: int) -> dict[int, list[tuple[str, str, str]]]:
-    """The references of every task of a plan, in one query."""
-    return _refs(session, Task.plan_id == plan_id)
-
-
-def _refs(session: Session, where: Any) -> dict[int, list[tuple[str, str, str]]]:
-    rows = session.exec(
-        select(TaskAgency.task_id, TaskAgency.role, Agency.code, AgencyGroup.code)
-        .select_from(TaskAgency)
-        .join(Task, col(Task.id) == TaskAgency.task_id)
-        .outerjoin(Agency, col(Agency.id) == TaskAgency.agency_id)
-        .outerjoin(AgencyGroup, col(AgencyGroup.id) == TaskAgency.group_id)
-        .where(where)
-        .order_by(col(TaskAgency.task_id), col(TaskAgency.position))
-    ).all()
+def refs_by_task(source: Any, plan_id: int) -> dict[int, list[tuple[str, str, str]]]:
+    """The references of every task of a plan, in one query: (role, kind, code) in order."""
     out: dict[int, list[tuple[str, str, str]]] = {}
-    for task_id, role, a, g in rows:
+    for task_id, role, a, g in reader_of(source).rows(
+        "SELECT ta.task_id, ta.role, a.code, g.code FROM task_agency ta"
+        " JOIN task t ON t.id = ta.task_id"
+        " LEFT OUTER JOIN agency a ON a.id = ta.agency_id"
+        " LEFT OUTER JOIN agency_group g ON g.id = ta.group_id"
+        " WHERE t.plan_id = :plan ORDER BY ta.task_id, ta.position",
+        {"plan": plan_id},
+    ):
         out.setdefault(task_id, []).append((role, "agency" if a else "group", a or g))
     return out
+
+
+@dataclass(frozen=True)
+class Event:
+    """A request or an event recorded for a task, as the obligations it makes need it."""
+
+    id: int
+    task_id: int
+    kind: str  # request | event
+    happened_on: dt.date
+    due: dt.date
+    agencies: str  # JSON list of agency codes; [] = all answerable
 
 
 # What a question or a write may add to a plan when it extends open-ended
@@ -98,7 +92,7 @@ def _refs(session: Session, where: Any) -> dict[int, list[tuple[str, str, str]]]
 MAX_PLAN_YEARS = 50
 
 
-def _check_size(plan: Plan, planned: list[tuple[list[Part], int]], through: int) -> None:
+def _check_size(plan: Any, planned: list[tuple[list[Part], int]], through: int) -> None:
     """Refuse, before anything is written, an extension that would owe too much."""
     if through - plan.year >= MAX_PLAN_YEARS:
         raise InputError(
@@ -118,8 +112,8 @@ def _check_size(plan: Plan, planned: list[tuple[list[Part], int]], through: int)
 
 
 def sync_obligations(
-    session: Session,
-    plan: Plan,
+    target: Any,
+    plan: Any,
     *,
     through: int,
     progress: Callable[[int, int], None] | None = None,
@@ -129,28 +123,29 @@ def sync_obligations(
     The domain (`domain.reconcile`) decides what to add, update and delete;
     this reads what it needs for the whole plan at once and writes the result,
     so the number of statements does not grow with the plan. `progress`
-    hears of each task worked out.
+    hears of each task worked out. `target` is a Writer, or a session
+    (wrapped); `plan` a stored plan's row or model, whose `through_year`
+    follows.
     """
-    province = session.get(Province, plan.province_id)
-    assert province is not None and plan.id is not None
-    directory = Directory(stored_registry(session, province))
+    writer = writer_of(target)
+    province = rows.one(writer, rows.Province, plan.province_id)
+    directory = Directory(stored_registry(writer, province.id))
     calendar, rules = calendar_of(province), rules_of(plan)
-    agency_ids, _ = registry_ids(session, directory)
-    tasks = session.exec(
-        select(Task).where(Task.plan_id == plan.id).where(col(Task.archived_at).is_(None))
-    ).all()
-    refs, requests = refs_by_task(session, plan.id), _requests_by_task(session, plan.id)
+    agency_ids, _ = registry_ids(writer, directory)
+    tasks = rows.all_of(
+        writer, rows.Task, "FROM task WHERE plan_id = :plan AND archived_at IS NULL",
+        {"plan": plan.id},
+    )  # fmt: skip
+    refs, requests = refs_by_task(writer, plan.id), _requests_by_task(writer, plan.id)
     planned = []
     for task in tasks:
-        assert task.id is not None
         leads = [code for role, _kind, code in refs.get(task.id, []) if role == "lead"]
         events = [r for r in requests.get(task.id, []) if r.kind == "event"]
         parts = dated_by_events(task_parts(task), events)
         planned.append((task, parts, obl.answerable(directory, leads)))
     _check_size(plan, [(parts, len(people)) for _, parts, people in planned], through)
-    stored = _Stored(session, plan.id, agency_ids)
+    stored = _Stored(writer, plan.id, agency_ids)
     for task, parts, people in planned:
-        assert task.id is not None
         wanted = list(
             obl.scheduled(
                 parts,
@@ -168,21 +163,31 @@ def sync_obligations(
         if progress is not None:
             progress(1, len(planned))
     stored.write()
-    plan.through_year = max(plan.through_year, through)
-    session.flush()
+    if through > plan.through_year:
+        writer.execute(
+            "UPDATE plan SET through_year = :through WHERE id = :id",
+            {"through": through, "id": plan.id},
+        )
+        plan.through_year = through
 
 
-def _requests_by_task(session: Session, plan_id: int) -> dict[int, list[Request]]:
+def _requests_by_task(reader: Reader, plan_id: int) -> dict[int, list[Event]]:
     """The requests and events recorded for each task of a plan, oldest first."""
-    out: dict[int, list[Request]] = {}
-    for request in session.exec(
-        select(Request)
-        .join(Task, col(Task.id) == Request.task_id)
-        .where(Task.plan_id == plan_id)
-        .order_by(col(Request.id))
+    out: dict[int, list[Event]] = {}
+    for row_id, task_id, kind, happened_on, due, agencies in reader.rows(
+        "SELECT r.id, r.task_id, r.kind, r.happened_on, r.due, r.agencies FROM request r"
+        " JOIN task t ON t.id = r.task_id WHERE t.plan_id = :plan ORDER BY r.id",
+        {"plan": plan_id},
     ):
-        out.setdefault(request.task_id, []).append(request)
+        event = Event(row_id, task_id, kind, _day(happened_on), _day(due), agencies)
+        out.setdefault(task_id, []).append(event)
     return out
+
+
+def _day(value: Any) -> dt.date:
+    day = as_date(value)
+    assert day is not None  # NOT NULL columns
+    return day
 
 
 def event_bounds_duty(parts: list[Part]) -> bool:
@@ -194,7 +199,7 @@ def event_bounds_duty(parts: list[Part]) -> bool:
     return bool(kinds & {"before_event", "until_event"}) and "after_event" not in kinds
 
 
-def dated_by_events(parts: list[Part], events: list[Request]) -> list[Part]:
+def dated_by_events(parts: list[Part], events: list[Event]) -> list[Part]:
     """Parts counted back from an event the plan left undated, dated by the recorded one."""
     if not events or not event_bounds_duty(parts):
         return parts
@@ -206,7 +211,7 @@ def dated_by_events(parts: list[Part], events: list[Request]) -> list[Part]:
 
 
 def _requested(
-    requests: list[Request],
+    requests: list[Event],
     people: list[obl.Answerable],
     rules: Rules,
     calendar: WorkCalendar,
@@ -216,7 +221,6 @@ def _requested(
     out: list[obl.Wanted] = []
     all_agencies = [p.agency for p in people]
     for request in requests:
-        assert request.id is not None
         if own and request.kind == "event":
             continue  # it dated or ended the task's own duty: nothing more owed
         addressed = json.loads(request.agencies) or all_agencies
@@ -235,40 +239,41 @@ _OWED = (
     "inherited_from",
     "begins_on",
 )
-
-
-_CHUNK = 500  # ids per IN (…) list, well within every engine's limit
+_DATED = {"starts_on", "scheduled_due", "effective_due", "begins_on"}
 
 
 class _Stored:
     """A plan's recorded obligations as plain data, and the writes decided on them.
 
     Read in two queries (the obligations, and those with a submission ever
-    recorded); written as one insert, then the rows that changed.
+    recorded); written as one insert, one update and one delete, each run
+    for all its rows.
     """
 
-    def __init__(self, session: Session, plan_id: int, agency_ids: dict[str, int]) -> None:
-        self.session, self.agency_ids = session, agency_ids
+    def __init__(self, writer: Writer, plan_id: int, agency_ids: dict[str, int]) -> None:
+        self.writer, self.agency_ids = writer, agency_ids
         codes = {agency_id: code for code, agency_id in agency_ids.items()}
-        history = set(
-            session.exec(
-                select(Submission.obligation_id)
-                .distinct()
-                .join(Obligation, col(Obligation.id) == Submission.obligation_id)
-                .join(Task, col(Task.id) == Obligation.task_id)
-                .where(Task.plan_id == plan_id)
-            ).all()
-        )
+        where = {"plan": plan_id}
+        history = {
+            row_id
+            for (row_id,) in writer.rows(
+                "SELECT DISTINCT s.obligation_id FROM submission s"
+                " JOIN obligation o ON o.id = s.obligation_id"
+                " JOIN task t ON t.id = o.task_id WHERE t.plan_id = :plan",
+                where,
+            )
+        }
         self.tasks: dict[int, dict[Key, Recorded]] = {}
         self.ids: dict[tuple[int, Key], int] = {}
-        table = Obligation.__table__.c  # type: ignore[attr-defined]
         names = ("id", "task_id", "agency_id", "period", *_OWED, "submitted_on", "waived_on")
-        for row_id, task_id, agency_id, period, *values, submitted, waived in session.execute(
-            sa_select(*(table[name] for name in names))
-            .join(Task, col(Task.id) == table.task_id)
-            .where(col(Task.plan_id) == plan_id)
+        for row_id, task_id, agency_id, period, *values, submitted, waived in writer.rows(
+            f"SELECT {', '.join('o.' + name for name in names)} FROM obligation o"
+            " JOIN task t ON t.id = o.task_id WHERE t.plan_id = :plan",
+            where,
         ):
             fields = dict(zip(_OWED, values, strict=True))
+            for name in _DATED:
+                fields[name] = as_date(fields[name])
             fields["inherited_from"] = codes.get(fields["inherited_from"])
             owed = Owed(agency=codes[agency_id], period=period, **fields)
             done = submitted is not None or waived is not None
@@ -299,16 +304,19 @@ class _Stored:
         self.deleted += [self.ids[(task_id, k)] for k in decided.deleted]
 
     def write(self) -> None:
+        """New rows first, then the changed ones, then the deleted (ids as the ORM gave them)."""
         if self.added:
-            self.session.execute(insert(Obligation), self.added)
-        touched = [*self.updated, *self.deleted]
-        for start in range(0, len(touched), _CHUNK):
-            chunk = touched[start : start + _CHUNK]
-            for row in self.session.exec(select(Obligation).where(col(Obligation.id).in_(chunk))):
-                values = self.updated.get(key(row))
-                if values is None:
-                    self.session.delete(row)
-                    continue
-                for name, value in values.items():
-                    if getattr(row, name) != value:
-                        setattr(row, name, value)
+            self.writer.many(
+                f"INSERT INTO obligation (task_id, agency_id, period, {', '.join(_OWED)})"
+                f" VALUES (:task_id, :agency_id, :period, {', '.join(':' + n for n in _OWED)})",
+                self.added,
+            )
+        if self.updated:
+            self.writer.many(
+                f"UPDATE obligation SET {', '.join(f'{n} = :{n}' for n in _OWED)} WHERE id = :id",
+                [{**values, "id": row_id} for row_id, values in sorted(self.updated.items())],
+            )
+        if self.deleted:
+            self.writer.many(
+                "DELETE FROM obligation WHERE id = :id", [{"id": i} for i in sorted(self.deleted)]
+            )

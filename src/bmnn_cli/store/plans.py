@@ -3,6 +3,7 @@
 Re-importing a plan updates it in place: tasks are matched by their id in
 the document, obligations by (task, agency, period), so submissions and
 waivers recorded against them survive any change of wording or dates.
+Plain SQL through a Writer: over sqlite3 on a ready file, no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func
-from sqlmodel import Session, col, select
-
 from bmnn_cli.domain import obligations as obl
 from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.domain.directory import Directory
@@ -22,22 +20,18 @@ from bmnn_cli.domain.schedule import part_to_dict
 from bmnn_cli.domain.specs import PlanFile, PlanSpec, TaskSpec
 from bmnn_cli.errors import InputError, NotFound, Refused
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit
+from bmnn_cli.store import audit, rows
 from bmnn_cli.store.changes import Change, as_json, update_row
-from bmnn_cli.store.models import (
-    Obligation,
-    Plan,
-    Province,
-    Request,
-    Submission,
-    Task,
-    TaskAgency,
-    Waiver,
-    key,
-)
 from bmnn_cli.store.obligations import refs_by_task, sync_obligations
-from bmnn_cli.store.registry_save import registry_ids, save_registry, stored_registry
+from bmnn_cli.store.reader import Reader
+from bmnn_cli.store.registry_save import (
+    province_named,
+    registry_ids,
+    save_registry,
+    stored_registry,
+)
 from bmnn_cli.store.upkeep import recompute, recorded_calendar
+from bmnn_cli.store.writer import Writer, writer_of
 
 
 @dataclass
@@ -55,7 +49,7 @@ class ImportResult:
 
 
 def import_file(
-    session: Session,
+    target: Any,
     file: PlanFile,
     *,
     force: bool = False,
@@ -63,25 +57,30 @@ def import_file(
 ) -> ImportResult:
     """Store what a file holds (registry and/or plan) in the open transaction.
 
-    `force` archives tasks dropped from the plan even when work was recorded
-    against them; without it such an import is refused. `progress` hears of
-    the work done, in steps: the registry, then each task stored, then each
-    task's obligations worked out.
+    `target` is a Writer, or a session (wrapped). `force` archives tasks
+    dropped from the plan even when work was recorded against them; without
+    it such an import is refused. `progress` hears of the work done, in
+    steps: the registry, then each task stored, then each task's
+    obligations worked out.
     """
+    writer = writer_of(target)
     registry = file.registry
-    province: Province | None = None
+    province: rows.Province | None = None
     changes: list[Change] = []
     if registry is not None:
-        province, changes = save_registry(session, registry)
+        province, changes = save_registry(writer, registry)
     plan_spec = file.plan
     if plan_spec is None:
         assert registry is not None and province is not None
         audit.record(
-            session, "import", detail=f"registry {registry.province}: {len(changes)} changes"
+            writer, "import", detail=f"registry {registry.province}: {len(changes)} changes"
         )
         if changes:  # days off, members, mergers: the due dates and owners in force follow
-            plans = session.exec(select(Plan).where(Plan.province_id == province.id)).all()
-            recompute(session, list(plans), f"registry {registry.province}")
+            plans = rows.all_of(
+                writer, rows.Plan, "FROM plan WHERE province_id = :province",
+                {"province": province.id},
+            )  # fmt: skip
+            recompute(writer, plans, f"registry {registry.province}")
         return ImportResult(
             file.path,
             registry.province,
@@ -90,14 +89,14 @@ def import_file(
             changes=changes,
         )
     if province is None:
-        province = session.exec(select(Province).where(Province.code == plan_spec.province)).first()
+        province = province_named(writer, plan_spec.province)
         if province is None:
             raise InputError(
                 t("err.store.no_registry", province=plan_spec.province),
                 path=file.path,
                 line=file.line_of(plan_spec.province),
             )
-        registry = stored_registry(session, province)
+        registry = stored_registry(writer, province.id)
     assert registry is not None
     directory = Directory(registry)
     _check_references(file, plan_spec, directory)
@@ -113,7 +112,7 @@ def import_file(
     steps = 1 + 2 * len(plan_spec.tasks)
     if progress is not None:
         progress(1, steps)  # the registry
-    plan, plan_changes, new = _save_plan(session, plan_spec, province, directory, force=force)
+    plan, plan_changes, new = _save_plan(writer, plan_spec, province, directory, force=force)
     if progress is not None:
         progress(len(plan_spec.tasks), steps)
     result = ImportResult(
@@ -127,27 +126,27 @@ def import_file(
         new_plan=new,
     )
     sync_obligations(
-        session,
+        writer,
         plan,
         through=plan.through_year,
         progress=None if progress is None else lambda done, _: progress(done, steps),
     )
     if result.changes:
-        _audit_import(session, file.path, plan.code, result.changes)
-    if recorded_calendar(session) != fingerprint():
-        audit.record(session, "calendar", detail=f"{fingerprint()}: {plan.code} imported")
-    result.per_year = obligations_per_year(session, plan)
-    result.answerable = _answerable_count(session, plan)
+        _audit_import(writer, file.path, plan.code, result.changes)
+    if recorded_calendar(writer) != fingerprint():
+        audit.record(writer, "calendar", detail=f"{fingerprint()}: {plan.code} imported")
+    result.per_year = obligations_per_year(writer, plan.id)
+    result.answerable = _answerable_count(writer, plan.id)
     return result
 
 
-def _audit_import(session: Session, path: str, plan: str, changes: list[Change]) -> None:
+def _audit_import(writer: Writer, path: str, plan: str, changes: list[Change]) -> None:
     """Counts per kind of change, then each change in detail (up to 50)."""
     counts = Counter(f"{c.action} {c.item.split()[0]}" for c in changes)
     summary = ", ".join(f"{what} ×{n}" for what, n in sorted(counts.items()))
     listed = "".join(f"; {c.action} {c.item} {c.detail}".rstrip() for c in changes[:50])
     more = f"; … {len(changes) - 50} more" if len(changes) > 50 else ""
-    audit.record(session, "import", plan=plan, detail=f"{path}: {summary}{listed}{more}")
+    audit.record(writer, "import", plan=plan, detail=f"{path}: {summary}{listed}{more}")
 
 
 def _check_references(file: PlanFile, plan: PlanSpec, directory: Directory) -> None:
@@ -174,16 +173,21 @@ def _through_year(spec: PlanSpec) -> int:
     return max(years)
 
 
+_PLAN_COLUMNS = (
+    "code, province_id, number, title, issuer, issued, year, source, before_rule,"
+    " roll_to_working_day, yearly_due, through_year, imported_at"
+)
+
+
 def _save_plan(
-    session: Session,
+    writer: Writer,
     spec: PlanSpec,
-    province: Province,
+    province: rows.Province,
     directory: Directory,
     *,
     force: bool = False,
-) -> tuple[Plan, list[Change], bool]:
-    assert province.id is not None
-    plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
+) -> tuple[rows.Plan, list[Change], bool]:
+    found = rows.all_of(writer, rows.Plan, "FROM plan WHERE code = :code", {"code": spec.code})
     values: dict[str, Any] = {
         "province_id": province.id,
         "number": spec.number,
@@ -197,21 +201,28 @@ def _save_plan(
         "yearly_due": "{:02d}-{:02d}".format(*spec.rules.yearly_due),
     }
     changes: list[Change] = []
-    new = plan is None
-    if plan is None:
-        plan = Plan(
-            code=spec.code, through_year=_through_year(spec), imported_at=audit.now(), **values
-        )
-        session.add(plan)
+    new = not found
+    if not found:
+        plan_id = writer.insert(
+            f"INSERT INTO plan ({_PLAN_COLUMNS}) VALUES"
+            f" ({', '.join(':' + name.strip() for name in _PLAN_COLUMNS.split(','))})"
+            " RETURNING id",
+            {**values, "code": spec.code, "through_year": _through_year(spec),
+             "imported_at": audit.now()},
+        )  # fmt: skip
+        plan = rows.one(writer, rows.Plan, plan_id)
         changes.append(Change("added", f"plan {spec.code}"))
     else:
+        plan = found[0]
         if plan.province_id != province.id:
             raise Refused(t("err.store.plan_of_other_province", plan=spec.code))
-        changes += update_row(plan, values, f"plan {spec.code}")
-        plan.through_year = max(plan.through_year, _through_year(spec))
-        plan.imported_at = audit.now()
-    session.flush()
-    changes += _save_tasks(session, plan, spec.tasks, directory, force=force)
+        changes += update_row(writer, "plan", plan, values, f"plan {spec.code}")
+        stamp = {
+            "through_year": max(plan.through_year, _through_year(spec)),
+            "imported_at": audit.now(),
+        }
+        update_row(writer, "plan", plan, stamp, f"plan {spec.code}")  # not a change to list
+    changes += _save_tasks(writer, plan, spec.tasks, directory, force=force)
     return plan, changes, new
 
 
@@ -228,89 +239,95 @@ def _task_values(spec: TaskSpec, position: int) -> dict[str, Any]:
 
 
 def _save_tasks(
-    session: Session,
-    plan: Plan,
+    writer: Writer,
+    plan: rows.Plan,
     specs: list[TaskSpec],
     directory: Directory,
     *,
     force: bool = False,
 ) -> list[Change]:
-    rows = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
-    refs = refs_by_task(session, key(plan))
-    links = _Links(session, directory)
+    stored = {
+        task.code: task
+        for task in rows.all_of(writer, rows.Task, "FROM task WHERE plan_id = :plan",
+                                {"plan": plan.id})
+    }  # fmt: skip
+    refs = refs_by_task(writer, plan.id)
+    links = _Links(writer, directory)
     changes: list[Change] = []
     wanted = {s.code for s in specs}
-    for code in sorted(set(rows) - wanted):
-        task = rows.pop(code)
+    for code in sorted(set(stored) - wanted):
+        task = stored.pop(code)
         if task.archived_at is None:
-            changes.append(_remove_task(session, task, force=force))
+            changes.append(_remove_task(writer, task, force=force))
     for position, spec in enumerate(specs):
         values = _task_values(spec, position)
         values["archived_at"] = None  # a task back in the file is active again
-        row = rows.get(spec.code)
+        row = stored.get(spec.code)
         if row is None:
-            row = Task(plan_id=key(plan), code=spec.code, **values)
-            session.add(row)
-            session.flush()
+            task_id = writer.insert(
+                "INSERT INTO task (plan_id, code, title, deliverable, deadline, schedule, note,"
+                " source_line, position, archived_at) VALUES (:plan_id, :code, :title,"
+                " :deliverable, :deadline, :schedule, :note, :source_line, :position,"
+                " :archived_at) RETURNING id",
+                {"plan_id": plan.id, "code": spec.code, **values},
+            )
             changes.append(Change("added", f"task {spec.code}"))
         else:
-            for change in update_row(row, values, f"task {spec.code}"):
+            task_id = row.id
+            for change in update_row(writer, "task", row, values, f"task {spec.code}"):
                 if not change.detail.startswith("position"):
                     changes.append(change)
-        changes += _save_task_agencies(session, row, spec, refs.get(key(row), []), links)
-    session.flush()
+        changes += _save_task_agencies(writer, task_id, spec, refs.get(task_id, []), links)
     return changes
 
 
-def _remove_task(session: Session, task: Task, *, force: bool) -> Change:
+def _remove_task(writer: Writer, task: rows.Task, *, force: bool) -> Change:
     """Delete a dropped task, or archive it when work was recorded against it."""
-    recorded = session.exec(
-        select(func.count())
-        .select_from(Obligation)
-        .where(Obligation.task_id == task.id)
-        .where(col(Obligation.submitted_on).is_not(None) | col(Obligation.waived_on).is_not(None))
-    ).one()
-    requests = session.exec(
-        select(func.count()).select_from(Request).where(Request.task_id == task.id)
-    ).one()
+    where = {"task": task.id}
+    ((recorded,),) = writer.rows(
+        "SELECT COUNT(*) FROM obligation WHERE task_id = :task"
+        " AND (submitted_on IS NOT NULL OR waived_on IS NOT NULL)",
+        where,
+    )
+    ((requests,),) = writer.rows("SELECT COUNT(*) FROM request WHERE task_id = :task", where)
     if (recorded or requests) and not force:
         raise Refused(
             t("err.store.task_has_records", task=task.code, recorded=recorded, requests=requests)
         )
     if recorded or requests:
-        task.archived_at = audit.now()
-        session.add(task)
+        writer.execute(
+            "UPDATE task SET archived_at = :now WHERE id = :task", {**where, "now": audit.now()}
+        )
         return Change("archived", f"task {task.code}")
-    ids = select(Obligation.id).where(Obligation.task_id == task.id)
-    session.execute(delete(Submission).where(col(Submission.obligation_id).in_(ids)))
-    session.execute(delete(Waiver).where(col(Waiver.obligation_id).in_(ids)))
-    session.execute(delete(Obligation).where(col(Obligation.task_id) == task.id))
-    session.execute(delete(TaskAgency).where(col(TaskAgency.task_id) == task.id))
-    session.delete(task)
+    owed = "SELECT id FROM obligation WHERE task_id = :task"
+    writer.execute(f"DELETE FROM submission WHERE obligation_id IN ({owed})", where)
+    writer.execute(f"DELETE FROM waiver WHERE obligation_id IN ({owed})", where)
+    writer.execute("DELETE FROM obligation WHERE task_id = :task", where)
+    writer.execute("DELETE FROM task_agency WHERE task_id = :task", where)
+    writer.execute("DELETE FROM task WHERE id = :task", where)
     return Change("removed", f"task {task.code}")
 
 
 class _Links:
     """The ids of a registry's agencies and groups, read once when first needed."""
 
-    def __init__(self, session: Session, directory: Directory) -> None:
-        self.session, self.directory = session, directory
+    def __init__(self, reader: Reader, directory: Directory) -> None:
+        self.reader, self.directory = reader, directory
         self._ids: tuple[dict[str, int], dict[str, int]] | None = None
 
     def ids(self) -> tuple[dict[str, int], dict[str, int]]:
         if self._ids is None:
-            self._ids = registry_ids(self.session, self.directory)
+            self._ids = registry_ids(self.reader, self.directory)
         return self._ids
 
 
 def _save_task_agencies(
-    session: Session,
-    task: Task,
+    writer: Writer,
+    task_id: int,
     spec: TaskSpec,
     current: list[tuple[str, str, str]],
     links: _Links,
 ) -> list[Change]:
-    assert task.id is not None
     wanted: list[tuple[str, str, str]] = []
     for role, refs in (("lead", spec.lead), ("support", spec.support)):
         for ref_text in refs:
@@ -318,43 +335,47 @@ def _save_task_agencies(
             wanted.append((role, ref.kind, ref.code))
     if current == wanted:
         return []
-    session.execute(delete(TaskAgency).where(col(TaskAgency.task_id) == task.id))
+    if current:
+        writer.execute("DELETE FROM task_agency WHERE task_id = :task", {"task": task_id})
     agency_ids, group_ids = links.ids()
-    for position, (role, kind, code) in enumerate(wanted):
-        session.add(
-            TaskAgency(
-                task_id=task.id,
-                role=role,
-                agency_id=agency_ids[code] if kind == "agency" else None,
-                group_id=group_ids[code] if kind == "group" else None,
-                position=position,
-            )
-        )
+    writer.many(
+        "INSERT INTO task_agency (task_id, role, agency_id, group_id, position)"
+        " VALUES (:task, :role, :agency, :group, :position)",
+        [
+            {
+                "task": task_id,
+                "role": role,
+                "agency": agency_ids[code] if kind == "agency" else None,
+                "group": group_ids[code] if kind == "group" else None,
+                "position": position,
+            }
+            for position, (role, kind, code) in enumerate(wanted)
+        ],
+    )
     if not current:
         return []
     return [Change("changed", f"task {spec.code}", "agencies")]
 
 
-def obligations_per_year(session: Session, plan: Plan) -> dict[str, int]:
-    rows = session.exec(
-        select(Obligation.year, col(Obligation.effective_due).is_(None), func.count())
-        .join(Task, col(Task.id) == Obligation.task_id)
-        .where(Task.plan_id == plan.id)
-        .where(col(Task.archived_at).is_(None))
-        .group_by(col(Obligation.year), col(Obligation.effective_due).is_(None))
-    ).all()
+def obligations_per_year(reader: Reader, plan_id: int) -> dict[str, int]:
+    """How many obligations the plan's active tasks owe, by year ("ongoing": no due date)."""
+    found = reader.rows(
+        "SELECT o.year, o.effective_due IS NULL, COUNT(*) FROM obligation o"
+        " JOIN task t ON t.id = o.task_id"
+        " WHERE t.plan_id = :plan AND t.archived_at IS NULL"
+        " GROUP BY o.year, o.effective_due IS NULL",
+        {"plan": plan_id},
+    )
     counts: Counter[str] = Counter()
-    for year, ongoing, count in rows:
+    for year, ongoing, count in found:
         counts["ongoing" if ongoing else str(year)] += count
     return dict(sorted(counts.items()))
 
 
-def _answerable_count(session: Session, plan: Plan) -> int:
-    return int(
-        session.exec(
-            select(func.count(func.distinct(Obligation.agency_id)))
-            .join(Task, col(Task.id) == Obligation.task_id)
-            .where(Task.plan_id == plan.id)
-            .where(col(Task.archived_at).is_(None))
-        ).one()
+def _answerable_count(reader: Reader, plan_id: int) -> int:
+    ((count,),) = reader.rows(
+        "SELECT COUNT(DISTINCT o.agency_id) FROM obligation o JOIN task t ON t.id = o.task_id"
+        " WHERE t.plan_id = :plan AND t.archived_at IS NULL",
+        {"plan": plan_id},
     )
+    return int(count)

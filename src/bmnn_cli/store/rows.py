@@ -163,3 +163,14 @@ def one(reader: Reader, cls: type[R], row_id: int) -> R:
     if not found:
         raise LookupError(f"{cls.TABLE} {row_id}")
     return found[0]
+
+
+@dataclass
+class AgencyGroup:
+    TABLE: ClassVar[str] = "agency_group"
+    id: int
+    province_id: int
+    code: str
+    name: str
+    aliases: str
+    position: int

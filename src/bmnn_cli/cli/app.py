@@ -23,7 +23,6 @@ from typing import Annotated, Any
 import typer
 from typer._click.exceptions import ClickException  # Typer vendors its Click
 from typer.core import TyperGroup
-from typer.exceptions import Abort
 
 from bmnn_cli import __version__, i18n
 from bmnn_cli.errors import BmnnError
@@ -56,7 +55,7 @@ class BmnnGroup(TyperGroup):
         except ClickException as error:  # Click's own: a bad option or argument
             show_usage_error(error)
             sys.exit(error.exit_code)
-        except Abort:
+        except typer.Abort:  # typer.exceptions.Abort from 0.28 on, Click's before
             typer.echo(i18n.t("click.aborted"), err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)

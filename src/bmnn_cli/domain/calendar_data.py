@@ -35,7 +35,6 @@ def holidays_version() -> str:
     """The installed `holidays` version, from its dist-info folder (importlib.metadata is slow)."""
     import importlib.util
     import os
-    from importlib.metadata import version
 
     spec = importlib.util.find_spec("holidays")
     if spec is not None and spec.origin:
@@ -43,4 +42,6 @@ def holidays_version() -> str:
         for name in os.listdir(folder):
             if name.startswith("holidays-") and name.endswith(".dist-info"):
                 return name.removeprefix("holidays-").removesuffix(".dist-info")
+    from importlib.metadata import version  # only here: importing it costs ~20 ms of CPU
+
     return version("holidays")

@@ -10,13 +10,23 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 DATA = "calendar-vn.toml"
 
 
 def text() -> str:
-    """The calendar data shipped with bmnn (package data)."""
+    """The calendar data shipped with bmnn (package data).
+
+    Read beside this module where bmnn is installed as files, as it nearly
+    always is; `importlib.resources` (about 10 ms to import, paid by every
+    question) only for an install that is not (a zip).
+    """
+    beside = Path(__file__).resolve().parent.parent / "data" / DATA
+    if beside.is_file():
+        return beside.read_text(encoding="utf-8")
+    from importlib import resources
+
     return resources.files("bmnn_cli.data").joinpath(DATA).read_text(encoding="utf-8")
 
 

@@ -301,7 +301,7 @@ def register(command: str | None = None) -> None:
 
     Typer makes Click parameters of every registered command's signature on each
     run, and each module brings its own imports: a run of one command pays for
-    one module (about 90 ms of CPU less for `bmnn overdue`). A group help, a bare
+    one module and one command (about 90 ms of CPU less for `bmnn overdue`). A group help, a bare
     `bmnn`, a mistyped command and the tests need them all.
     """
     from importlib import import_module
@@ -309,6 +309,13 @@ def register(command: str | None = None) -> None:
     wanted = [name for name, names in COMMAND_MODULES.items() if command in names]
     for name in wanted or COMMAND_MODULES:
         import_module(f"bmnn_cli.cli.{name}")
+    if wanted:  # and of that module's commands (or another's it imports), that one only
+        app.registered_commands[:] = [c for c in app.registered_commands if _name(c) == command]
+
+
+def _name(command: Any) -> str:
+    """A registered command's name, as Typer gives it: its own, or its function's."""
+    return str(command.name or command.callback.__name__.lower().replace("_", "-"))
 
 
 def _asked() -> str | None:

@@ -301,8 +301,8 @@ def register(command: str | None = None) -> None:
 
     Typer makes Click parameters of every registered command's signature on each
     run, and each module brings its own imports: a run of one command pays for
-    one module and one command (about 90 ms of CPU less for `bmnn overdue`). A group help, a bare
-    `bmnn`, a mistyped command and the tests need them all.
+    one module and one command (about 90 ms of CPU less for `bmnn overdue`). A
+    group help, a bare `bmnn`, a mistyped command and the tests need them all.
     """
     from importlib import import_module
 

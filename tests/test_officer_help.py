@@ -25,6 +25,7 @@ FRAME_WORDS = re.compile(
     r"Usage:|\bOptions\b|\bCommands\b|\bArguments\b|Show this message|\[default:|"
     r"\brequired\]|\benv var\b|\[OPTIONS\]|COMMAND \[ARGS\]|<(?:str|path|file|int)(?: range)?>|"
     r"\bDATE\b|\bFORMAT\b|\bDIR\b|"
+    r"\b(?:TEXT|INTEGER|FLOAT|PATH)\b|\bx[<>]=?-?\d|"  # Typer 0.26's kinds; Click's ranges
     r"\b(?:FILE|DOCUMENT|PLAN|TASK|AGENCY|YEAR|PHRASE|SHELL|NAME)\b|\{[a-z_]+\}"  # arguments
 )
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
 """The `bmnn` executable.
 
 `bmnn --version` answers before Typer, Rich or SQLAlchemy are imported:
-cron runs this often and start-up time is most of a short run. Output to
+cron runs this often and start-up time is most of a short run. Any other
+command imports only the module that defines it (`command_asked`). Output to
 a pipe closed early (`| head`) ends quietly with status 141. Any error
 that is not a `BmnnError` is a bug; it is reported in one line (the
 traceback only with BMNN_DEBUG=1) rather than shown to an officer.
@@ -21,6 +22,9 @@ def main() -> None:
 
         print(f"bmnn {__version__}")
         return
+    import bmnn_cli.cli
+
+    bmnn_cli.cli.asked = command_asked(args)
     from bmnn_cli.cli.app import app
     from bmnn_cli.errors import ExitCode
 
@@ -46,6 +50,25 @@ def main() -> None:
         report = t("err.cli.internal", kind=type(error).__name__, error=error)
         print(f"bmnn: {report}", file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)
+
+
+def command_asked(args: list[str]) -> str | None:
+    """The command word of the line (`bmnn --db x.db overdue …` → "overdue"), or None where
+    every command must be known: `bmnn`'s own help, a bare `bmnn`, shell completion."""
+    if os.environ.get("_BMNN_COMPLETE"):
+        return None
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if word in ("--db", "--lang"):
+            index += 2
+        elif word.startswith(("--db=", "--lang=")):
+            index += 1
+        elif word.startswith("-"):
+            return None  # `bmnn --help …`, or an option Click will refuse with the group's usage
+        else:
+            return word
+    return None
 
 
 def closed_pipe() -> NoReturn:

@@ -20,12 +20,14 @@ import errno
 import os
 import stat
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bmnn_cli.errors import InputError, Refused, UsageError
 from bmnn_cli.i18n import t
+
+if TYPE_CHECKING:  # zipfile and tempfile are imported where used: ~30 ms at every start else
+    import zipfile
 
 STDOUT = "-"  # the output path meaning standard output
 
@@ -141,6 +143,7 @@ def zip_checked(data: bytes, member_limit: int, path: Path) -> zipfile.ZipFile:
     CRC check), so a lying header gains nothing.
     """
     import io
+    import zipfile
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -165,6 +168,8 @@ def zip_checked(data: bytes, member_limit: int, path: Path) -> zipfile.ZipFile:
 
 def read_member(archive: zipfile.ZipFile, name: str, limit: int, path: Path) -> bytes:
     """One member of an archive, inflated at most to `limit` bytes."""
+    import zipfile
+
     try:
         with archive.open(name) as handle:
             data = handle.read(limit + 1)
@@ -234,6 +239,8 @@ def write_output(path: Path, data: bytes, *, replace: bool = True, mode: int | N
         return
     check_target(path, replace=replace)
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile
+
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

@@ -27,43 +27,98 @@ from typer._click.formatting import HelpFormatter
 
 from bmnn_cli.i18n import MESSAGES, t
 
-# Click's sentences, most specific first; each group keeps its text.
-_SENTENCES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Value error, (?P<rest>.*)", re.S), "click.as_is"),
-    (re.compile(r"Input should be a valid integer.*", re.S), "click.not_integer"),
-    (re.compile(r"Input should be a valid number.*", re.S), "click.not_number"),
+# Click's sentences, most specific first; each group keeps its text. They are those of
+# the Click every Typer bmnn allows carries in `typer._click` (0.26 to 0.28; 0.26 says
+# "integer" where the later say "int"), and pydantic's of Typer 0.29. Patterns here and
+# below are kept as text, compiled (and cached by `re`) when a usage error or a help
+# first needs them: compiling them all would cost every run, most of which need none.
+_SENTENCES: list[tuple[str, str]] = [
+    (r"Value error, (?P<rest>.*)", "click.as_is"),
+    (r"Input should be a valid integer.*", "click.not_integer"),
+    (r"Input should be a valid number.*", "click.not_number"),
     # the same two, as Click says them (Typer before 0.29 does not go through pydantic)
-    (re.compile(r"'[^']*' is not a valid int(?:eger)?(?: range)?\.", re.S), "click.not_integer"),
-    (re.compile(r"'[^']*' is not a valid float(?: range)?\.", re.S), "click.not_number"),
-    (re.compile(r"an argument", re.S), "click.an_argument"),
-    (re.compile(r"(?P<name>\d+) arguments", re.S), "click.n_arguments"),
-    (re.compile(r"Invalid value for (?P<hint>.+?): (?P<rest>.*)", re.S), "click.invalid_for"),
-    (re.compile(r"Invalid value: (?P<rest>.*)", re.S), "click.invalid"),
-    (re.compile(r"No such option: (?P<name>\S+)(?: (?P<rest>.*))?", re.S), "click.no_option"),
-    (re.compile(r"No such command (?P<name>.+?)\.(?: (?P<rest>.*))?", re.S), "click.no_command"),
-    (re.compile(r"Missing option (?P<name>.+?)\.(?: (?P<rest>.*))?", re.S), "click.missing_option"),
-    (re.compile(r"Missing argument (?P<name>.+?)\.(?: (?P<rest>.*))?", re.S), "click.missing_arg"),
-    (re.compile(r"Missing parameter: (?P<name>.+)", re.S), "click.missing_param"),
-    (re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)", re.S), "click.extra"),
-    (re.compile(r"Option (?P<name>'[^']+') requires (?P<rest>.+?)\.?", re.S), "click.needs_value"),
-    (re.compile(r"Option (?P<name>'[^']+') does not take a value\.", re.S), "click.no_value"),
-    (re.compile(r"(?P<value>.+) is not one of (?P<rest>.+?)\.", re.S), "click.not_one_of"),
-    (re.compile(r"Value (?P<value>.+) is not a valid (?P<rest>.+?)\.", re.S), "click.not_valid"),
-    (re.compile(r"(?P<value>.+) is not a valid (?P<rest>.+?)\.", re.S), "click.not_valid"),
-    (re.compile(r"\(Possible options: (?P<rest>.*)\)", re.S), "click.possible"),
-    (re.compile(r"Did you mean (?P<rest>.+?)\?", re.S), "click.did_you_mean"),
+    (r"'[^']*' is not a valid int(?:eger)?(?: range)?\.", "click.not_integer"),
+    (r"'[^']*' is not a valid float(?: range)?\.", "click.not_number"),
+    (r"an argument", "click.an_argument"),
+    (r"(?P<name>\d+) arguments", "click.n_arguments"),
+    (r"Invalid value for (?P<hint>.+?): (?P<rest>.*)", "click.invalid_for"),
+    (r"Invalid value: (?P<rest>.*)", "click.invalid"),
+    (r"No such option: (?P<name>\S+)(?: (?P<rest>.*))?", "click.no_option"),
+    (r"No such command (?P<name>.+?)\.(?: (?P<rest>.*))?", "click.no_command"),
+    (r"Missing command\.", "click.missing_command"),
+    (r"Missing option (?P<name>.+?)\.(?: (?P<rest>.*))?", "click.missing_option"),
+    (r"Missing argument (?P<name>.+?)\.(?: (?P<rest>.*))?", "click.missing_arg"),
+    (r"Missing parameter: (?P<name>.+)", "click.missing_param"),
+    (r"Choose from:(?P<rest>.*)", "click.choose_from"),
+    (
+        r"Got unexpected extra arguments?(?:\(s\))? \((?P<name>.*)\)",
+        "click.extra",
+    ),
+    (r"Option (?P<name>'[^']+') requires (?P<rest>.+?)\.?", "click.needs_value"),
+    (r"Option (?P<name>'[^']+') does not take a value\.", "click.no_value"),
+    (
+        r"Argument (?P<name>'[^']+') takes (?P<count>\d+) values\.",
+        "click.arg_takes",
+    ),
+    (r"Takes (?P<count>\d+) values but (?P<value>\d+) given\.", "click.takes"),
+    (
+        r"(?P<count>\d+) values are required, but (?P<value>\d+) given\.",
+        "click.takes",
+    ),
+    (r"Value must be an iterable\.", "click.not_iterable"),
+    (r"Could not open file (?P<name>.+?): (?P<rest>.*)", "click.file_open"),
+    (r"unknown error", "click.unknown_error"),
+    (r"(?P<value>.+) is not in the range (?P<rest>.+?)\.", "click.not_in_range"),
+    (
+        r"(?P<value>.+) is not a valid boolean\. Recognized values: (?P<rest>.*)",
+        "click.not_boolean",
+    ),
+    (
+        r"(?P<value>.+) does not match the formats? (?P<rest>.+?)\.",
+        "click.not_date_format",
+    ),
+    (r"(?P<value>.+) is not one of (?P<rest>.+?)\.", "click.not_one_of"),
+    (r"Value (?P<value>.+) is not a valid (?P<rest>.+?)\.", "click.not_valid"),
+    (r"(?P<value>.+) is not a valid (?P<rest>.+?)\.", "click.not_valid"),
+    (r"\(Possible options: (?P<rest>.*)\)", "click.possible"),
+    (r"Did you mean (?P<rest>.+?)\?", "click.did_you_mean"),
 ]
+# Sentences whose `rest` is Click's data (names, values), not another sentence.
+_DATA = (
+    "click.possible", "click.did_you_mean", "click.choose_from", "click.not_in_range",
+    "click.not_boolean", "click.not_date_format", "click.not_one_of", "click.not_valid",
+)  # fmt: skip
+
+
+_RANGES = [
+    (r"(?P<low>-?[\d.]+)<=x<=(?P<high>-?[\d.]+)", "click.range.between"),
+    (r"x>=(?P<low>-?[\d.]+)", "click.range.from"),
+    (r"x>(?P<low>-?[\d.]+)", "click.range.above"),
+    (r"x<=(?P<high>-?[\d.]+)", "click.range.to"),
+    (r"x<(?P<high>-?[\d.]+)", "click.range.below"),
+]
+
+
+def range_words(text: str) -> str:
+    """Click's range ("x>=1", "1900<=x<=2200") in words of the run; another shape unchanged."""
+    for pattern, key in _RANGES:
+        found = re.fullmatch(pattern, text.strip())
+        if found:
+            return t(key, **found.groupdict())
+    return text
 
 
 def say(message: str) -> str:
     """One of Click's messages in the language of the run; unknown text unchanged."""
     for pattern, key in _SENTENCES:
-        match = pattern.fullmatch(message.strip())
+        match = re.fullmatch(pattern, message.strip(), re.S)
         if match is None:
             continue
         parts = {k: v or "" for k, v in match.groupdict().items()}
-        if parts.get("rest") and key not in ("click.possible", "click.did_you_mean"):
+        if parts.get("rest") and key not in _DATA:
             parts["rest"] = say(parts["rest"]) if parts["rest"] else ""
+        if key == "click.not_in_range":
+            parts["rest"] = range_words(parts["rest"])
         return t(key, **parts).rstrip()
     for tail in (r"\. Did you mean .+\?", r" \(Possible options: .*\)"):  # a message + hint
         found = re.search(tail + "$", message)
@@ -93,14 +148,15 @@ _HEADINGS = {
     "Commands": "help.frame.commands",
 }
 _EXTRAS = [
-    (re.compile(r"default: (?P<default>.*)", re.S), "help.frame.default"),
-    (re.compile(r"required"), "help.frame.required"),
-    (re.compile(r"env var: (?P<var>.*)", re.S), "help.frame.env_var"),
+    (r"default: (?P<default>.*)", "help.frame.default"),
+    (r"required", "help.frame.required"),
+    (r"env var: (?P<var>.*)", "help.frame.env_var"),
 ]
-_KINDS = re.compile(
-    r"<(str|path|file|int|float|int range|float range)>"
-)  # Typer's names of a value's type
-_EXTRA = re.compile(r"(?P<help>.*?)(?P<gap>\s*)\[(?P<extra>[^\[\]]*)\]", re.S)
+_RANGE_EXTRA = r"(?:-?[\d.]+<=?)?x(?:[<>]=?-?[\d.]+)"
+_KINDS = r"<(str|path|file|int|float|int range|float range)>"  # a value's kind (Typer 0.27 on)
+_OLD_KINDS = r"(?<= )(TEXT|INTEGER RANGE|INTEGER|FLOAT RANGE|FLOAT|FILE|PATH)$"  # 0.26
+_OLD_NAMES = {"TEXT": "str", "INTEGER": "int", "FLOAT": "float", "FILE": "file", "PATH": "path"}
+_EXTRA = r"(?P<help>.*?)(?P<gap>\s*)\[(?P<extra>[^\[\]]*)\]"
 
 
 class Formatter(HelpFormatter):
@@ -117,7 +173,10 @@ class Formatter(HelpFormatter):
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        rows = [(_KINDS.sub(_kind, term), _said(text)) for term, text in rows]
+        rows = [
+            (re.sub(_OLD_KINDS, _old_kind, re.sub(_KINDS, _kind, term)), _said(text))
+            for term, text in rows
+        ]
         super().write_dl(rows, col_max, col_spacing)
 
 
@@ -126,20 +185,29 @@ def _kind(found: re.Match[str]) -> str:
     return f"<{t(f'help.frame.kind.{kind}')}>"
 
 
+def _old_kind(found: re.Match[str]) -> str:
+    words = found[1].split(" ")
+    kind = "_".join([_OLD_NAMES[words[0]], *(w.lower() for w in words[1:])])
+    return f"<{t(f'help.frame.kind.{kind}')}>"
+
+
 def _said(text: str) -> str:
     """An option's help with Click's "Show this message…" and "[default: …]" translated."""
     if text == "Show this message and exit.":
         return t("help.frame.help_option")
-    found = _EXTRA.fullmatch(text)
+    found = re.fullmatch(_EXTRA, text, re.S)
     if found is None:
         return text
     parts = []
     for part in found["extra"].split("; "):
         for pattern, key in _EXTRAS:
-            match = pattern.fullmatch(part)
+            match = re.fullmatch(pattern, part, re.S)
             if match:
                 part = t(key, **match.groupdict())
                 break
+        else:
+            if re.fullmatch(_RANGE_EXTRA, part):
+                part = range_words(part)
         parts.append(part)
     return f"{_said(found['help'])}{found['gap']}[{'; '.join(parts)}]"
 

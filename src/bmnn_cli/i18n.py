@@ -14,6 +14,7 @@ from bmnn_cli.messages import (
     events,
     extract,
     extractor,
+    frame,
     help,
     hostile,
     inputs,
@@ -57,6 +58,7 @@ MESSAGES: Final = _assemble(
     pdf.MESSAGES,
     help.MESSAGES,
     progress.MESSAGES,
+    frame.MESSAGES,
 )
 
 _language = "vi"

@@ -6,8 +6,6 @@ CLI's start-up nothing.
 
 from __future__ import annotations
 
-import getpass
-import shlex
 import sys
 
 _command: list[str] = []
@@ -19,10 +17,14 @@ def set_command(argv: list[str]) -> None:
 
 
 def command_line() -> str:
+    import shlex  # here, with getpass below: only a write asks
+
     return shlex.join(_command or ["bmnn", *sys.argv[1:]])
 
 
 def os_user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -10,13 +10,23 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 DATA = "calendar-vn.toml"
 
 
 def text() -> str:
-    """The calendar data shipped with bmnn (package data)."""
+    """The calendar data shipped with bmnn (package data).
+
+    Read beside this module where bmnn is installed as files, as it nearly
+    always is; `importlib.resources` (about 10 ms to import, paid by every
+    question) only for an install that is not (a zip).
+    """
+    beside = Path(__file__).resolve().parent.parent / "data" / DATA
+    if beside.is_file():
+        return beside.read_text(encoding="utf-8")
+    from importlib import resources
+
     return resources.files("bmnn_cli.data").joinpath(DATA).read_text(encoding="utf-8")
 
 
@@ -35,7 +45,6 @@ def holidays_version() -> str:
     """The installed `holidays` version, from its dist-info folder (importlib.metadata is slow)."""
     import importlib.util
     import os
-    from importlib.metadata import version
 
     spec = importlib.util.find_spec("holidays")
     if spec is not None and spec.origin:
@@ -43,4 +52,6 @@ def holidays_version() -> str:
         for name in os.listdir(folder):
             if name.startswith("holidays-") and name.endswith(".dist-info"):
                 return name.removeprefix("holidays-").removesuffix(".dist-info")
+    from importlib.metadata import version  # only here: importing it costs ~20 ms of CPU
+
     return version("holidays")

@@ -163,3 +163,21 @@ def one(reader: Reader, cls: type[R], row_id: int) -> R:
     if not found:
         raise LookupError(f"{cls.TABLE} {row_id}")
     return found[0]
+
+
+@dataclass
+class Request:
+    TABLE: ClassVar[str] = "request"
+    id: int
+    task_id: int
+    kind: str
+    happened_on: dt.date
+    due: dt.date
+    agencies: str
+    ref: str
+    note: str
+    recorded_at: str
+
+    def __post_init__(self) -> None:  # its dates are not among `_DATES`, which other tables share
+        self.happened_on = as_date(self.happened_on) or self.happened_on
+        self.due = as_date(self.due) or self.due

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -88,10 +89,9 @@ def remind(
             shown = run.preview(reader, query, settings, run.Route(eml).channel)
         _show(shown, query.as_of, settings, fmt, dry_run=dry_run)
         return
-    store = _run_database(ctx, db, query.until)
     from bmnn_cli.progress import steps
 
-    with steps() as bar:
+    with _run_database(ctx, db, query.until) as store, steps() as bar:
 
         def settled(result: Result) -> None:
             _announce(result, fmt)
@@ -104,7 +104,9 @@ def remind(
     _conclude(outcome, query.as_of, eml, fmt)
 
 
-def _run_database(ctx: typer.Context, db: str | None, until: dt.date) -> Transactions:
+def _run_database(
+    ctx: typer.Context, db: str | None, until: dt.date
+) -> AbstractContextManager[Transactions]:
     """The database a live run claims and records in: over sqlite3 when the file is ready."""
     from bmnn_cli.store.db import resolve
     from bmnn_cli.store.transactions import for_run

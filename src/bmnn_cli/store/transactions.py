@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bmnn_cli.store.reader import Reader, SessionReader, ready, sqlite_reader
-from bmnn_cli.store.writer import SessionWriter, Writer, sqlite_writer
+from bmnn_cli.store.reader import Reader, SessionReader, explain, ready, sqlite_reader
+from bmnn_cli.store.writer import SessionWriter, SqliteWriter, Writer
 
 
 @dataclass
@@ -60,11 +60,15 @@ class StoreTransactions:
 
 @dataclass
 class SqliteTransactions:
-    """Transactions over sqlite3 on a ready file.
+    """Transactions over sqlite3 on a ready file, one connection kept for the run.
 
-    Each one checks again, under its own lock, that the file is still ready;
-    should another bmnn have upgraded or extended it meanwhile, that
-    transaction goes through the store (`open_store`, opened once) instead.
+    Keeping it open matters: closing the last connection to a WAL database
+    checkpoints and resets the log, which for a run of a hundred messages
+    (two writes each) cost more than the writes. Each write takes the lock
+    (`BEGIN IMMEDIATE`) and checks again, under it, that the file is still
+    ready; should another bmnn have upgraded it meanwhile, or computed its
+    due dates with other calendar data, that transaction goes through the
+    store (`open_store`, opened once) instead.
     """
 
     path: Path
@@ -72,6 +76,7 @@ class SqliteTransactions:
     calendar: str  # the fingerprint of this bmnn's calendar data
     open_store: Callable[[], Any]
     _fallback: StoreTransactions | None = field(default=None, repr=False)
+    _connection: sqlite3.Connection | None = field(default=None, repr=False)
     dialect = "sqlite"
 
     @property
@@ -97,13 +102,46 @@ class SqliteTransactions:
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
-        where = self.where
-        with sqlite_writer(where, where, schema=_schema(), calendar=self.calendar) as found:
-            if found is not None:
-                yield found
-                return
-        with self._store().write() as writer:
-            yield writer
+        connection = self._connected()
+        try:
+            connection.execute("BEGIN IMMEDIATE")  # the lock first: then nobody migrates meanwhile
+        except sqlite3.Error as error:
+            raise explain(self.where, error) from None
+        if not ready(connection, _schema(), 0, self.calendar, read_only=False):
+            connection.execute("ROLLBACK")
+            with self._store().write() as writer:
+                yield writer
+            return
+        try:
+            yield SqliteWriter(connection, self.where)
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        try:
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise explain(self.where, error) from None
+
+    def _connected(self) -> sqlite3.Connection:
+        if self._connection is None:
+            from bmnn_cli.store.db import BUSY_TIMEOUT_MS
+
+            try:
+                connection = sqlite3.connect(
+                    f"file:{self.path}?mode=rw", uri=True, isolation_level=None
+                )
+                connection.execute("PRAGMA foreign_keys = ON")
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as error:
+                raise explain(self.where, error) from None
+            self._connection = connection
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 Transactions = SqliteTransactions | StoreTransactions
@@ -115,18 +153,25 @@ def _schema() -> int:
     return SCHEMA_VERSION
 
 
-def for_run(path: Path | None, year: int, open_store: Callable[[], Any]) -> Transactions:
+@contextmanager
+def for_run(path: Path | None, year: int, open_store: Callable[[], Any]) -> Iterator[Transactions]:
     """Over sqlite3 when `path` is a SQLite file ready for a run reaching `year`, else the store.
 
     `path` is None for a server database; `open_store` opens the store (as a
-    question as of `year` would: extending open-ended schedules first).
+    question as of `year` would: extending open-ended schedules first). The
+    sqlite3 connection is closed when the run ends.
     """
     from bmnn_cli.domain.calendar_data import fingerprint
 
     calendar = fingerprint()
-    if path is not None and _ready(path, year, calendar):
-        return SqliteTransactions(path, year, calendar, open_store)
-    return StoreTransactions(open_store())
+    if path is None or not _ready(path, year, calendar):
+        yield StoreTransactions(open_store())
+        return
+    database = SqliteTransactions(path, year, calendar, open_store)
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 def _ready(path: Path, year: int, calendar: str) -> bool:

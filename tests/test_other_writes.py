@@ -143,3 +143,35 @@ def test_the_sqlite3_path_writes_what_the_session_path_writes(
     assert fast_rows == _rows(other)
     assert fast_rows["reminder_log"] and len(fast_rows["request"]) == 1  # the event's
     assert any(row[0] == "cancel_request" for row in fast_rows["audit_log"])
+
+
+def test_a_run_goes_through_the_store_once_the_file_is_no_longer_ready(both: Path) -> None:
+    """Each write checks under its lock that the file is still ready, else the store writes."""
+    assert isinstance(both, Path)
+    from bmnn_cli.domain.calendar_data import fingerprint
+    from bmnn_cli.store.db import open_store
+    from bmnn_cli.store.reminders import clear_stale_claims
+    from bmnn_cli.store.transactions import SqliteTransactions, for_run
+    from bmnn_cli.store.writer import SessionWriter, SqliteWriter
+
+    opened: list[object] = []
+
+    def opener() -> object:
+        opened.append(open_store(both, create=False))
+        return opened[-1]
+
+    with for_run(both, 2026, opener) as ready:
+        assert isinstance(ready, SqliteTransactions)
+        with ready.write() as writer:
+            assert isinstance(writer, SqliteWriter) and clear_stale_claims(writer) == 0
+    assert opened == []
+    stale = SqliteTransactions(both, 2026, "other calendar data", opener)
+    try:
+        with stale.write() as writer:  # as if another bmnn had recomputed the due dates
+            assert isinstance(writer, SessionWriter) and clear_stale_claims(writer) == 0
+        with stale.read() as reader:
+            assert next(iter(reader.rows("SELECT COUNT(*) FROM plan")))[0] == 2
+    finally:
+        stale.close()
+    assert len(opened) == 1  # opened once, for both
+    assert fingerprint() != "other calendar data"

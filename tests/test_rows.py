@@ -9,7 +9,7 @@ import typing
 import pytest
 from sqlmodel import SQLModel
 
-from bmnn_cli.store import rows
+from bmnn_cli.store import models, rows
 
 pytestmark = pytest.mark.no_database
 
@@ -27,6 +27,7 @@ def test_every_row_class_is_checked() -> None:
 @pytest.mark.parametrize("cls", ROW_CLASSES, ids=lambda cls: cls.__name__)
 def test_row_fields_are_the_columns_of_its_table(cls: type) -> None:
     """Same names in the same order (`SELECT` lists them so), same nullability, dates as dates."""
+    assert models.Obligation.__tablename__ == "obligation"  # the tables are declared
     table = SQLModel.metadata.tables[cls.TABLE]  # type: ignore[attr-defined]
     assert rows.columns(cls) == [column.name for column in table.columns]
     hints = typing.get_type_hints(cls, vars(rows) | {"dt": dt})

@@ -94,10 +94,13 @@ def backup(
     """Write a consistent copy of the database, safe while others are writing."""
     from bmnn_cli.store import maintenance
 
-    store = open_db(ctx, db)
-    if store.dialect != "sqlite":
-        raise Refused(t("err.cli.pg_backups", where=store.where))
-    size = maintenance.backup(store.path, file, force=force)
+    path = _current_file(ctx, db)
+    if path is None:  # PostgreSQL, or a file the store must migrate first
+        store = open_db(ctx, db)
+        if store.dialect != "sqlite":
+            raise Refused(t("err.cli.pg_backups", where=store.where))
+        path = store.path
+    size = maintenance.backup(path, file, force=force)
     typer.echo(t("msg.backup", path=file, size=size))
 
 
@@ -127,16 +130,32 @@ def check(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -
     """Check the database's integrity and foreign keys; exit 1 if anything is wrong."""
     from bmnn_cli.store import maintenance
 
-    store = open_db(ctx, db)
-    # PostgreSQL checks its own constraints on every write; opening it proved it answers
-    problems = maintenance.check(store.path) if store.dialect == "sqlite" else []
+    path = _current_file(ctx, db)
+    if path is not None:
+        problems, where = maintenance.check(path), str(path)
+    else:  # PostgreSQL, or a file the store must migrate first
+        store = open_db(ctx, db)
+        # PostgreSQL checks its own constraints on every write; opening it proved it answers
+        problems = maintenance.check(store.path) if store.dialect == "sqlite" else []
+        where = store.where
     if problems or fmt is not Format.table:
         rows = [{"problem": p} for p in problems]
         render(Listing([Column("problem", "col.problem")], rows), fmt)
     else:
-        typer.echo(t("msg.check_ok", path=store.where))
+        typer.echo(t("msg.check_ok", path=where))
     if problems:
         raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+def _current_file(ctx: typer.Context, db: str | None) -> Path | None:
+    """The SQLite file to back up or check as it is (over sqlite3), or None: the store opens it."""
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.maintenance import is_current
+
+    target = resolve(db or state(ctx).db)
+    if target.is_url or not is_current(target.path):
+        return None
+    return target.path
 
 
 @app.command(help="help.migrate")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db
+from bmnn_cli.cli.app import app, writing
 from bmnn_cli.cli.common import AsOfOpt, DbOpt, PlanOpt, parse_day, today
 from bmnn_cli.cli.recording import DateOpt, TaskOpt
 from bmnn_cli.domain.periods import period_label
@@ -76,10 +76,9 @@ def _record(
 
     day_of = as_of or today()
     day = date or day_of
-    store = open_db(ctx, db)
-    with store.write() as session:
+    with writing(ctx, db) as writer:
         done = requests.record_request(
-            session, task=task, kind=kind, day=day, due=due, days=days, agencies=agencies,
+            writer, task=task, kind=kind, day=day, due=due, days=days, agencies=agencies,
             as_of=day_of, plan=plan, ref=ref,
         )  # fmt: skip
     if not done.changed:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db, reading
+from bmnn_cli.cli.app import app, open_db, reading, writing
 from bmnn_cli.cli.common import (
     AgencyOpt,
     DbOpt,
@@ -188,9 +188,8 @@ def cancel(
     from bmnn_cli.store import undo
 
     need_reason(reason)
-    store = open_db(ctx, db)
-    with store.write() as session:
-        done = undo.cancel(session, task=task, reason=reason, ref=ref, period=period, plan=plan)
+    with writing(ctx, db) as writer:
+        done = undo.cancel(writer, task=task, reason=reason, ref=ref, period=period, plan=plan)
     typer.echo(
         t(
             f"msg.cancelled_{done.kind}",

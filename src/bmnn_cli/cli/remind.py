@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_as_of, reading
+from bmnn_cli.cli.app import app, open_as_of, reading, state
 from bmnn_cli.cli.common import AgencyOpt, AsOfOpt, DbOpt, GroupOpt, PlanOpt, parse_days, today
 from bmnn_cli.i18n import t
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from bmnn_cli.delivery.config import Settings
     from bmnn_cli.delivery.run import Preview, Result, RunOutcome
     from bmnn_cli.domain.reminders import Message
+    from bmnn_cli.store.transactions import Transactions
 
 
 class Output(StrEnum):
@@ -87,10 +89,9 @@ def remind(
             shown = run.preview(reader, query, settings, run.Route(eml).channel)
         _show(shown, query.as_of, settings, fmt, dry_run=dry_run)
         return
-    store = open_as_of(ctx, db, query.until)
     from bmnn_cli.progress import steps
 
-    with steps() as bar:
+    with _run_database(ctx, db, query.until) as store, steps() as bar:
 
         def settled(result: Result) -> None:
             _announce(result, fmt)
@@ -101,6 +102,18 @@ def remind(
 
         outcome = run.deliver_due(store, query, settings, route, settled, on_start=started)
     _conclude(outcome, query.as_of, eml, fmt)
+
+
+def _run_database(
+    ctx: typer.Context, db: str | None, until: dt.date
+) -> AbstractContextManager[Transactions]:
+    """The database a live run claims and records in: over sqlite3 when the file is ready."""
+    from bmnn_cli.store.db import resolve
+    from bmnn_cli.store.transactions import for_run
+
+    target = resolve(db or state(ctx).db)
+    path = None if target.is_url else target.path
+    return for_run(path, until.year, lambda: open_as_of(ctx, db, until))
 
 
 def _span(within: str) -> int:

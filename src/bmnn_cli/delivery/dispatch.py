@@ -25,11 +25,14 @@ if TYPE_CHECKING:
     from bmnn_cli.delivery.run import Route
     from bmnn_cli.domain.reminders import Message
     from bmnn_cli.store.db import Store
+    from bmnn_cli.store.transactions import Transactions
+
+    Database = Store | Transactions  # a run's database: over sqlite3, or the store's sessions
 
 
 @contextmanager
 def channel(
-    store: Store, settings: Settings, route: Route
+    store: Database, settings: Settings, route: Route
 ) -> Iterator[Callable[[Message], Result]]:
     """Deliver one message at a time: into a file, or over one SMTP session for the run."""
     if route.folder is not None:
@@ -46,7 +49,7 @@ def channel(
 class _Smtp:
     """Sends over one session; once the server proves unusable, fails the rest unsent."""
 
-    store: Store
+    store: Database
     mailer: Mailer
     settings: Settings
     fatal: str = ""
@@ -63,7 +66,7 @@ class _Smtp:
             return Result(message, "failed", self.fatal)
 
 
-def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings) -> Result:
+def _send_one(store: Database, mailer: Mailer, message: Message, settings: Settings) -> Result:
     import smtplib
 
     from bmnn_cli.delivery import mail
@@ -90,7 +93,7 @@ def _send_one(store: Store, mailer: Mailer, message: Message, settings: Settings
     return Result(message, "sent", refused=refused)
 
 
-def _write_one(store: Store, message: Message, settings: Settings, folder: Path) -> Result:
+def _write_one(store: Database, message: Message, settings: Settings, folder: Path) -> Result:
     from bmnn_cli.delivery import mail
     from bmnn_cli.errors import BmnnError
 
@@ -115,7 +118,7 @@ def _write_one(store: Store, message: Message, settings: Settings, folder: Path)
 
 
 def _built_and_claimed(
-    store: Store, message: Message, settings: Settings, channel: str
+    store: Database, message: Message, settings: Settings, channel: str
 ) -> tuple[EmailMessage, str] | Result:
     """The message built and its stages claimed, or what became of it instead."""
     from bmnn_cli.delivery import mail
@@ -129,7 +132,7 @@ def _built_and_claimed(
     return (email, message_id) if unclaimed is None else unclaimed
 
 
-def _claim(store: Store, message: Message, channel: str, message_id: str) -> Result | None:
+def _claim(store: Database, message: Message, channel: str, message_id: str) -> Result | None:
     """Take the message's stages before delivering it: None when taken, else what became of it.
 
     Another sender holding a stage settles the message as `taken`. A database
@@ -140,31 +143,31 @@ def _claim(store: Store, message: Message, channel: str, message_id: str) -> Res
     from bmnn_cli.store import reminders as log
 
     try:
-        with store.write() as session:
-            claimed = log.claim(session, message, channel=channel, message_id=message_id)
+        with store.write() as writer:
+            claimed = log.claim(writer, message, channel=channel, message_id=message_id)
     except BmnnError as error:
         return Result(message, "failed", error.message)
     return None if claimed else Result(message, "taken")
 
 
-def _release(store: Store, message: Message, channel: str) -> None:
+def _release(store: Database, message: Message, channel: str) -> None:
     from bmnn_cli.errors import BmnnError
     from bmnn_cli.store import reminders as log
 
     try:
-        with store.write() as session:
-            log.release(session, message, channel=channel)
+        with store.write() as writer:
+            log.release(writer, message, channel=channel)
     except BmnnError:
         pass  # a claim left behind is cleared by the next run, which sends again
 
 
-def _released(store: Store, result: Result, channel: str) -> Result:
+def _released(store: Database, result: Result, channel: str) -> Result:
     _release(store, result.message, channel)
     return result
 
 
 def _record(
-    store: Store,
+    store: Database,
     message: Message,
     channel: str,
     recipients: list[str],
@@ -176,9 +179,9 @@ def _record(
     from bmnn_cli.store import reminders as log
 
     try:
-        with store.write() as session:
+        with store.write() as writer:
             log.record(
-                session,
+                writer,
                 message,
                 channel=channel,
                 recipients=recipients,

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from bmnn_cli.domain.reminders import Message
     from bmnn_cli.store.db import Store
     from bmnn_cli.store.reader import Reader
+    from bmnn_cli.store.transactions import Transactions
 
 
 @dataclass
@@ -199,12 +200,13 @@ def route(settings: Settings, folder: Path | None) -> Route:
 
 
 def due_messages(
-    source: Store | Reader, query: Query, settings: Settings, channel: str = "smtp"
+    source: Store | Transactions | Reader, query: Query, settings: Settings, channel: str = "smtp"
 ) -> list[Message]:
     """The messages due now: stages not yet logged on `channel`, one per agency.
 
     `source` is a Reader for a question (a dry run, the morning view: no
-    SQLAlchemy on a SQLite file), or the store of a live run.
+    SQLAlchemy on a SQLite file), or the database of a live run
+    (`store.transactions`: no SQLAlchemy on a ready SQLite file either).
     """
     from bmnn_cli.domain import reminders as domain
     from bmnn_cli.store import outstanding
@@ -224,19 +226,19 @@ def due_messages(
 
 
 @contextmanager
-def _reader(source: Store | Reader) -> Iterator[Reader]:
-    """The Reader itself, or one over a read session of the store."""
-    from bmnn_cli.store.reader import Reader, SessionReader
+def _reader(source: Store | Transactions | Reader) -> Iterator[Reader]:
+    """The Reader itself, or one over a read transaction of the run's database or the store."""
+    from bmnn_cli.store.reader import Reader, reader_of
 
     if isinstance(source, Reader):
         yield source
         return
-    with source.read() as session:
-        yield SessionReader(session)
+    with source.read() as session_or_reader:
+        yield reader_of(session_or_reader)
 
 
 def deliver_due(
-    store: Store,
+    store: Store | Transactions,
     query: Query,
     settings: Settings,
     route: Route,
@@ -257,8 +259,8 @@ def deliver_due(
 
     results: list[Result] = []
     with run_lock(store):
-        with store.write() as session:  # claims of a run that died: unknown, so sent again
-            clear_stale_claims(session)
+        with store.write() as writer:  # claims of a run that died: unknown, so sent again
+            clear_stale_claims(writer)
         messages = due_messages(store, query, settings, route.channel)
         by_smtp = route.channel == "smtp"
         held = [m for m in messages if by_smtp and not m.recipients]
@@ -275,7 +277,7 @@ def deliver_due(
     return RunOutcome(route.channel, results, unreachable)
 
 
-def _any_address(store: Store, query: Query) -> bool:
+def _any_address(store: Store | Transactions, query: Query) -> bool:
     """Whether any agency answerable within the run's scope has an e-mail address."""
     from bmnn_cli.store import outstanding
     from bmnn_cli.store.lookup import scope

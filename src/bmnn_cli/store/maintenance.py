@@ -24,6 +24,24 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
+def is_current(path: Path) -> bool:
+    """Whether `path` is a SQLite file at the current schema, which `check` and
+    `backup` read as it is: no migration, so no need of the store (and of
+    SQLAlchemy). Anything else (missing, older, newer, unreadable) goes through
+    the store, which migrates it or says what is wrong.
+    """
+    from bmnn_cli.store.reader import ready
+
+    if not path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    with contextlib.closing(connection):
+        return ready(connection, SCHEMA_VERSION, 0)
+
+
 def backup(source: Path, dest: Path, *, force: bool = False) -> int:
     """Snapshot `source` into `dest`; returns the size in bytes."""
     check_target(dest)  # a folder, a missing folder or a symbolic link is refused

@@ -28,85 +28,79 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, bindparam, text
-from sqlmodel import Session
-
 from bmnn_cli.domain.reminders import Message
 from bmnn_cli.errors import Busy
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
-from bmnn_cli.store.models import ReminderLog
 from bmnn_cli.store.outstanding import logged
+from bmnn_cli.store.writer import writer_of
 
 CHANNELS = ("smtp", "eml")
 
 CLAIMED = ""  # `sent_at` of a row that claims its stage for a message being delivered
 
+_INSERT = (
+    "INSERT INTO reminder_log"
+    " (obligation_id, channel, due, stage, as_of, sent_at, recipients, message_id)"
+    " VALUES (:oid, :channel, :due, :stage, :as_of, :sent_at, :recipients, :message_id)"
+)
+_STAGE = "obligation_id = :oid AND channel = :channel AND due = :due AND stage = :stage"
 
-def claim(session: Session, message: Message, *, channel: str, message_id: str) -> bool:
+
+def claim(target: Any, message: Message, *, channel: str, message_id: str) -> bool:
     """Take every stage of `message` for this delivery, or none if one is taken already.
 
     Run in a writing transaction (which holds the write lock), before the
     message is handed to the server: a second sender, on any host, finds
     the rows and leaves the message alone. False when a stage was taken.
+    `target` is a Writer (or a session, for callers not yet converted).
     """
     assert channel in CHANNELS, channel
+    writer = writer_of(target)
     keys = [(r.item.obligation_id, r.item.effective_due, r.stage) for r in message.reminders]
-    taken = logged(session, [k[0] for k in keys], channel)
+    taken = logged(writer, [k[0] for k in keys], channel)
     if any((due, stage) in taken.get(oid, set()) for oid, due, stage in keys):
         return False
-    for reminder in message.reminders:
-        session.add(_log_row(reminder, message, channel, CLAIMED, message_id))
+    writer.many(
+        _INSERT, [_row(r, message, channel, CLAIMED, message_id) for r in message.reminders]
+    )
     return True
 
 
-def _log_row(
+def _row(
     reminder: Any,
     message: Message,
     channel: str,
     sent_at: str,
     message_id: str,
     recipients: str = "[]",
-) -> ReminderLog:
+) -> dict[str, Any]:
     """The log row of one stage of one obligation: a claim, or a send recorded."""
-    item = reminder.item
-    return ReminderLog(
-        obligation_id=item.obligation_id,
-        channel=channel,
-        due=item.effective_due,
-        stage=reminder.stage,
-        as_of=message.as_of,
-        sent_at=sent_at,
-        recipients=recipients,
-        message_id=message_id,
+    return {
+        **_key(reminder, channel),
+        "as_of": message.as_of,
+        "sent_at": sent_at,
+        "recipients": recipients,
+        "message_id": message_id,
+    }
+
+
+def release(target: Any, message: Message, *, channel: str) -> None:
+    """Give back the stages claimed for a message that was not delivered."""
+    writer_of(target).many(
+        f"DELETE FROM reminder_log WHERE {_STAGE} AND sent_at = :claimed",
+        [{**_key(r, channel), "claimed": CLAIMED} for r in message.reminders],
     )
 
 
-def release(session: Session, message: Message, *, channel: str) -> None:
-    """Give back the stages claimed for a message that was not delivered."""
-    for reminder in message.reminders:
-        session.connection().execute(
-            text(
-                "DELETE FROM reminder_log WHERE obligation_id = :oid AND channel = :channel "
-                "AND due = :due AND stage = :stage AND sent_at = :claimed"
-            ).bindparams(_DUE),
-            _key(reminder, channel),
-        )
-
-
-def clear_stale_claims(session: Session) -> int:
+def clear_stale_claims(target: Any) -> int:
     """Claims left by a run that died between claiming and recording (under the run lock).
 
     Whether such a message went out is unknown; it is sent again rather than
     marked as sent.
     """
-    result = session.connection().execute(
-        text("DELETE FROM reminder_log WHERE sent_at = :claimed"), {"claimed": CLAIMED}
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
-_DUE = bindparam("due", type_=Date)
+    sql = "DELETE FROM reminder_log WHERE sent_at = :claimed"
+    return writer_of(target).execute(sql, {"claimed": CLAIMED})
 
 
 def _key(reminder: Any, channel: str) -> dict[str, Any]:
@@ -115,12 +109,11 @@ def _key(reminder: Any, channel: str) -> dict[str, Any]:
         "channel": channel,
         "due": reminder.item.effective_due,
         "stage": reminder.stage,
-        "claimed": CLAIMED,
     }
 
 
 def record(
-    session: Session,
+    target: Any,
     message: Message,
     *,
     channel: str,
@@ -130,32 +123,24 @@ def record(
 ) -> None:
     """Log a delivered message: its claimed rows completed, one audit entry per reminder."""
     assert channel in CHANNELS, channel
+    writer = writer_of(target)
     sent_at = audit.now()
     to = ", ".join(recipients)
+    addressed = json.dumps(list(recipients), ensure_ascii=False)
     for reminder in message.reminders:
         item = reminder.item
-        params = _key(reminder, channel)
-        params.update(
-            sent_at=sent_at,
-            recipients=json.dumps(list(recipients), ensure_ascii=False),
-            message_id=message_id,
+        params = _row(reminder, message, channel, sent_at, message_id, addressed)
+        done = writer.execute(
+            "UPDATE reminder_log SET sent_at = :sent_at, recipients = :recipients,"
+            f" message_id = :message_id WHERE {_STAGE} AND sent_at = :claimed",
+            {**params, "claimed": CLAIMED},
         )
-        done = session.connection().execute(
-            text(
-                "UPDATE reminder_log SET sent_at = :sent_at, recipients = :recipients, "
-                "message_id = :message_id WHERE obligation_id = :oid AND channel = :channel "
-                "AND due = :due AND stage = :stage AND sent_at = :claimed"
-            ).bindparams(_DUE),
-            params,
-        )
-        if not done.rowcount:  # not claimed first (a caller outside `remind`)
-            session.add(
-                _log_row(reminder, message, channel, sent_at, message_id, params["recipients"])
-            )
+        if not done:  # not claimed first (a caller outside `remind`)
+            writer.execute(_INSERT, params)
         detail = f"{channel}: stage {reminder.stage:+d}d of due {item.effective_due}"
         detail += f" ({item.period}); to {to or '-'}" + (f"; {where}" if where else "")
         audit.record(
-            session, "remind", plan=item.plan, task=item.task, agency=item.agency_id, detail=detail
+            writer, "remind", plan=item.plan, task=item.task, agency=item.agency_id, detail=detail
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from bmnn_cli.store.reader import Params, Reader, as_date
@@ -126,9 +127,6 @@ class Row(Protocol):
 
 R = TypeVar("R", bound=Row)
 
-_DATES = {"merged_on", "issued", "starts_on", "scheduled_due", "effective_due"}
-_DATES |= {"submitted_on", "begins_on", "waived_on"}
-
 
 def columns(cls: type) -> list[str]:
     return [f.name for f in fields(cls)]
@@ -140,12 +138,22 @@ def select(cls: type, alias: str = "") -> str:
     return "SELECT " + ", ".join(prefix + name for name in columns(cls))
 
 
+@cache
+def _kinds(cls: type) -> tuple[frozenset[str], frozenset[str]]:
+    """The fields of `cls` declared as dates and as booleans (SQLite gives text and 0/1)."""
+    hints = {f.name: str(f.type) for f in fields(cls)}
+    dates = frozenset(name for name, hint in hints.items() if "dt.date" in hint)
+    flags = frozenset(name for name, hint in hints.items() if hint == "bool")
+    return dates, flags
+
+
 def _build(cls: type[R], values: tuple[Any, ...]) -> R:
     row = dict(zip(columns(cls), values, strict=True))
-    for name in _DATES.intersection(row):
+    dates, flags = _kinds(cls)
+    for name in dates:
         row[name] = as_date(row[name])
-    if "roll_to_working_day" in row:
-        row["roll_to_working_day"] = bool(row["roll_to_working_day"])
+    for name in flags:
+        row[name] = bool(row[name])
     return cls(**row)
 
 
@@ -174,3 +182,17 @@ class AgencyGroup:
     name: str
     aliases: str
     position: int
+
+
+@dataclass
+class Request:
+    TABLE: ClassVar[str] = "request"
+    id: int
+    task_id: int
+    kind: str
+    happened_on: dt.date
+    due: dt.date
+    agencies: str
+    ref: str
+    note: str
+    recorded_at: str

@@ -11,18 +11,22 @@ needs a reason, written to the audit log in the same transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING, Any
 
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit
-from bmnn_cli.store import obligations as obl_store
-from bmnn_cli.store.lookup import find_task
-from bmnn_cli.store.models import Obligation, Plan, ReminderLog, Request, Submission, Waiver
-from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
+from bmnn_cli.store import audit, rows
+from bmnn_cli.store.lookup import task_id
+from bmnn_cli.store.requests import sync_plan
+from bmnn_cli.store.rows import Plan, Request, Task
+from bmnn_cli.store.writer import Writer, writer_of
 from bmnn_cli.text import fold
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bmnn_cli.store.recording import Outcome
 
 
 def unwaive(
@@ -35,6 +39,11 @@ def unwaive(
     period: str | None = None,
 ) -> Outcome:
     """Revoke the agency's waiver for the task (--period, else the latest one in force)."""
+    from sqlmodel import col, select
+
+    from bmnn_cli.store.models import Waiver
+    from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
+
     _need_reason(reason)
     task_row, plan_row, agency_row = target(session, task, agency, plan)
     rows = obligations_of(session, task_row, agency_row)
@@ -74,7 +83,7 @@ class Cancelled:
 
 
 def cancel(
-    session: Session,
+    target: Any,
     *,
     task: str,
     reason: str,
@@ -82,44 +91,50 @@ def cancel(
     period: str | None = None,
     plan: str | None = None,
 ) -> Cancelled:
-    """Take back a request or an event and its obligations, if nothing answers them yet."""
+    """Take back a request or an event and its obligations, if nothing answers them yet.
+
+    `target` is a Writer (or a session, for callers not yet converted).
+    """
+    writer = writer_of(target)
     _need_reason(reason)
-    task_row = find_task(session, task, plan=plan)
-    plan_row = session.get(Plan, task_row.plan_id)
-    assert plan_row is not None
-    request = _which(session, task_row.id, task_row.code, ref, period)
-    owed = session.exec(select(Obligation).where(Obligation.request_id == request.id)).all()
-    _refuse_answered(session, [o.id for o in owed if o.id is not None], request, task_row.code)
+    task_row = rows.one(writer, Task, task_id(writer, task, plan=plan))
+    plan_row = rows.one(writer, Plan, task_row.plan_id)
+    request = _which(writer, task_row, ref, period)
+    owed = [
+        int(row_id)
+        for (row_id,) in writer.rows(
+            "SELECT id FROM obligation WHERE request_id = :request ORDER BY id",
+            {"request": request.id},
+        )
+    ]
+    _refuse_answered(writer, owed, request, task_row.code)
     label = period_label(f"request-{request.id}")
-    for obligation in owed:
-        session.delete(obligation)
-    _reopen(session, request)
-    session.flush()
-    session.delete(request)
-    session.flush()
-    obl_store.sync_obligations(session, plan_row, through=plan_row.through_year)
+    writer.execute("DELETE FROM obligation WHERE request_id = :request", {"request": request.id})
+    _reopen(writer, request)
+    writer.execute("DELETE FROM request WHERE id = :request", {"request": request.id})
+    sync_plan(writer, plan_row.id, through=plan_row.through_year)
     audit.record(
-        session, f"cancel_{request.kind}", plan=plan_row.code, task=task_row.code,
+        writer, f"cancel_{request.kind}", plan=plan_row.code, task=task_row.code,
         detail=f"{label}: {request.happened_on} → {request.due} {request.ref}; "
         f"{len(owed)}; {reason}",
     )  # fmt: skip
     return Cancelled(request.kind, task_row.code, f"request-{request.id}", request.ref, len(owed))
 
 
-def _reopen(session: Session, request: Request) -> None:
+def _reopen(writer: Writer, request: Request) -> None:
     """The duties an event ended ("đến khi …") go on again: its waivers go with it."""
-    ended = session.exec(
-        select(Waiver, Obligation)
-        .where(Waiver.obligation_id == Obligation.id)
-        .where(Obligation.task_id == request.task_id)
-        .where(Waiver.recorded_at == request.recorded_at)
-        .where(Waiver.waived_on == request.happened_on)
-        .where(Waiver.state == "active")
-    ).all()
-    for waiver, obligation in ended:
-        obligation.waived_on = None
-        session.add(obligation)
-        session.delete(waiver)
+    ended = list(
+        writer.rows(
+            "SELECT w.id, o.id FROM waiver w JOIN obligation o ON o.id = w.obligation_id"
+            " WHERE o.task_id = :task AND w.recorded_at = :at AND w.waived_on = :day"
+            " AND w.state = 'active' ORDER BY w.id",
+            {"task": request.task_id, "at": request.recorded_at, "day": request.happened_on},
+        )
+    )
+    writer.many(
+        "UPDATE obligation SET waived_on = NULL WHERE id = :id", [{"id": o} for _, o in ended]
+    )
+    writer.many("DELETE FROM waiver WHERE id = :id", [{"id": w} for w, _ in ended])
 
 
 def _need_reason(reason: str) -> None:
@@ -127,12 +142,11 @@ def _need_reason(reason: str) -> None:
         raise UsageError(t("err.cli.reason_required"))
 
 
-def _which(
-    session: Session, task_id: int | None, code: str, ref: str | None, period: str | None
-) -> Request:
+def _which(writer: Writer, task: Task, ref: str | None, period: str | None) -> Request:
     """The request named by --ref or --period; with neither, the task's only one."""
-    requests = list(
-        session.exec(select(Request).where(Request.task_id == task_id).order_by(col(Request.id)))
+    code = task.code
+    requests = rows.all_of(
+        writer, Request, "FROM request WHERE task_id = :task ORDER BY id", {"task": task.id}
     )
     if not requests:
         raise NotFound(t("err.undo.no_request", task=code), value=code)
@@ -156,19 +170,26 @@ def _which(
     raise NotFound(t(key, task=code, requests=known), value=ref or period or code)
 
 
-def _refuse_answered(session: Session, ids: list[int], request: Request, code: str) -> None:
+def _refuse_answered(writer: Writer, ids: list[int], request: Request, code: str) -> None:
     """Refuse while a submission, waiver or reminder refers to an obligation of `request`."""
     if not ids:
         return
-    for table, label in ((Submission, "submission"), (Waiver, "waiver"), (ReminderLog, "reminder")):
-        count = session.exec(select(table.id).where(col(table.obligation_id).in_(ids))).all()
+    names = ", ".join(f":i{n}" for n in range(len(ids)))
+    params = {f"i{n}": value for n, value in enumerate(ids)}
+    for table, label in (
+        ("submission", "submission"),
+        ("waiver", "waiver"),
+        ("reminder_log", "reminder"),
+    ):
+        sql = f"SELECT COUNT(*) FROM {table} WHERE obligation_id IN ({names})"
+        count = int(next(iter(writer.rows(sql, params)))[0])
         if count:
             raise Refused(
                 t(
                     f"err.undo.answered_{label}",
                     task=code,
                     period=period_label(f"request-{request.id}"),
-                    count=len(count),
+                    count=count,
                 )
             )
 

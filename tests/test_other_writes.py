@@ -78,12 +78,6 @@ def test_backup_loads_no_database_library(both: Path, tmp_path: Path) -> None:
     assert kept == count(both, "obligation") > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the plan's obligations are synced by store.obligations.sync_obligations, which "
-    "still needs a SQLAlchemy session (store.requests.sync_plan opens one on the sqlite3 "
-    "transaction); drop this mark once it runs on a Writer",
-)
 @pytest.mark.parametrize("args", [REQUEST, EVENT, CANCEL], ids=lambda a: a[0])
 def test_request_event_and_cancel_load_no_database_library(
     cli: Cli, both: Path, args: tuple[str, ...]

@@ -45,7 +45,7 @@ def _part(task: Task, kind: str) -> Part:
     """The part a request or an event concerns: "sau khi …", "N ngày trước …", "đến khi …"."""
     from bmnn_cli.store.obligations import task_parts
 
-    for part in task_parts(_as_stored(task)):
+    for part in task_parts(task):
         if part.kind in _KINDS[kind]:
             return part
     keys = {"request": "err.store.no_request_schedule", "event": "err.store.no_event_schedule"}
@@ -82,14 +82,14 @@ def record_request(
     province = rows.one(writer, Province, plan_row.province_id)
     part = _part(task_row, kind)
     same = _same_ref(writer, task_row, ref)
-    rules, calendar = rules_of(_as_stored(plan_row)), calendar_of(_as_stored(province))
+    rules, calendar = rules_of(plan_row), calendar_of(province)
     if same is not None:
         return Requested(
             task_row.code, f"request-{same.id}", same.happened_on, same.due, 0, same.ref,
             changed=False, effective=rolled(same.due, rules=rules, calendar=calendar),
         )  # fmt: skip
     # an event counted back from ("95 ngày trước bầu cử") is dated before it happens
-    check_date(day, max(day, as_of) if part.kind == "before_event" else as_of, _as_stored(plan_row))
+    check_date(day, max(day, as_of) if part.kind == "before_event" else as_of, cast(Any, plan_row))
     if part.kind in ("before_event", "until_event") and (due, days) != (None, None):
         raise UsageError(
             t("err.event.no_due_or_days", task=task_row.code, deadline=task_row.deadline)
@@ -133,71 +133,11 @@ def record_request(
     )  # fmt: skip
 
 
-def _as_stored(row: Any) -> Any:
-    """A plain row for the helpers of `store.obligations`/`recording`, typed for the ORM's
-    rows but reading only the attributes both kinds have."""
-    return cast(Any, row)
-
-
 def sync_plan(writer: Writer, plan_id: int, *, through: int) -> None:
-    """The plan's obligations made to match its tasks and requests (`sync_obligations`).
-
-    `sync_obligations` works in a SQLAlchemy session: on the store's path the
-    Writer's own; over sqlite3, one opened on the Writer's connection and
-    transaction, which it neither commits nor rolls back.
-    """
-    from bmnn_cli.store.models import Plan as StoredPlan
+    """The plan's obligations made to match its tasks and requests, the new one included."""
     from bmnn_cli.store.obligations import sync_obligations
-    from bmnn_cli.store.writer import SessionWriter
 
-    if isinstance(writer, SessionWriter):
-        session = writer.session
-        session.expire_all()  # rows changed by plain SQL are read again
-        plan = session.get(StoredPlan, plan_id)
-        assert plan is not None
-        sync_obligations(session, plan, through=through)
-        session.flush()
-        return
-    with _session_on(writer) as session:
-        plan = session.get(StoredPlan, plan_id)
-        assert plan is not None
-        sync_obligations(session, plan, through=through)
-        session.flush()
-
-
-def _session_on(writer: Writer) -> Any:
-    """A session over a sqlite3 Writer's connection, inside its transaction."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import StaticPool
-    from sqlmodel import Session
-
-    connection = getattr(writer, "connection")  # noqa: B009  (a SqliteWriter's)
-    engine = create_engine(
-        "sqlite://",
-        creator=lambda: _InTransaction(connection),
-        poolclass=StaticPool,
-        pool_reset_on_return=None,
-    )
-    return Session(engine, autoflush=True, expire_on_commit=False)
-
-
-class _InTransaction:
-    """A sqlite3 connection whose commit, rollback and close are left to its owner."""
-
-    def __init__(self, connection: Any) -> None:
-        self._connection = connection
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._connection, name)
-
-    def commit(self) -> None:
-        pass
-
-    def rollback(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
+    sync_obligations(writer, rows.one(writer, Plan, plan_id), through=through)
 
 
 def _check_bounded(task: Task, part: Part, day: dt.date) -> None:
@@ -259,7 +199,7 @@ def _request_due(
         raise UsageError(t("err.store.due_or_days"))
     if part.kind == "before_event":  # N days before the event, counted back from its day
         return day - dt.timedelta(days=days)
-    calendar = calendar_of(_as_stored(province))
+    calendar = calendar_of(province)
     return due_after_event(day, days, working_days=part.working_days, calendar=calendar)
 
 

@@ -14,7 +14,7 @@ from bmnn_cli.errors import NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store import obligations as obl_store
-from bmnn_cli.store.lookup import agency_ids, find_task
+from bmnn_cli.store.lookup import agency_ids, task_id
 from bmnn_cli.store.models import Agency, Obligation, Plan, Province, Request, Task, Waiver, key
 from bmnn_cli.store.recording import check_date
 from bmnn_cli.text import fold
@@ -68,7 +68,8 @@ def record_request(
     """
     if due is not None and days is not None:
         raise UsageError(t("err.store.due_and_days"))
-    task_row = find_task(session, task, plan=plan)
+    task_row = session.get(Task, task_id(session, task, plan=plan))  # the ORM's row, to change
+    assert task_row is not None
     plan_row = session.get(Plan, task_row.plan_id)
     province = session.get(Province, plan_row.province_id if plan_row else None)
     assert plan_row is not None and province is not None

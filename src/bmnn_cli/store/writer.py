@@ -109,13 +109,20 @@ def writer_of(session_or_writer: Any) -> Writer:
 
 @contextmanager
 def sqlite_writer(
-    path: str, where: str, *, schema: int, calendar: str | None, dry_run: bool = False
+    path: str,
+    where: str,
+    *,
+    schema: int,
+    calendar: str | None,
+    year: int = 0,
+    dry_run: bool = False,
 ) -> Iterator[Writer | None]:
     """One writing transaction on `path` over sqlite3, or None when the store must open it.
 
-    None when the file is missing, is not at schema `schema` or its due dates
-    were computed with calendar data other than `calendar`: the store then
-    migrates it or recomputes them, in the write's own transaction. The
+    None when the file is missing, is not at schema `schema`, its due dates
+    were computed with calendar data other than `calendar` or a plan's
+    schedules stop short of `year` (0: any year): the store then migrates it,
+    recomputes or extends them, in the write's own transaction. The
     transaction is committed when the block ends, rolled back on an error or
     with `dry_run`.
     """
@@ -134,7 +141,7 @@ def sqlite_writer(
             connection.execute("BEGIN IMMEDIATE")  # the lock first: then nobody migrates meanwhile
         except sqlite3.Error as error:
             raise explain(where, error) from None
-        if not ready(connection, schema, 0, calendar, read_only=False):
+        if not ready(connection, schema, year, calendar, read_only=False):
             connection.execute("ROLLBACK")
             yield None
             return

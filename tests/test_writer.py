@@ -308,3 +308,11 @@ def test_a_write_past_the_stored_years_goes_through_the_store(recorded: Db) -> N
     assert "sqlalchemy" in loaded, done.stderr
     assert query(recorded, "SELECT MIN(through_year) FROM plan")[0][0] == later
     assert query(recorded, "SELECT COUNT(*) FROM audit_log WHERE action = 'extend'")[0][0] > 0
+
+
+@pytest.mark.no_database
+def test_a_recording_bounds_the_years_as_the_store_does() -> None:
+    """The sqlite3 path's copy of the bound on years ahead is the store's (`upkeep`)."""
+    from bmnn_cli.store import recording, upkeep
+
+    assert recording.YEARS_AHEAD == upkeep.YEARS_AHEAD

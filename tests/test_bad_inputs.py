@@ -107,13 +107,20 @@ def test_database_that_is_not_sqlite(cli: Cli, tmp_path: Path) -> None:
 
 @pytest.mark.sqlite_only
 def test_read_only_database(cli: Cli, lao_cai: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """SQLite opens the file read-only (mode=ro), which binds root as well."""
+    """SQLite opens the file read-only (mode=ro), which binds root as well.
+
+    Both ways a write opens it: the store's engine, and sqlite3 for a file ready
+    to write directly (`store.writer`).
+    """
     import functools
 
     import bmnn_cli.store.db as store_db
+    import bmnn_cli.store.writer as store_writer
 
     before = dump(lao_cai)
     monkeypatch.setattr(store_db, "_engine", functools.partial(store_db._engine, read_only=True))
+    read_only = functools.partial(store_writer._connect, read_only=True)
+    monkeypatch.setattr(store_writer, "_connect", read_only)
     assert "lao-cai-bmnn-2026" in cli("plans")  # reading still works
     err = cli.fail("submit", "--task", "IV.1.a", "--agency", "so tu phap", "--date", "2026-02-20",
                    "--as-of", "2026-03-01", code=5)  # fmt: skip

@@ -251,14 +251,17 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
 
 @contextmanager
-def writing(ctx: typer.Context, db: str | None, *, dry_run: bool = False) -> Iterator[Any]:
+def writing(
+    ctx: typer.Context, db: str | None, *, dry_run: bool = False, year: int = 0
+) -> Iterator[Any]:
     """A Writer for one writing transaction: committed when the block ends, unless `dry_run`.
 
     A SQLite file at the current schema, with due dates computed with this
-    bmnn's calendar data, is written with the standard `sqlite3` module (no
-    SQLAlchemy to load); anything else goes through the store, which
-    migrates the file or brings it up to the calendar first, in the same
-    transaction.
+    bmnn's calendar data and schedules that reach `year` (the latest a
+    recording looks at; 0: none), is written with the standard `sqlite3`
+    module (no SQLAlchemy to load); anything else goes through the store,
+    which migrates the file, brings it up to the calendar or extends the
+    schedules first, in the same transaction.
     """
     from bmnn_cli.domain.calendar_data import fingerprint
     from bmnn_cli.store.db import resolve
@@ -269,7 +272,7 @@ def writing(ctx: typer.Context, db: str | None, *, dry_run: bool = False) -> Ite
     if not target.is_url and target.path.is_file():
         path = str(target.path)
         with sqlite_writer(
-            path, path, schema=SCHEMA_VERSION, calendar=fingerprint(), dry_run=dry_run
+            path, path, schema=SCHEMA_VERSION, calendar=fingerprint(), year=year, dry_run=dry_run
         ) as found:
             if found is not None:
                 yield found

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db
+from bmnn_cli.cli.app import app, writing
 from bmnn_cli.cli.common import (
     AsOfOpt,
     DbOpt,
@@ -134,10 +134,10 @@ def submit(
         return
     if not task or not agency:
         raise typer.BadParameter(t("err.cli.task_agency_required"))
-    store = open_db(ctx, db)
-    with store.write() as session:
+    day = date or day_of
+    with writing(ctx, db, year=day.year) as writer:
         outcome = submissions.submit(
-            session, task=task, agency=agency, day=date or day_of, as_of=day_of, plan=plan,
+            writer, task=task, agency=agency, day=day, as_of=day_of, plan=plan,
             period=period, ref=ref, note=note,
         )  # fmt: skip
     _say(outcome)
@@ -151,14 +151,14 @@ def _submit_csv(
     from bmnn_cli.store import submissions
 
     rows = read_register(path)
-    store = open_db(ctx, db)
     items = [
         submissions.Sent(r.task, r.agency, r.date, r.ref, r.note, r.plan or plan, r.period)
         for r in rows
     ]
-    with store.write() as session:
+    latest = max((item.day.year for item in items), default=0)
+    with writing(ctx, db, year=latest) as writer:
         try:
-            outcomes = submissions.submit_many(session, items, as_of=as_of)
+            outcomes = submissions.submit_many(writer, items, as_of=as_of)
         except submissions.SubmitFailed as failed:
             line = rows[failed.index].line
             raise InputError(failed.message, path=str(path), line=line) from None
@@ -185,10 +185,9 @@ def amend(
 
     need_reason(reason)
     day_of = as_of or today()
-    store = open_db(ctx, db)
-    with store.write() as session:
+    with writing(ctx, db) as writer:
         outcome = corrections.amend(
-            session, task=task, agency=agency, day=date, as_of=day_of, reason=reason,
+            writer, task=task, agency=agency, day=date, as_of=day_of, reason=reason,
             plan=plan, period=period, ref=ref, note=note,
         )  # fmt: skip
     _say(outcome)
@@ -208,10 +207,9 @@ def retract(
     from bmnn_cli.store import corrections
 
     need_reason(reason)
-    store = open_db(ctx, db)
-    with store.write() as session:
+    with writing(ctx, db) as writer:
         outcome = corrections.retract(
-            session, task=task, agency=agency, reason=reason, plan=plan, period=period
+            writer, task=task, agency=agency, reason=reason, plan=plan, period=period
         )
     _say(outcome)
 
@@ -231,14 +229,14 @@ def waive(
     from bmnn_cli.store import waivers
 
     need_reason(reason)
-    store = open_db(ctx, db)
-    with store.write() as session:
+    day_of = as_of or today()
+    with writing(ctx, db, year=day_of.year) as writer:
         outcome = waivers.waive(
-            session,
+            writer,
             task=task,
             agency=agency,
             reason=reason,
-            as_of=as_of or today(),
+            as_of=day_of,
             plan=plan,
             period=period,
         )

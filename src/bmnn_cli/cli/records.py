@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bmnn_cli.cli.app import app, open_db, reading, writing
+from bmnn_cli.cli.app import app, reading, writing
 from bmnn_cli.cli.common import (
     AgencyOpt,
     DbOpt,
@@ -148,13 +148,12 @@ def unwaive(
     db: DbOpt = None,
 ) -> None:
     """Revoke a waiver given in error; the agency owes that period again."""
-    from bmnn_cli.store import undo
+    from bmnn_cli.store import waivers
 
     need_reason(reason)
-    store = open_db(ctx, db)
-    with store.write() as session:
-        done = undo.unwaive(
-            session, task=task, agency=agency, reason=reason, plan=plan, period=period
+    with writing(ctx, db) as writer:
+        done = waivers.unwaive(
+            writer, task=task, agency=agency, reason=reason, plan=plan, period=period
         )
     typer.echo(
         t(

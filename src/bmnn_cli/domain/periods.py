@@ -9,7 +9,20 @@ on presentation.
 
 from __future__ import annotations
 
+from bmnn_cli.errors import UsageError
 from bmnn_cli.i18n import t
+
+# How far past the newest plan's year a question or a recording may look: further
+# is a mistyped --as-of or --year, said in one line rather than stored as periods.
+YEARS_AHEAD = 25
+
+
+def check_year(year: int, newest: int | None) -> None:
+    """Refuse `year` when it lies more than YEARS_AHEAD past `newest`, the newest plan's year."""
+    if newest is not None and year > newest + YEARS_AHEAD:
+        raise UsageError(
+            t("err.date.too_far", year=year, newest=newest, limit=newest + YEARS_AHEAD)
+        )
 
 
 def period_label(period: str) -> str:

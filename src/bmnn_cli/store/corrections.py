@@ -1,35 +1,39 @@
 """Correcting a submission (`amend`) or withdrawing one recorded in error (`retract`).
 
 Both keep the earlier record, marked superseded or retracted with the reason,
-so the history shows what was believed when.
+so the history shows what was believed when. Plain SQL through a Writer.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-
-from sqlmodel import Session, select
+from typing import Any
 
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import NotFound, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
-from bmnn_cli.store.models import Obligation, Submission, Task, key
+from bmnn_cli.store import rows as stored
 from bmnn_cli.store.recording import Change, Outcome, check_date, obligations_of, pick, target
+from bmnn_cli.store.rows import Obligation, Submission, Task
+from bmnn_cli.store.writer import Writer, writer_of
 
 
-def _active_submission(session: Session, obligation: Obligation) -> Submission:
-    row = session.exec(
-        select(Submission)
-        .where(Submission.obligation_id == obligation.id)
-        .where(Submission.state == "active")
-    ).first()
-    if row is None:
+def _active_submission(writer: Writer, obligation: Obligation) -> Submission:
+    found = stored.all_of(
+        writer,
+        Submission,
+        "FROM submission WHERE obligation_id = :obligation AND state = 'active'"
+        " ORDER BY id LIMIT 1",
+        {"obligation": obligation.id},
+    )
+    if not found:
         raise NotFound(
             t("err.store.no_submission_for_period", period=period_label(obligation.period)),
             value=obligation.period,
         )
-    return row
+    return found[0]
 
 
 def _latest_done(rows: list[Obligation], period: str | None, task: Task) -> Obligation:
@@ -42,7 +46,7 @@ def _latest_done(rows: list[Obligation], period: str | None, task: Task) -> Obli
 
 
 def amend(
-    session: Session,
+    source: Any,
     *,
     task: str,
     agency: str,
@@ -61,20 +65,17 @@ def amend(
     """
     if day is None and ref is None and note is None:
         raise UsageError(t("err.store.amend_nothing"))
-    task_row, plan_row, agency_row = target(session, task, agency, plan)
-    obligation = _latest_done(obligations_of(session, task_row, agency_row), period, task_row)
+    writer = writer_of(source)
+    task_row, plan_row, agency_row = target(writer, task, agency, plan)
+    obligation = _latest_done(obligations_of(writer, task_row, agency_row), period, task_row)
     if day is not None:
         check_date(day, as_of, plan_row, obligation)
-    old = _active_submission(session, obligation)
-    new = Submission(
-        obligation_id=key(obligation),
+    old = _active_submission(writer, obligation)
+    new = dataclasses.replace(
+        old,
         submitted_on=old.submitted_on if day is None else day,
         ref=old.ref if ref is None else ref,
         note=old.note if note is None else note,
-        replaces_id=old.id,
-        reason=reason,
-        recorded_at=audit.now(),
-        recorded_by=audit.os_user(),
     )
     changes = tuple(
         Change(field, getattr(old, name), getattr(new, name))
@@ -93,22 +94,31 @@ def amend(
     )
     if not changes:
         return outcome
-    old.state = "superseded"
-    session.add(old)
-    session.flush()
-    session.add(new)
-    obligation.submitted_on = new.submitted_on
-    session.add(obligation)
+    writer.execute("UPDATE submission SET state = 'superseded' WHERE id = :id", {"id": old.id})
+    writer.insert(
+        "INSERT INTO submission (obligation_id, submitted_on, ref, note, state, replaces_id,"
+        " reason, recorded_at, recorded_by) VALUES (:obligation, :day, :ref, :note, 'active',"
+        " :replaces, :reason, :at, :by) RETURNING id",
+        {
+            "obligation": obligation.id, "day": new.submitted_on, "ref": new.ref,
+            "note": new.note, "replaces": old.id, "reason": reason, "at": audit.now(),
+            "by": audit.os_user(),
+        },
+    )  # fmt: skip
+    writer.execute(
+        "UPDATE obligation SET submitted_on = :day WHERE id = :id",
+        {"day": new.submitted_on, "id": obligation.id},
+    )
     what = "; ".join(f"{c.field} {c.old or '-'} -> {c.new or '-'}" for c in changes)
     audit.record(
-        session, "amend", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        writer, "amend", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
         detail=f"{obligation.period}: {what}; {reason}",
     )  # fmt: skip
     return outcome
 
 
 def retract(
-    session: Session,
+    source: Any,
     *,
     task: str,
     agency: str,
@@ -117,18 +127,21 @@ def retract(
     period: str | None = None,
 ) -> Outcome:
     """Withdraw a submission recorded in error; it stays in the history."""
-    task_row, plan_row, agency_row = target(session, task, agency, plan)
-    obligation = _latest_done(obligations_of(session, task_row, agency_row), period, task_row)
-    old = _active_submission(session, obligation)
+    writer = writer_of(source)
+    task_row, plan_row, agency_row = target(writer, task, agency, plan)
+    obligation = _latest_done(obligations_of(writer, task_row, agency_row), period, task_row)
+    old = _active_submission(writer, obligation)
     audit.record(
-        session, "retract", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        writer, "retract", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
         detail=f"{obligation.period}: {old.submitted_on}; {reason}",
     )  # fmt: skip
-    old.state = "retracted"
-    old.reason = reason
-    session.add(old)
-    obligation.submitted_on = None
-    session.add(obligation)
+    writer.execute(
+        "UPDATE submission SET state = 'retracted', reason = :reason WHERE id = :id",
+        {"reason": reason, "id": old.id},
+    )
+    writer.execute(
+        "UPDATE obligation SET submitted_on = NULL WHERE id = :id", {"id": obligation.id}
+    )
     return Outcome(
         "msg.retracted", agency_row.name, task_row.code, obligation.period, date=old.submitted_on
     )

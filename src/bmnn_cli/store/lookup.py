@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from bmnn_cli.domain.directory import Directory
-    from bmnn_cli.store.models import Task
+    from bmnn_cli.store.rows import Task
 
     Source: TypeAlias = Reader | Session
 
@@ -178,13 +178,12 @@ def scope(
     return Scope(plan_row.id if plan_row else None, tuple(sorted(ids)) if ids is not None else None)
 
 
-def find_task(session: Session, text: str, *, plan: str | None = None) -> Task:
-    """The task `text` names (see `task_id`), as a row of the ORM, for a change to it."""
-    from bmnn_cli.store.models import Task
+def find_task(source: Source, text: str, *, plan: str | None = None) -> Task:
+    """The task `text` names (see `task_id`), as a stored row, for a record against it."""
+    from bmnn_cli.store import rows
 
-    task = session.get(Task, task_id(session, text, plan=plan))
-    assert task is not None
-    return task
+    reader = reader_of(source)
+    return rows.one(reader, rows.Task, task_id(reader, text, plan=plan))
 
 
 def task_id(source: Source, text: str, *, plan: str | None = None) -> int:

@@ -4,22 +4,26 @@ Nothing is overwritten: an amendment supersedes the earlier submission and a
 retraction marks it, both kept with the reason; the obligation row carries
 the outcome in force so that listings stay one scan. The rules of what a
 record does live in the domain (submissions, waivers, status); the modules
-here load rows, ask them and persist what they decide.
+here load rows, ask them and persist what they decide, in plain SQL through
+a Writer (`bmnn_cli.store.writer`), so that a command recording one document
+on a ready SQLite file does not load SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlmodel import Session, col, select
+from typing import Any, Protocol
 
 from bmnn_cli.domain import submissions as rules
-from bmnn_cli.domain.periods import period_label
+from bmnn_cli.domain.periods import check_year, period_label
 from bmnn_cli.errors import NotFound, UsageError
 from bmnn_cli.i18n import t
+from bmnn_cli.store import rows as stored
 from bmnn_cli.store.lookup import agency_ids, find_task
-from bmnn_cli.store.models import Agency, Obligation, Plan, Task
+from bmnn_cli.store.reader import Reader, reader_of
+from bmnn_cli.store.rows import Agency, Obligation, Plan, Task
+from bmnn_cli.store.writer import SessionWriter, Writer
 
 
 @dataclass(frozen=True)
@@ -47,54 +51,47 @@ class Change:
 
 
 def target(
-    session: Session, task_text: str, agency_text: str, plan: str | None
+    source: Any, task_text: str, agency_text: str, plan: str | None
 ) -> tuple[Task, Plan, Agency]:
-    task = find_task(session, task_text, plan=plan)
-    plan_row = session.get(Plan, task.plan_id)
-    assert plan_row is not None
-    ids = agency_ids(session, agency_text, province_id=plan_row.province_id, groups=False)
-    agency = session.get(Agency, ids[0])
-    assert agency is not None
-    return task, plan_row, agency
+    """The task, its plan and the agency a recording names (`source`: a Reader or a session)."""
+    return Finder(source)(task_text, agency_text, plan)
 
 
 class Finder:
     """`target` with each task and each agency looked up once (a register names few)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, source: Any) -> None:
+        self.reader: Reader = reader_of(source)
         self.tasks: dict[tuple[str, str | None], tuple[Task, Plan]] = {}
         self.agencies: dict[tuple[str, int], Agency] = {}
 
     def __call__(self, task: str, agency: str, plan: str | None) -> tuple[Task, Plan, Agency]:
         if (task, plan) not in self.tasks:
-            task_row = find_task(self.session, task, plan=plan)
-            plan_row = self.session.get(Plan, task_row.plan_id)
-            assert plan_row is not None
-            self.tasks[(task, plan)] = (task_row, plan_row)
+            task_row = find_task(self.reader, task, plan=plan)
+            self.tasks[(task, plan)] = (task_row, stored.one(self.reader, Plan, task_row.plan_id))
         task_row, plan_row = self.tasks[(task, plan)]
         where = (agency, plan_row.province_id)
         if where not in self.agencies:
-            ids = agency_ids(self.session, agency, province_id=plan_row.province_id, groups=False)
-            agency_row = self.session.get(Agency, ids[0])
-            assert agency_row is not None
-            self.agencies[where] = agency_row
+            ids = agency_ids(self.reader, agency, province_id=plan_row.province_id, groups=False)
+            self.agencies[where] = stored.one(self.reader, Agency, ids[0])
         return task_row, plan_row, self.agencies[where]
 
 
-def obligations_of(session: Session, task: Task, agency: Agency) -> list[Obligation]:
-    rows = session.exec(
-        select(Obligation)
-        .where(Obligation.task_id == task.id)
-        .where(Obligation.agency_id == agency.id)
-        .order_by(col(Obligation.effective_due).is_(None), col(Obligation.effective_due))
-    ).all()
+def obligations_of(source: Any, task: Task, agency: Agency) -> list[Obligation]:
+    """The agency's obligations of the task, earliest due first (undated last)."""
+    rows = stored.all_of(
+        reader_of(source),
+        Obligation,
+        "FROM obligation WHERE task_id = :task AND agency_id = :agency"
+        " ORDER BY effective_due IS NULL, effective_due, id",
+        {"task": task.id, "agency": agency.id},
+    )
     if not rows:
         raise NotFound(
             t("err.store.not_answerable", agency=agency.name, code=agency.code, task=task.code),
             value=agency.code,
         )
-    return list(rows)
+    return rows
 
 
 def pick(rows: list[Obligation], period: str | None, task: Task) -> Obligation:
@@ -119,8 +116,19 @@ def day_text(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "–"
 
 
+class Issued(Protocol):
+    """What `check_date` reads of a plan (a stored row, or an ORM object not yet converted)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def issued(self) -> dt.date | None: ...
+    @property
+    def year(self) -> int: ...
+
+
 def check_date(
-    day: dt.date, as_of: dt.date, plan: Plan, obligation: Obligation | None = None
+    day: dt.date, as_of: dt.date, plan: Issued, obligation: rules.Dated | None = None
 ) -> None:
     if day > as_of:
         raise UsageError(t("err.store.date_after_as_of", day=day, as_of=as_of))
@@ -130,3 +138,21 @@ def check_date(
         raise UsageError(
             t("err.store.date_before_start", day=day, earliest=earliest, plan=plan.code)
         )
+
+
+def ensure_through(writer: Writer, year: int) -> None:
+    """Open-ended schedules owe up to `year` before a recording looks for its period.
+
+    Through the store's session the store extends them (`upkeep.ensure_through`,
+    with its audit entry). A sqlite3 writer is only given when every plan
+    already reaches the year (`cli.app.writing`): it checks the year alone.
+    """
+    if isinstance(writer, SessionWriter):
+        from bmnn_cli.store import upkeep
+
+        upkeep.ensure_through(writer.session, year)
+        return
+    newest = next(iter(writer.rows("SELECT MAX(year) FROM plan")))[0]
+    check_year(year, newest)
+    behind = writer.rows("SELECT 1 FROM plan WHERE through_year < :year", {"year": year})
+    assert next(iter(behind), None) is None, "writing() gives sqlite3 only a file up to the year"

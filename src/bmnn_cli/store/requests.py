@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from bmnn_cli.domain.deadlines import due_after_event, rolled
 from bmnn_cli.domain.schedule import Part
@@ -89,7 +89,7 @@ def record_request(
             changed=False, effective=rolled(same.due, rules=rules, calendar=calendar),
         )  # fmt: skip
     # an event counted back from ("95 ngày trước bầu cử") is dated before it happens
-    check_date(day, max(day, as_of) if part.kind == "before_event" else as_of, cast(Any, plan_row))
+    check_date(day, max(day, as_of) if part.kind == "before_event" else as_of, plan_row)
     if part.kind in ("before_event", "until_event") and (due, days) != (None, None):
         raise UsageError(
             t("err.event.no_due_or_days", task=task_row.code, deadline=task_row.deadline)

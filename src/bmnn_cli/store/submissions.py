@@ -2,16 +2,15 @@
 
 Which period each one answers, and when it is the same one again, is
 decided by `bmnn_cli.domain.submissions`; this module loads the rows it
-needs in a few queries and writes what is decided in bulk.
+needs in a few queries and writes what is decided in bulk, in plain SQL
+through a Writer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NoReturn
-
-from sqlmodel import Session
+from typing import Any, NoReturn
 
 from bmnn_cli.domain import submissions as rules
 from bmnn_cli.domain.periods import period_label
@@ -19,9 +18,11 @@ from bmnn_cli.domain.status import Status
 from bmnn_cli.domain.submissions import Owed, Recorded
 from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit, upkeep
-from bmnn_cli.store.models import Agency, Obligation, Plan, Submission, Task, key
-from bmnn_cli.store.recording import Finder, Outcome, check_date, day_text
+from bmnn_cli.store import audit
+from bmnn_cli.store.reader import Reader, as_date
+from bmnn_cli.store.recording import Finder, Outcome, check_date, day_text, ensure_through
+from bmnn_cli.store.rows import Agency, Plan, Task
+from bmnn_cli.store.writer import Writer, writer_of
 from bmnn_cli.text import fold
 
 
@@ -39,7 +40,7 @@ class Sent:
 
 
 def submit(
-    session: Session,
+    source: Any,
     *,
     task: str,
     agency: str,
@@ -50,15 +51,18 @@ def submit(
     ref: str = "",
     note: str = "",
 ) -> Outcome:
-    """Record that `agency` sent what `task` asks for on `day`; idempotent."""
+    """Record that `agency` sent what `task` asks for on `day`; idempotent.
+
+    `source`: a Writer, or a session (wrapped in one).
+    """
     sent = Sent(task, agency, day, ref, note, plan, period)
     try:
-        return submit_many(session, [sent], as_of=as_of)[0]
+        return submit_many(source, [sent], as_of=as_of)[0]
     except SubmitFailed as failed:
         raise failed.error from None
 
 
-def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[Outcome]:
+def submit_many(source: Any, items: list[Sent], *, as_of: dt.date) -> list[Outcome]:
     """Record many submissions in the open transaction, by the rule `submit` follows.
 
     The same submission (task, agency, date, number/symbol) recorded twice is
@@ -73,8 +77,9 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     """
     if not items:
         return []
-    upkeep.ensure_through(session, max(item.day.year for item in items))
-    find = Finder(session)
+    writer = writer_of(source)
+    ensure_through(writer, max(item.day.year for item in items))
+    find = Finder(writer)
     chosen: list[tuple[Task, Plan, Agency]] = []
     for index, item in enumerate(items):
         try:
@@ -82,7 +87,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
             check_date(item.day, as_of, chosen[-1][1])
         except BmnnError as error:
             raise SubmitFailed(error, index) from None
-    owed, sent = _load(session, {(key(t), key(a)) for t, _p, a in chosen})
+    owed, sent = _load(writer, {(t.id, a.id) for t, _p, a in chosen})
     submissions: list[dict[str, object]] = []
     updates: list[dict[str, object]] = []
     logs: list[dict[str, object]] = []
@@ -90,7 +95,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
     outcomes: dict[int, Outcome] = {}
     for index in sorted(range(len(items)), key=lambda i: items[i].day):  # earliest sent first
         item, (task_row, plan_row, agency_row) = items[index], chosen[index]
-        pair = (key(task_row), key(agency_row))
+        pair = (task_row.id, agency_row.id)
         try:
             if pair not in owed:
                 raise NotFound(
@@ -118,7 +123,7 @@ def submit_many(session: Session, items: list[Sent], *, as_of: dt.date) -> list[
             "plan": plan_row.code, "task": task_row.code, "agency": agency_row.code,
             "detail": f"{obligation.period}: {item.day.isoformat()} {item.ref}".rstrip(),
         })  # fmt: skip
-    _write(session, submissions, updates, logs)
+    _write(writer, submissions, updates, logs)
     return [outcomes[i] for i in range(len(items))]
 
 
@@ -132,12 +137,9 @@ class SubmitFailed(BmnnError):
 
 
 def _load(
-    session: Session, pairs: set[tuple[int, int]]
+    reader: Reader, pairs: set[tuple[int, int]]
 ) -> tuple[dict[tuple[int, int], list[Owed]], dict[tuple[int, int], list[Recorded]]]:
     """The obligations and active submissions of these (task, agency) pairs, in few queries."""
-    from bmnn_cli.store.reader import as_date, reader_of
-
-    reader = reader_of(session)
     owed: dict[tuple[int, int], list[Owed]] = {}
     sent: dict[tuple[int, int], list[Recorded]] = {}
     for where, params in _filters(pairs):
@@ -245,27 +247,23 @@ def _check_start(day: dt.date, plan: Plan, starts_on: dt.date | None) -> None:
 
 
 def _write(
-    session: Session,
+    writer: Writer,
     submissions: list[dict[str, object]],
     updates: list[dict[str, object]],
     logs: list[dict[str, object]],
 ) -> None:
     """Insert the submissions and their audit entries and mark their obligations, in bulk."""
-    from sqlalchemy import bindparam, insert, update
-
-    from bmnn_cli.store.models import AuditLog
-
     if not submissions:
         return
-    session.flush()
-    # Core statements on the tables: the ORM's bulk path costs more than the rows
-    session.execute(insert(Submission.__table__), submissions)  # type: ignore[attr-defined]
-    table = Obligation.__table__  # type: ignore[attr-defined]
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("row_id"))
-        .values(submitted_on=bindparam("day")),
-        updates,
+    writer.many(
+        "INSERT INTO submission (obligation_id, submitted_on, ref, note, state, replaces_id,"
+        " reason, recorded_at, recorded_by) VALUES (:obligation_id, :submitted_on, :ref, :note,"
+        " :state, :replaces_id, :reason, :recorded_at, :recorded_by)",
+        submissions,
     )
-    session.execute(insert(AuditLog.__table__), logs)  # type: ignore[attr-defined]
-    session.expire_all()  # ORM objects loaded earlier see the new values
+    writer.many("UPDATE obligation SET submitted_on = :day WHERE id = :row_id", updates)
+    writer.many(
+        "INSERT INTO audit_log (at, os_user, command, action, plan, task, agency, detail)"
+        " VALUES (:at, :os_user, :command, :action, :plan, :task, :agency, :detail)",
+        logs,
+    )

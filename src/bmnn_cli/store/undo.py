@@ -1,6 +1,5 @@
-"""The inverse of each recording command that `retract` does not cover.
+"""Taking back a request or an event recorded in error (`retract` and `unwaive` undo the rest).
 
-`unwaive` revokes a waiver (kept in the history, marked revoked);
 `cancel` takes back a request or an event recorded in error, with the
 obligations it created, only while nothing was recorded against them (a
 submission, a waiver, a reminder sent): those are evidence and are never
@@ -11,7 +10,7 @@ needs a reason, written to the audit log in the same transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import NotFound, Refused, UsageError
@@ -22,53 +21,6 @@ from bmnn_cli.store.requests import sync_plan
 from bmnn_cli.store.rows import Plan, Request, Task
 from bmnn_cli.store.writer import Writer, writer_of
 from bmnn_cli.text import fold
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from bmnn_cli.store.recording import Outcome
-
-
-def unwaive(
-    session: Session,
-    *,
-    task: str,
-    agency: str,
-    reason: str,
-    plan: str | None = None,
-    period: str | None = None,
-) -> Outcome:
-    """Revoke the agency's waiver for the task (--period, else the latest one in force)."""
-    from sqlmodel import col, select
-
-    from bmnn_cli.store.models import Waiver
-    from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
-
-    _need_reason(reason)
-    task_row, plan_row, agency_row = target(session, task, agency, plan)
-    rows = obligations_of(session, task_row, agency_row)
-    chosen = [pick(rows, period, task_row)] if period is not None else rows
-    waiver = session.exec(
-        select(Waiver)
-        .where(col(Waiver.obligation_id).in_([r.id for r in chosen]))
-        .where(Waiver.state == "active")
-        .order_by(col(Waiver.waived_on).desc(), col(Waiver.id).desc())
-    ).first()
-    if waiver is None:
-        raise Refused(t("err.undo.no_waiver", agency=agency_row.name, task=task_row.code))
-    obligation = next(r for r in rows if r.id == waiver.obligation_id)
-    waiver.state = "revoked"
-    obligation.waived_on = None
-    session.add(waiver)
-    session.add(obligation)
-    audit.record(
-        session, "unwaive", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
-        detail=f"{obligation.period}: {waiver.reason} ({waiver.waived_on}); {reason}",
-    )  # fmt: skip
-    return Outcome(
-        "msg.unwaived", agency_row.name, task_row.code, obligation.period,
-        date=waiver.waived_on, status=reason,
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -194,4 +146,4 @@ def _refuse_answered(writer: Writer, ids: list[int], request: Request, code: str
             )
 
 
-__all__ = ["Cancelled", "cancel", "unwaive"]
+__all__ = ["Cancelled", "cancel"]

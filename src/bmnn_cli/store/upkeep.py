@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bmnn_cli.domain import periods
 from bmnn_cli.domain.calendar_data import fingerprint
-from bmnn_cli.errors import UsageError
-from bmnn_cli.i18n import t
 from bmnn_cli.store import audit, rows
 from bmnn_cli.store.obligations import sync_obligations
 from bmnn_cli.store.reader import Reader, calendar_of_log, reader_of
@@ -86,16 +85,10 @@ def follow_calendar(target: Any) -> None:
 # How far past the newest plan's year a question may look. Open-ended schedules
 # grow to the year asked about, so a mistyped year (2206 for 2026) must not
 # write centuries of obligations before anyone notices.
-YEARS_AHEAD = 25
-
-
 def check_year(source: Any, year: int) -> None:
     """Refuse a year too far beyond the newest plan (a mistyped --as-of or --year)."""
     ((newest,),) = reader_of(source).rows("SELECT MAX(year) FROM plan")
-    if newest is not None and year > newest + YEARS_AHEAD:
-        raise UsageError(
-            t("err.date.too_far", year=year, newest=newest, limit=newest + YEARS_AHEAD)
-        )
+    periods.check_year(year, newest)
 
 
 def ensure_through(target: Any, year: int) -> None:

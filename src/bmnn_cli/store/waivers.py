@@ -1,27 +1,29 @@
-"""Excusing an agency from one period of a task, with a reason.
+"""Excusing an agency from one period of a task, with a reason, and revoking that.
 
 Which obligation a waiver concerns, and when it repeats the latest one, is
-decided by `bmnn_cli.domain.waivers`.
+decided by `bmnn_cli.domain.waivers`; this module reads and writes the rows in
+plain SQL through a Writer. A revoked waiver is kept, marked revoked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import NoReturn
-
-from sqlmodel import Session, col, select
+from typing import Any, NoReturn
 
 from bmnn_cli.domain import waivers as rules
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.errors import Refused, UsageError
 from bmnn_cli.i18n import t
-from bmnn_cli.store import audit, upkeep
-from bmnn_cli.store.models import Agency, Obligation, Task, Waiver, key
-from bmnn_cli.store.recording import Outcome, obligations_of, pick, target
+from bmnn_cli.store import audit
+from bmnn_cli.store import rows as stored
+from bmnn_cli.store.reader import Reader
+from bmnn_cli.store.recording import Outcome, ensure_through, obligations_of, pick, target
+from bmnn_cli.store.rows import Agency, Obligation, Task, Waiver
+from bmnn_cli.store.writer import writer_of
 
 
 def waive(
-    session: Session,
+    source: Any,
     *,
     task: str,
     agency: str,
@@ -38,11 +40,12 @@ def waive(
     """
     if not reason.strip():
         raise UsageError(t("err.store.waiver_needs_reason"))
-    task_row, plan_row, agency_row = target(session, task, agency, plan)
-    upkeep.ensure_through(session, as_of.year)
-    rows = obligations_of(session, task_row, agency_row)
+    writer = writer_of(source)
+    task_row, plan_row, agency_row = target(writer, task, agency, plan)
+    ensure_through(writer, as_of.year)
+    rows = obligations_of(writer, task_row, agency_row)
     if period is None:
-        latest = _latest_waiver(session, rows)
+        latest = _latest_waiver(writer, rows)
         if latest is not None and rules.same_waiver(
             rules.Given(latest[0].waived_on, latest[0].reason), as_of, reason
         ):
@@ -53,7 +56,8 @@ def waive(
     else:
         obligation = pick(rows, period, task_row)
     if obligation.waived_on is not None:
-        waiver = _active_waiver(session, obligation)
+        active = _latest_waiver(writer, [obligation])
+        waiver = active[0] if active else None
         return _already_waived(waiver, obligation, task_row, agency_row)
     if rules.hides_submission(obligation):
         raise Refused(
@@ -65,43 +69,68 @@ def waive(
                 day=obligation.submitted_on,
             )
         )
-    session.add(
-        Waiver(
-            obligation_id=key(obligation),
-            waived_on=as_of,
-            reason=reason,
-            recorded_at=audit.now(),
-            recorded_by=audit.os_user(),
-        )
+    writer.insert(
+        "INSERT INTO waiver (obligation_id, waived_on, reason, state, recorded_at, recorded_by)"
+        " VALUES (:obligation, :day, :reason, 'active', :at, :by) RETURNING id",
+        {
+            "obligation": obligation.id, "day": as_of, "reason": reason, "at": audit.now(),
+            "by": audit.os_user(),
+        },
+    )  # fmt: skip
+    writer.execute(
+        "UPDATE obligation SET waived_on = :day WHERE id = :id", {"day": as_of, "id": obligation.id}
     )
-    obligation.waived_on = as_of
-    session.add(obligation)
     audit.record(
-        session, "waive", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        writer, "waive", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
         detail=f"{obligation.period}: {reason}",
     )  # fmt: skip
     return Outcome("msg.waived", agency_row.name, task_row.code, obligation.period, status=reason)
 
 
-def _latest_waiver(session: Session, rows: list[Obligation]) -> tuple[Waiver, Obligation] | None:
-    """The agency's latest active waiver for the task, with its obligation."""
+def unwaive(
+    source: Any,
+    *,
+    task: str,
+    agency: str,
+    reason: str,
+    plan: str | None = None,
+    period: str | None = None,
+) -> Outcome:
+    """Revoke the agency's waiver for the task (--period, else the latest one in force)."""
+    if not reason.strip():
+        raise UsageError(t("err.cli.reason_required"))
+    writer = writer_of(source)
+    task_row, plan_row, agency_row = target(writer, task, agency, plan)
+    rows = obligations_of(writer, task_row, agency_row)
+    chosen = [pick(rows, period, task_row)] if period is not None else rows
+    latest = _latest_waiver(writer, chosen)
+    if latest is None:
+        raise Refused(t("err.undo.no_waiver", agency=agency_row.name, task=task_row.code))
+    waiver, obligation = latest
+    writer.execute("UPDATE waiver SET state = 'revoked' WHERE id = :id", {"id": waiver.id})
+    writer.execute("UPDATE obligation SET waived_on = NULL WHERE id = :id", {"id": obligation.id})
+    audit.record(
+        writer, "unwaive", plan=plan_row.code, task=task_row.code, agency=agency_row.code,
+        detail=f"{obligation.period}: {waiver.reason} ({waiver.waived_on}); {reason}",
+    )  # fmt: skip
+    return Outcome(
+        "msg.unwaived", agency_row.name, task_row.code, obligation.period,
+        date=waiver.waived_on, status=reason,
+    )  # fmt: skip
+
+
+def _latest_waiver(reader: Reader, rows: list[Obligation]) -> tuple[Waiver, Obligation] | None:
+    """The latest active waiver of any of `rows` (an agency's obligations of a task)."""
     by_id = {r.id: r for r in rows}
-    waiver = session.exec(
-        select(Waiver)
-        .where(col(Waiver.obligation_id).in_(list(by_id)))
-        .where(Waiver.state == "active")
-        .order_by(col(Waiver.waived_on).desc(), col(Waiver.id).desc())
-    ).first()
-    return None if waiver is None else (waiver, by_id[waiver.obligation_id])
-
-
-def _active_waiver(session: Session, obligation: Obligation) -> Waiver | None:
-    return session.exec(
-        select(Waiver)
-        .where(Waiver.obligation_id == obligation.id)
-        .where(Waiver.state == "active")
-        .order_by(col(Waiver.id).desc())
-    ).first()
+    marks = ", ".join(f":o{n}" for n in range(len(by_id)))
+    found = stored.all_of(
+        reader,
+        Waiver,
+        f"FROM waiver WHERE obligation_id IN ({marks}) AND state = 'active'"
+        " ORDER BY waived_on DESC, id DESC LIMIT 1",
+        {f"o{n}": obligation_id for n, obligation_id in enumerate(by_id)},
+    )
+    return (found[0], by_id[found[0].obligation_id]) if found else None
 
 
 def _already_waived(

@@ -42,15 +42,14 @@ class Writer(Reader, Protocol):
         ...
 
 
-def _sqlite_value(value: Any) -> Any:
-    """A parameter as the sqlite3 module should bind it (its date adapters are deprecated)."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def _sqlite_params(params: Params) -> dict[str, Any]:
-    return {name: _sqlite_value(value) for name, value in (params or {}).items()}
+    """Parameters as the sqlite3 module should bind them: dates as ISO text (its own date
+    adapters are deprecated). Inlined, as a register binds a few hundred thousand rows."""
+    date = dt.date
+    return {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in (params or {}).items()
+    }
 
 
 class SqliteWriter(SqliteReader):
@@ -107,15 +106,28 @@ def writer_of(session_or_writer: Any) -> Writer:
     return SessionWriter(session_or_writer)
 
 
+def _connect(path: str, *, read_only: bool = False) -> sqlite3.Connection:
+    """The file, never created (a missing one is the store's to make); `read_only` as mode=ro."""
+    mode = "ro" if read_only else "rw"
+    return sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+
+
 @contextmanager
 def sqlite_writer(
-    path: str, where: str, *, schema: int, calendar: str | None, dry_run: bool = False
+    path: str,
+    where: str,
+    *,
+    schema: int,
+    calendar: str | None,
+    year: int = 0,
+    dry_run: bool = False,
 ) -> Iterator[Writer | None]:
     """One writing transaction on `path` over sqlite3, or None when the store must open it.
 
-    None when the file is missing, is not at schema `schema` or its due dates
-    were computed with calendar data other than `calendar`: the store then
-    migrates it or recomputes them, in the write's own transaction. The
+    None when the file is missing, is not at schema `schema`, its due dates
+    were computed with calendar data other than `calendar` or a plan's
+    schedules stop short of `year` (0: any year): the store then migrates it,
+    recomputes or extends them, in the write's own transaction. The
     transaction is committed when the block ends, rolled back on an error or
     with `dry_run`.
     """
@@ -123,7 +135,7 @@ def sqlite_writer(
     from bmnn_cli.store.reader import ready
 
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        connection = _connect(path)
     except sqlite3.Error:
         yield None
         return
@@ -134,7 +146,7 @@ def sqlite_writer(
             connection.execute("BEGIN IMMEDIATE")  # the lock first: then nobody migrates meanwhile
         except sqlite3.Error as error:
             raise explain(where, error) from None
-        if not ready(connection, schema, 0, calendar, read_only=False):
+        if not ready(connection, schema, year, calendar, read_only=False):
             connection.execute("ROLLBACK")
             yield None
             return

@@ -213,6 +213,7 @@ def env(
     monkeypatch.setenv("BMNN_DB", str(db))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("BMNN_CACHE_DIR", str(tmp_path / "cache"))
     for name in ("BMNN_LANG", "NO_COLOR", "BMNN_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     yield db

@@ -36,11 +36,11 @@ def calendar_command(
     db: DbOpt = None,
 ) -> None:
     """The working calendar in force: days off, make-up working days, the source of each."""
-    from bmnn_cli.domain.deadlines import _national
+    from bmnn_cli.domain.national import national
     from bmnn_cli.domain.official import year_entries
 
     chosen = year or today().year
-    entries = year_entries(chosen, _national(chosen), provinces=_provinces(ctx, db))
+    entries = year_entries(chosen, national(chosen), provinces=_provinces(ctx, db))
     rows = [_row(entry) for entry in entries]
     render(Listing(CALENDAR_COLUMNS, rows, keys=CALENDAR_KEYS, title=_title(chosen)), fmt)
 

@@ -57,9 +57,9 @@ def says_before_day(phrase: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _national(year: int) -> Any:
-    import holidays
+    from bmnn_cli.domain.national import national
 
-    return holidays.country_holidays("VN", years=year, language="vi")
+    return national(year)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from bmnn_cli.render.columns import (
     STATUS_KEYS,
     WEEK_COLUMNS,
     WORST_COLUMNS,
+    ShownObligation,
     obligation_rows,
     status_rows,
 )
@@ -71,7 +72,7 @@ class Report:
     period: Period
     as_of: dt.date
     counts: Rows  # per agency and group, then the total (`level`)
-    late: Rows  # overdue obligations whose due date falls in the period
+    late: list[ShownObligation]  # overdue obligations whose due date falls in the period
     plans: Rows  # {"plan", "title", "tasks": per-task counts}
     weeks: Rows  # due and submitted per week, with running totals
 

@@ -45,12 +45,12 @@ class Capture(SqliteReader):
 
 
 def _plan(db: Db, ask: Callable[[Capture], object]) -> str:
-    """SQLite's plan of the first statement `ask` sends, as one line."""
+    """SQLite's plan of the longest statement `ask` sends (the question's own), as one line."""
     connection = sqlite3.connect(Path(db))
     try:
         reader = Capture(connection)
         ask(reader)
-        sql, params = reader.sent[0]
+        sql, params = max(reader.sent, key=lambda sent: len(sent[0]))
         rows = connection.execute(f"EXPLAIN QUERY PLAN {sql}", dict(params or {}))
         return " | ".join(str(row[-1]) for row in rows)
     finally:
@@ -82,3 +82,30 @@ def test_counts_for_a_quarter_are_the_counts_of_its_rows(lao_cai: Db) -> None:
     assert total["obligations"] == len(listed) > 0
     assert total["overdue"] == sum(row["status"] == "overdue" for row in listed)
     assert total["on_time"] == sum(row["status"] == "done_on_time" for row in listed)
+
+
+@pytest.mark.parametrize("probe", [1, queries.SENT_AFTER_PROBE])
+def test_rows_sent_later_are_found_through_the_smaller_index(
+    lao_cai: Db, monkeypatch: pytest.MonkeyPatch, probe: int
+) -> None:
+    """Few sent after the day (asked about today): the index on the sending day;
+    many (a day long past): the due dates before the day. The same rows either way."""
+    connection = sqlite3.connect(Path(lao_cai))
+    with connection:
+        connection.execute(
+            "UPDATE obligation SET submitted_on = '2026-12-01' WHERE id IN "
+            "(SELECT id FROM obligation WHERE effective_due < :day LIMIT 3)",
+            {"day": AS_OF.isoformat()},
+        )
+    before = list(queries.iter_overdue_json(SqliteReader(connection, "t"), Scope(), AS_OF))
+    connection.close()
+    monkeypatch.setattr(queries, "SENT_AFTER_PROBE", probe)
+    plan = _plan(lao_cai, lambda r: list(queries.iter_overdue_json(r, Scope(), AS_OF)))
+    assert ("ix_obligation_sent" in plan) is (probe > 3), plan
+    connection = sqlite3.connect(Path(lao_cai))
+    try:
+        reader = SqliteReader(connection, "t")
+        assert list(queries.iter_overdue_json(reader, Scope(), AS_OF)) == before
+        assert sum('"submitted_on":"2026-12-01"' in line for line in before) == 3
+    finally:
+        connection.close()

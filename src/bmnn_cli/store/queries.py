@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
 from bmnn_cli.domain.status import Status, case_sql, where_sql
 from bmnn_cli.store.lookup import Scope
-from bmnn_cli.store.reader import as_date, reader_of
+from bmnn_cli.store.reader import Reader, as_date, reader_of
 from bmnn_cli.text import vietnamese_key
 
 if TYPE_CHECKING:
@@ -261,7 +261,7 @@ def iter_overdue(
     reader = reader_of(source)
     params = as_of_params(as_of)
     columns = OBLIGATION_COLUMNS.format(status=STATUS_SQL)
-    sql = _overdue_sql(columns, scope, params, window, reader.dialect)
+    sql = _overdue_sql(columns, scope, params, window, reader)
     rows = _typed_rows(reader.mappings(sql, params), as_of, as_text=as_text)
     return rows if as_text else in_vietnamese_order(rows, "effective_due", "agency")
 
@@ -284,9 +284,7 @@ def iter_overdue_json(
         listed = ", ".join(f"'{key}', {expr}" for key, expr in pairs)
         row = f"json_object({listed})"
     columns = f"{row} AS line, {_ORDER_COLUMNS}"
-    for text, *_ in reader.rows(
-        _overdue_sql(columns, scope, params, window, reader.dialect), params
-    ):
+    for text, *_ in reader.rows(_overdue_sql(columns, scope, params, window, reader), params):
         yield text
 
 
@@ -311,22 +309,39 @@ def _days_since(dialect: str) -> str:
 
 
 def _overdue_sql(
-    columns: str, scope: Scope, params: dict[str, Any], window: Window | None, dialect: str
+    columns: str, scope: Scope, params: dict[str, Any], window: Window | None, reader: Reader
 ) -> str:
     """The overdue rows as the union of `owed_parts`, each over its index, most late first.
 
     `columns` must name `effective_due`, `agency`, `plan` and `task` (the order). The
     first part comes in due-date order from its index, so only rows due the same day
-    are sorted; on SQLite the other parts' due dates are marked unindexed (`+`), or the
-    planner would walk the due-date index for them too, to save sorting their few rows.
+    are sorted. SQLite keeps no statistics here, so it is told which index serves the
+    other parts: a due date marked unindexed (`+`) leaves it the index on the sending
+    (or waiving) day, right when few rows were sent after the day asked about (today:
+    none); asked about a day long past, nearly every submission came later, and the
+    due dates before that day are the fewer rows. PostgreSQL's planner has statistics.
     """
     where = scope_conditions(scope, params, window)
+    by_sent = reader.dialect == "sqlite" and _few_sent_after(reader, params)
     arms = []
     for number, part in enumerate(owed_parts("overdue")):
-        if number and dialect == "sqlite":
+        if (number == 1 and by_sent) or (number == 2 and reader.dialect == "sqlite"):
             part = part.replace("o.effective_due <", "+o.effective_due <")
         arms.append(f"SELECT {columns} {_FROM} WHERE {where} AND {part}")
     return " UNION ALL ".join(arms) + " ORDER BY effective_due, agency, plan, task"
+
+
+SENT_AFTER_PROBE = 10_000  # rows sent after the day, counted at most (an index range)
+
+
+def _few_sent_after(reader: Reader, params: dict[str, Any]) -> bool:
+    """Whether fewer than `SENT_AFTER_PROBE` obligations were sent after the as-of day."""
+    sql = (
+        "SELECT COUNT(*) FROM (SELECT 1 FROM obligation WHERE submitted_on > :as_of "
+        f"LIMIT {int(SENT_AFTER_PROBE)}) AS later"
+    )
+    ((count,),) = reader.rows(sql, {"as_of": params["as_of"]})
+    return int(count) < SENT_AFTER_PROBE
 
 
 _ORDER_COLUMNS = (

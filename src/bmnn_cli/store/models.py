@@ -27,7 +27,7 @@ def _partial(name: str, column: str, where: str) -> Index:
     return Index(name, column, sqlite_where=text(where), postgresql_where=text(where))
 
 
-_NEVER_SENT_NOR_WAIVED = "submitted_on IS NULL AND waived_on IS NULL"
+_NEVER_SENT_NOR_WAIVED = "((submitted_on IS NULL) AND (waived_on IS NULL))"  # as migration 005
 
 
 def key(row: SQLModel) -> int:

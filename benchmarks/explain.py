@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import event
 
     from bmnn_cli.domain.schedule import quarter_bounds
-    from bmnn_cli.store import counts, queries
+    from bmnn_cli.store import counts, json_lines, queries
     from bmnn_cli.store.db import open_store
     from bmnn_cli.store.lookup import Scope
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     calls: list[tuple[str, Any]] = [
         ("overdue", lambda s: queries.overdue(s, Scope(), day)),
         # what `overdue --format json` reads: each row's JSON written by the database
-        ("overdue as JSON lines", lambda s: list(queries.iter_overdue_json(s, Scope(), day))),
+        ("overdue as JSON lines", lambda s: list(json_lines.overdue(s, Scope(), day))),
         ("status", lambda s: counts.status(s, Scope(), day)),
         ("report: status in the quarter", lambda s: counts.status(s, Scope(), day, window)),
     ]

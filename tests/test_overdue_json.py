@@ -18,8 +18,10 @@ import pytest
 
 from bmnn_cli.render.columns import OBLIGATION_KEYS
 from bmnn_cli.store.db import open_store
+from bmnn_cli.store.json_lines import JSON_KEYS
+from bmnn_cli.store.json_lines import overdue as iter_overdue_json
 from bmnn_cli.store.lookup import Scope
-from bmnn_cli.store.queries import JSON_KEYS, Window, iter_overdue, iter_overdue_json
+from bmnn_cli.store.queries import Window, iter_overdue
 from conftest import Cli, Db
 
 AS_OF = dt.date(2026, 11, 27)
@@ -115,3 +117,38 @@ def test_rows_written_as_json_are_refused_by_other_formats() -> None:
     listing = Listing([], [], json_lines=iter(["{}"]))
     with pytest.raises(ValueError, match="JSON only"):
         render(listing, Format.md)
+
+
+@pytest.mark.parametrize("days", [0, 30])
+def test_due_lines_are_what_python_writes_of_the_due_rows(lao_cai: Db, days: int) -> None:
+    from bmnn_cli.store.json_lines import due
+    from bmnn_cli.store.queries import due_within
+
+    _hostile(lao_cai)
+    day = dt.date(2026, 12, 1)
+    store = open_store(lao_cai, create=False)
+    try:
+        with store.read() as session:
+            rows: list[dict[str, object]] = [
+                dict(r) for r in due_within(session, Scope(), day, days)
+            ]
+            got = list(due(session, Scope(), day, days))
+    finally:
+        store.engine.dispose()
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso).encode
+    assert got == [encode({key: row[key] for key in JSON_KEYS}) for row in rows]
+    assert (len(got) > 5) is (days == 30)
+    assert all(json.loads(line)["days_left"] >= 0 for line in got)
+
+
+def test_the_due_command_writes_the_lines_as_one_json_array(lao_cai: Db, cli: Cli) -> None:
+    from bmnn_cli.store.json_lines import due
+
+    store = open_store(lao_cai, create=False)
+    try:
+        with store.read() as session:
+            lines = list(due(session, Scope(), dt.date(2026, 12, 1), 30))
+    finally:
+        store.engine.dispose()
+    out = cli("due", "--within", "30d", "--as-of", "2026-12-01", "--format", "json")
+    assert out == "[\n" + ",\n".join(lines) + "\n]\n" and len(lines) > 5

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from bmnn_cli.store import counts, queries
+from bmnn_cli.store import counts, json_lines, queries
 from bmnn_cli.store.lookup import Scope
 from bmnn_cli.store.reader import Params, SqliteReader
 from conftest import Db
@@ -58,7 +58,7 @@ def _plan(db: Db, ask: Callable[[Capture], object]) -> str:
 
 
 def test_the_overdue_listing_reads_open_rows_through_their_index(lao_cai: Db) -> None:
-    plan = _plan(lao_cai, lambda r: list(queries.iter_overdue_json(r, Scope(), AS_OF)))
+    plan = _plan(lao_cai, lambda r: list(json_lines.overdue(r, Scope(), AS_OF)))
     assert "ix_obligation_open" in plan and "ix_obligation_sent" in plan, plan
     assert "ix_obligation_due" not in plan, plan  # the walk over every period done
 
@@ -97,15 +97,15 @@ def test_rows_sent_later_are_found_through_the_smaller_index(
             "(SELECT id FROM obligation WHERE effective_due < :day LIMIT 3)",
             {"day": AS_OF.isoformat()},
         )
-    before = list(queries.iter_overdue_json(SqliteReader(connection, "t"), Scope(), AS_OF))
+    before = list(json_lines.overdue(SqliteReader(connection, "t"), Scope(), AS_OF))
     connection.close()
     monkeypatch.setattr(queries, "SENT_AFTER_PROBE", probe)
-    plan = _plan(lao_cai, lambda r: list(queries.iter_overdue_json(r, Scope(), AS_OF)))
+    plan = _plan(lao_cai, lambda r: list(json_lines.overdue(r, Scope(), AS_OF)))
     assert ("ix_obligation_sent" in plan) is (probe > 3), plan
     connection = sqlite3.connect(Path(lao_cai))
     try:
         reader = SqliteReader(connection, "t")
-        assert list(queries.iter_overdue_json(reader, Scope(), AS_OF)) == before
+        assert list(json_lines.overdue(reader, Scope(), AS_OF)) == before
         assert sum('"submitted_on":"2026-12-01"' in line for line in before) == 3
     finally:
         connection.close()

@@ -77,7 +77,7 @@ def overdue(
     db: DbOpt = None,
 ) -> None:
     """List unmet obligations past their due date, most days late first (quá hạn)."""
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import json_lines, queries
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
@@ -87,7 +87,7 @@ def overdue(
         groups: int | None = None
         rows: Counted[Any]
         if fmt is Format.json and headers is Headers.keys and not by:
-            rows = Counted(queries.iter_overdue_json(reader, chosen, day))  # the database's JSON
+            rows = Counted(json_lines.overdue(reader, chosen, day))  # the database's JSON
             listing = Listing(OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, empty=nothing)
             listing.json_lines = _first(rows, limit)
         else:
@@ -169,7 +169,7 @@ def due(
     db: DbOpt = None,
 ) -> None:
     """List open obligations falling due soon (from the as-of day, inclusive)."""
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import json_lines, queries
     from bmnn_cli.store.lookup import scope
 
     try:
@@ -177,11 +177,18 @@ def due(
     except typer.BadParameter as error:
         raise typer.BadParameter(str(error), param_hint="--within") from None
     day = as_of or today()
-    with reading(ctx, db, day + dt.timedelta(days=days)) as reader:
-        chosen = scope(reader, plan=plan, agency=agency, group=group)
-        rows = queries.due_within(reader, chosen, day, days)
     end = day + dt.timedelta(days=days)
     nothing = t("msg.none_due", start=f"{day:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+    with reading(ctx, db, end) as reader:
+        chosen = scope(reader, plan=plan, agency=agency, group=group)
+        if fmt is Format.json and headers is Headers.keys and not by:
+            lines = Counted(json_lines.due(reader, chosen, day, days))  # the database's
+            listing = Listing(DUE_COLUMNS, [], keys=OBLIGATION_KEYS, empty=nothing)
+            listing.json_lines = _first(lines, limit)
+            emit(listing, fmt, path=output, wide=wide, headers=headers)
+            _say_limited(lines, limit, None)
+            return
+        rows = queries.due_within(reader, chosen, day, days)
     counted = Counted(iter(obligation_rows(rows)))
     listing, groups = _listing(DUE_COLUMNS, counted, by, limit, "days_left", nothing)
     emit(listing, fmt, path=output, wide=wide, headers=headers)

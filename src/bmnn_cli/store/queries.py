@@ -142,6 +142,9 @@ OBLIGATION_COLUMNS = """
 """
 
 
+LISTED_ORDER = "o.effective_due IS NULL, o.effective_due, a.position, t.position"
+
+
 @overload
 def iter_obligations(
     source: Source,
@@ -175,7 +178,7 @@ def iter_obligations(
     *,
     status: str | None = None,
     window: Window | None = None,
-    order: str = "o.effective_due IS NULL, o.effective_due, a.position, t.position",
+    order: str = LISTED_ORDER,
     as_text: bool = False,
 ) -> Iterator[ObligationRow] | Iterator[StoredObligationRow]:
     """Obligations with their status as of a day, read lazily (a listing may be large).
@@ -189,7 +192,7 @@ def iter_obligations(
     if status is not None:
         where += f" AND {STATUS_WHERE[status]}"
     sql = f"""
-      SELECT {OBLIGATION_COLUMNS.format(status=STATUS_SQL)} {_FROM}
+      SELECT {OBLIGATION_COLUMNS.format(status=STATUS_SQL)} {FROM_LISTED}
       WHERE {where}
       ORDER BY {order}
     """
@@ -261,54 +264,12 @@ def iter_overdue(
     reader = reader_of(source)
     params = as_of_params(as_of)
     columns = OBLIGATION_COLUMNS.format(status=STATUS_SQL)
-    sql = _overdue_sql(columns, scope, params, window, reader)
+    sql = overdue_sql(columns, scope, params, window, reader)
     rows = _typed_rows(reader.mappings(sql, params), as_of, as_text=as_text)
     return rows if as_text else in_vietnamese_order(rows, "effective_due", "agency")
 
 
-def iter_overdue_json(
-    source: Source, scope: Scope, as_of: dt.date, window: Window | None = None
-) -> Iterator[str]:
-    """The overdue rows of `iter_overdue(as_text=True)`, each one JSON object written by
-    the database (keys in `JSON_KEYS` order, no spaces), so that a hundred thousand rows
-    never become Python dictionaries only to be encoded again."""
-    reader = reader_of(source)
-    params = as_of_params(as_of)
-    fields = {**_STORED, "status": "'overdue'", "days_late": _days_since(reader.dialect)}
-    fields["days_left"] = "NULL"
-    pairs = [(key, fields[key]) for key in JSON_KEYS]
-    if reader.dialect == "postgresql":  # row_to_json writes what json_object does on SQLite
-        listed = ", ".join(f"{expr} AS {key}" for key, expr in pairs)
-        row = f"(SELECT row_to_json(r)::text FROM (SELECT {listed}) AS r)"
-    else:
-        listed = ", ".join(f"'{key}', {expr}" for key, expr in pairs)
-        row = f"json_object({listed})"
-    columns = f"{row} AS line, {_ORDER_COLUMNS}"
-    for text, *_ in reader.rows(_overdue_sql(columns, scope, params, window, reader), params):
-        yield text
-
-
-# An obligation row's keys in the order JSON and CSV write them, and what each is in SQL.
-JSON_KEYS = (
-    "agency_id", "agency", "plan", "task", "title", "period", "scheduled_due", "effective_due",
-    "status", "submitted_on", "days_late", "days_left", "deadline",
-)  # fmt: skip
-_STORED = {
-    "agency_id": "a.code", "agency": "a.name", "plan": "p.code", "task": "t.code",
-    "title": "t.title", "period": "o.period", "scheduled_due": "o.scheduled_due",
-    "effective_due": "o.effective_due", "submitted_on": "o.submitted_on",
-    "deadline": "t.deadline",
-}  # fmt: skip
-
-
-def _days_since(dialect: str) -> str:
-    """Whole days from the effective due date to the as-of day, in SQL."""
-    if dialect == "postgresql":
-        return "(CAST(:as_of AS DATE) - o.effective_due)"
-    return "CAST(julianday(:as_of) - julianday(o.effective_due) AS INTEGER)"
-
-
-def _overdue_sql(
+def overdue_sql(
     columns: str, scope: Scope, params: dict[str, Any], window: Window | None, reader: Reader
 ) -> str:
     """The overdue rows as the union of `owed_parts`, each over its index, most late first.
@@ -327,7 +288,7 @@ def _overdue_sql(
     for number, part in enumerate(owed_parts("overdue")):
         if (number == 1 and by_sent) or (number == 2 and reader.dialect == "sqlite"):
             part = part.replace("o.effective_due <", "+o.effective_due <")
-        arms.append(f"SELECT {columns} {_FROM} WHERE {where} AND {part}")
+        arms.append(f"SELECT {columns} {FROM_LISTED} WHERE {where} AND {part}")
     return " UNION ALL ".join(arms) + " ORDER BY effective_due, agency, plan, task"
 
 
@@ -344,10 +305,8 @@ def _few_sent_after(reader: Reader, params: dict[str, Any]) -> bool:
     return int(count) < SENT_AFTER_PROBE
 
 
-_ORDER_COLUMNS = (
-    "o.effective_due AS effective_due, a.name AS agency, p.code AS plan, t.code AS task"
-)
-_FROM = """
+ORDER_COLUMNS = "o.effective_due AS effective_due, a.name AS agency, p.code AS plan, t.code AS task"
+FROM_LISTED = """
   FROM obligation o
   JOIN task t ON t.id = o.task_id
   JOIN plan p ON p.id = t.plan_id

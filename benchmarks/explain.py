@@ -4,8 +4,9 @@ Captures the SQL that bmnn's listing functions (bmnn_cli.store.queries, bmnn_cli
 prints SQLite's EXPLAIN QUERY PLAN for each statement and its time when run
 alone through the stdlib sqlite3 module (best of --repeat), then times the
 phases of one in-process run: importing the CLI and store modules, each
-query function (SQL plus building the row dicts) and JSON encoding as
-render() does it (indent=2, so the pure-Python encoder).
+query function (SQL plus building the row dicts; for `overdue --format json`
+the lines the database writes) and JSON encoding of what it returns
+(indent=2, so the pure-Python encoder).
 
 It calls bmnn's internal query functions, so it follows them as they change;
 when their signatures change it says so and stops.
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import event
 
     from bmnn_cli.domain.schedule import quarter_bounds
-    from bmnn_cli.store import counts, queries
+    from bmnn_cli.store import counts, json_lines, queries
     from bmnn_cli.store.db import open_store
     from bmnn_cli.store.lookup import Scope
 
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     window = queries.Window(start, end)  # the whole quarter, as `bmnn report` counts
     calls: list[tuple[str, Any]] = [
         ("overdue", lambda s: queries.overdue(s, Scope(), day)),
+        # what `overdue --format json` reads: each row's JSON written by the database
+        ("overdue as JSON lines", lambda s: list(json_lines.overdue(s, Scope(), day))),
         ("status", lambda s: counts.status(s, Scope(), day)),
         ("report: status in the quarter", lambda s: counts.status(s, Scope(), day, window)),
     ]

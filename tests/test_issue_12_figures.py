@@ -233,7 +233,7 @@ def test_a_question_beyond_the_stored_years_answers_as_if_they_were_stored(
         ("report", "--year", "2027", "--as-of", "2027-11-02", "-f", "json"),
     ]
     answers = [cli(*question) for question in asked]
-    assert '"obligations": ' in answers[0] and ",2027," in answers[1]
+    assert '"obligations":' in answers[0] and ",2027," in answers[1]
     assert query(lao_cai, "SELECT MAX(year) FROM obligation") == [(2026,)]
     assert query(lao_cai, "SELECT COUNT(*) FROM audit_log WHERE action = 'extend'") == [(0,)]
     assert cli("--lang", "en", "import", "--dry-run", str(LAO_CAI)) == dry

@@ -4,7 +4,9 @@ Random obligations (dates missing, equal, before and after the day asked
 about) are written to a table of the obligation's shape in a real database
 of the backend under test, through the project's store; the CASE that
 listings select, each status's WHERE condition and `status_of` must give
-every row the same status.
+every row the same status. The WHERE of a status still owed, split in parts
+for the partial indexes of open rows (`owed_parts`), must select the same
+rows, each by exactly one part.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from hypothesis import strategies as st
 
 from bmnn_cli.domain.status import DATES, FALLEN_DUE, OPEN, Status, on_time, status_of
 from bmnn_cli.store.db import Store, open_store
-from bmnn_cli.store.queries import STATUS_SQL, STATUS_WHERE
+from bmnn_cli.store.queries import STATUS_SQL, STATUS_WHERE, owed_parts
 from bmnn_cli.store.reader import reader_of
 from conftest import Db
 
@@ -57,7 +59,17 @@ def _answers(store: Store, rows: list[dict[str, Any]], as_of: dt.date) -> dict[s
             status: {i for (i,) in reader.rows(f"SELECT o.id FROM probe o WHERE {cond}", params)}
             for status, cond in STATUS_WHERE.items()
         }
-    return {"case": case, "where": where}
+        parts = {
+            status: [
+                [i for (i,) in reader.rows(f"SELECT o.id FROM probe o WHERE {part}", params)]
+                for part in owed_parts(status)
+            ]
+            for status in OWED
+        }
+    return {"case": case, "where": where, "parts": parts}
+
+
+OWED = ("not_begun", "ongoing", "overdue", "pending")  # neither sent nor waived as of the day
 
 
 @settings(
@@ -77,6 +89,15 @@ def test_sql_and_python_give_the_same_status(
     for status in Status:
         wanted = {i for i, s in expected.items() if s is status}
         assert got["where"][status.value] == wanted, (status, STATUS_WHERE[status.value])
+    for owed in OWED:
+        selected = [i for part in got["parts"][owed] for i in part]
+        assert sorted(selected) == sorted(got["where"][owed]), (owed, owed_parts(owed))
+
+
+def test_only_statuses_still_owed_split_in_parts() -> None:
+    for status in set(STATUS_WHERE) - set(OWED):
+        with pytest.raises(ValueError, match="not a status of rows still owed"):
+            owed_parts(status)
 
 
 def test_every_status_has_a_where_condition() -> None:
@@ -129,3 +150,23 @@ def test_a_listing_of_open_obligations_ranges_over_the_due_date_index(
             )
         )
     assert any("ix_obligation_due" in str(row[-1]) for row in plan), plan
+
+
+@pytest.mark.sqlite_only
+def test_each_part_of_the_overdue_listing_ranges_over_its_partial_index(probe: Store) -> None:
+    """Rows never sent nor waived, sent after the day, waived after it: an index each
+    (migration 005), so an overdue listing does not walk the periods already done."""
+    with probe.read() as session:
+        reader = reader_of(session)
+        used = [
+            " ".join(
+                str(row[-1])
+                for row in reader.rows(
+                    f"EXPLAIN QUERY PLAN SELECT o.id FROM obligation o WHERE {part}",
+                    {"as_of": DAY.isoformat()},
+                )
+            )
+            for part in owed_parts("overdue")
+        ]
+    for part, index in zip(used, ("open", "sent", "waived"), strict=True):
+        assert f"ix_obligation_{index}" in part, used

@@ -27,6 +27,7 @@ from bmnn_cli.render.columns import (
     STATUS_KEYS,
     WEEK_COLUMNS,
     WORST_COLUMNS,
+    ShownObligation,
     obligation_rows,
     status_rows,
 )
@@ -64,6 +65,9 @@ def period(quarter: int | None, year: int) -> Period:
     return Period(year, quarter, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
+_WORST = 5  # agencies a report names as the worst
+
+
 @dataclass
 class Report:
     """The figures of one period, with statuses as of `as_of`."""
@@ -71,14 +75,22 @@ class Report:
     period: Period
     as_of: dt.date
     counts: Rows  # per agency and group, then the total (`level`)
-    late: Rows  # overdue obligations whose due date falls in the period
+    late: list[ShownObligation]  # overdue obligations whose due date falls in the period
     plans: Rows  # {"plan", "title", "tasks": per-task counts}
     weeks: Rows  # due and submitted per week, with running totals
 
     def worst(self) -> Rows:
-        """The five agencies with the most overdue obligations."""
+        """The five agencies with the most overdue obligations (ties in Vietnamese order).
+
+        Only agencies with at least the fifth highest count can be among them, so only
+        their names are put in order: at country scale there are thousands of others.
+        """
         agencies = [r for r in self.counts if r["level"] == "agency" and r["overdue"]]
-        return sorted(agencies, key=lambda r: (-r["overdue"], vietnamese_key(r["agency"])))[:5]
+        if len(agencies) > _WORST:
+            cut = sorted((r["overdue"] for r in agencies), reverse=True)[_WORST - 1]
+            agencies = [r for r in agencies if r["overdue"] >= cut]
+        ranked = sorted(agencies, key=lambda r: (-r["overdue"], vietnamese_key(r["agency"])))
+        return ranked[:_WORST]
 
     def level(self, name: str) -> Rows:
         """The count rows of one level: "agency", "group" or "total" (one row)."""

@@ -286,13 +286,12 @@ def show(
             for s in history.submissions(reader, chosen, history.Filter(until=day))
             if s["state"] == "active"
         }
-    for item in owed:
-        item["ref"] = refs.get((item["agency_id"], item["period"]), "")
+    shown = [{**item, "ref": refs.get((item["agency_id"], item["period"]), "")} for item in owed]
     if fmt is Format.json:
-        emit(Document([], data={**detail, "obligations": owed}), fmt, path=output, headers=headers)
+        emit(Document([], data={**detail, "obligations": shown}), fmt, path=output, headers=headers)
         return
     columns = [*OBLIGATION_COLUMNS, Column("ref", "col.ref", fit="whole", drop=1)]
-    obligations = Listing(columns, owed, keys=(*OBLIGATION_KEYS, "ref"))
+    obligations = Listing(columns, shown, keys=(*OBLIGATION_KEYS, "ref"))
     if fmt is Format.csv:  # one table per file: the obligations
         emit(obligations, fmt, path=output, headers=headers)
         return

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
 from itertools import islice
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 import typer
 
@@ -44,6 +44,8 @@ from bmnn_cli.render.columns import (
     status_rows,
 )
 
+Item = TypeVar("Item")
+
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="help.opt.limit")]
 
 
@@ -75,17 +77,26 @@ def overdue(
     db: DbOpt = None,
 ) -> None:
     """List unmet obligations past their due date, most days late first (quá hạn)."""
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import json_lines, queries
     from bmnn_cli.store.lookup import scope
 
     day = as_of or today()
     with reading(ctx, db, day) as reader:  # rows are written as they are read
         chosen = scope(reader, plan=plan, agency=agency, group=group)
-        machine = fmt.machine and headers is Headers.keys and not by  # values as stored
-        found = queries.iter_overdue(reader, chosen, day, as_text=machine)
-        rows = Counted(found if machine else iter_obligation_rows(found))
         nothing = t("msg.none_overdue", date=f"{day:%d/%m/%Y}")
-        listing, groups = _listing(OVERDUE_COLUMNS, rows, by, limit, "days_late", nothing)
+        groups: int | None = None
+        rows: Counted[Any]
+        if fmt is Format.json and headers is Headers.keys and not by:
+            rows = Counted(json_lines.overdue(reader, chosen, day))  # the database's JSON
+            listing = Listing(OVERDUE_COLUMNS, [], keys=OBLIGATION_KEYS, empty=nothing)
+            listing.json_lines = _first(rows, limit)
+        else:
+            machine = fmt.machine and headers is Headers.keys and not by  # values as stored
+            if machine:
+                rows = Counted(queries.iter_overdue(reader, chosen, day, as_text=True))
+            else:
+                rows = Counted(iter_obligation_rows(queries.iter_overdue(reader, chosen, day)))
+            listing, groups = _listing(OVERDUE_COLUMNS, rows, by, limit, "days_late", nothing)
         emit(listing, fmt, path=output, wide=wide, headers=headers)
         _say_limited(rows, limit, groups)
     if fail_on_overdue and rows.count:
@@ -94,7 +105,7 @@ def overdue(
 
 def _listing(
     columns: list[Any],
-    rows: Counted,
+    rows: Counted[Any],
     by: By | None,
     limit: int | None,
     days: str,
@@ -106,11 +117,16 @@ def _listing(
         groups = grouped(rows, by, days)
         listing = Listing(by_columns(by, days), groups[:limit], keys=BY_KEYS[by], empty=nothing)
         return listing, len(groups)
-    stream = iter(rows) if limit is None else islice(iter(rows), limit)
+    stream = _first(rows, limit)
     return Listing(columns, [], keys=OBLIGATION_KEYS, stream=stream, empty=nothing), None
 
 
-def _say_limited(rows: Counted, limit: int | None, groups: int | None) -> None:
+def _first(rows: Counted[Item], limit: int | None) -> Iterator[Item]:
+    """The rows, or the first `limit` of them (--limit)."""
+    return iter(rows) if limit is None else islice(iter(rows), limit)
+
+
+def _say_limited(rows: Counted[Any], limit: int | None, groups: int | None) -> None:
     """Say on stderr how many rows --limit left out (the rest are read to be counted)."""
     if limit is None:
         return
@@ -122,13 +138,13 @@ def _say_limited(rows: Counted, limit: int | None, groups: int | None) -> None:
         typer.echo(t("msg.limited", shown=limit, total=total), err=True)
 
 
-class Counted:
+class Counted(Generic[Item]):
     """An iterable that remembers how many items went through it."""
 
-    def __init__(self, items: Iterator[dict[str, Any]]) -> None:
+    def __init__(self, items: Iterator[Item]) -> None:
         self.items, self.count = items, 0
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[Item]:
         for item in self.items:
             self.count += 1
             yield item
@@ -153,7 +169,7 @@ def due(
     db: DbOpt = None,
 ) -> None:
     """List open obligations falling due soon (from the as-of day, inclusive)."""
-    from bmnn_cli.store import queries
+    from bmnn_cli.store import json_lines, queries
     from bmnn_cli.store.lookup import scope
 
     try:
@@ -161,11 +177,18 @@ def due(
     except typer.BadParameter as error:
         raise typer.BadParameter(str(error), param_hint="--within") from None
     day = as_of or today()
-    with reading(ctx, db, day + dt.timedelta(days=days)) as reader:
-        chosen = scope(reader, plan=plan, agency=agency, group=group)
-        rows = queries.due_within(reader, chosen, day, days)
     end = day + dt.timedelta(days=days)
     nothing = t("msg.none_due", start=f"{day:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+    with reading(ctx, db, end) as reader:
+        chosen = scope(reader, plan=plan, agency=agency, group=group)
+        if fmt is Format.json and headers is Headers.keys and not by:
+            lines = Counted(json_lines.due(reader, chosen, day, days))  # the database's
+            listing = Listing(DUE_COLUMNS, [], keys=OBLIGATION_KEYS, empty=nothing)
+            listing.json_lines = _first(lines, limit)
+            emit(listing, fmt, path=output, wide=wide, headers=headers)
+            _say_limited(lines, limit, None)
+            return
+        rows = queries.due_within(reader, chosen, day, days)
     counted = Counted(iter(obligation_rows(rows)))
     listing, groups = _listing(DUE_COLUMNS, counted, by, limit, "days_left", nothing)
     emit(listing, fmt, path=output, wide=wide, headers=headers)

@@ -14,23 +14,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bmnn_cli import __version__
-from bmnn_cli.domain.reminders import Open, Sender, due_text, plan_label
+from bmnn_cli.domain.reminders import Sender, due_text, plan_label
 from bmnn_cli.domain.status import OPEN as _OPEN
 from bmnn_cli.files import write_atomically
 from bmnn_cli.i18n import t
 
+if TYPE_CHECKING:
+    from icalendar import Event
+
+    from bmnn_cli.store.outstanding import DatedRow
+
 OPEN = tuple(status.value for status in _OPEN)  # the statuses whose events say what is owed
 
 
-def uid(row: dict[str, Any]) -> str:
+def uid(row: DatedRow) -> str:
     return f"{row['plan']}/{row['task']}/{row['period']}/{row['agency_id']}@bmnn"
 
 
 def feed(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[DatedRow],
     *,
     name: str,
     as_of: dt.date,
@@ -53,10 +58,10 @@ def feed(
     return bytes(calendar.to_ical())
 
 
-def _event(row: dict[str, Any], as_of: dt.date, sender: Sender, stamp: dt.datetime) -> Any:
+def _event(row: DatedRow, as_of: dt.date, sender: Sender, stamp: dt.datetime) -> Event:
     from icalendar import Event
 
-    due: dt.date = row["effective_due"]
+    due = row["effective_due"]
     status = t(f"status.{row['status']}")
     event = Event()
     event.add("uid", uid(row))
@@ -71,8 +76,10 @@ def _event(row: dict[str, Any], as_of: dt.date, sender: Sender, stamp: dt.dateti
     return event
 
 
-def _description(row: dict[str, Any], as_of: dt.date, sender: Sender, status: str) -> str:
-    item = Open(**{k: v for k, v in row.items() if k in Open.__dataclass_fields__})
+def _description(row: DatedRow, as_of: dt.date, sender: Sender, status: str) -> str:
+    from bmnn_cli.store.outstanding import as_open
+
+    item = as_open(row)
     lines = [
         t("remind.task", task=item.task, title=item.title),
         t("remind.plan", plan=plan_label(item)),

@@ -12,65 +12,65 @@ import datetime as dt
 import re
 
 from bmnn_cli.domain.phrase_dates import (
-    _DATE_FORMS,
-    _dated,
-    _last_day,
-    _month_of,
-    _quarter_number,
-    _When,
-    _year_of,
-    _yearly_at,
+    DATE_FORMS,
+    When,
+    dated,
+    days_in_month,
+    month_of,
+    quarter_number,
+    year_of,
+    yearly_at,
 )
 from bmnn_cli.domain.phrase_lexis import (
-    _DATE_PREFIX,
-    _DAY_AT,
-    _END,
-    _EVERY,
-    _M,
-    _MONTH_DAY,
-    _OPEN_TAIL_RE,
-    _OPEN_YEARLY,
-    _PERIODIC,
-    _PERIODIC_KINDS,
-    _POSITION_EVERY,
-    _PREFIX,
-    _Q,
-    _QUARTER_LIST,
-    _QUY,
-    _RANGE,
-    _RECUR_AFTER,
-    _RECUR_BEFORE,
-    _Y,
-    _YEAR_AT,
+    DATE_PREFIX,
+    DAY_AT,
+    END,
+    EVERY,
+    MONTH_DAY,
+    OPEN_TAIL_RE,
+    OPEN_YEARLY,
+    PERIODIC,
+    PERIODIC_KINDS,
+    POSITION_EVERY,
+    PREFIX,
+    QUARTER_LIST,
+    QUY,
+    RANGE,
+    RECUR_AFTER,
+    RECUR_BEFORE,
+    YEAR_AT,
+    M,
     Part,
+    Q,
+    Y,
 )
-from bmnn_cli.domain.phrase_scan import _Scan
+from bmnn_cli.domain.phrase_scan import Scan
 
 
-def _rule_open_yearly(scan: _Scan, pos: int) -> int | None:
+def rule_open_yearly(scan: Scan, pos: int) -> int | None:
     """Read "Năm 2026 và những năm tiếp theo": yearly from that year on.
 
     A quarter, month or day before the tail gives the yearly day: "Quý IV năm 2025 và các
     năm tiếp theo" is due at the end of each year's fourth quarter, from 2025.
     """
-    m = scan.match(_OPEN_YEARLY, pos)
+    m = scan.match(OPEN_YEARLY, pos)
     if m is not None and int(m["y"]) >= dt.MINYEAR:
         scan.parts.append({"kind": "yearly", "from": int(m["y"])})
         return m.end()
-    found = _read_when(scan, pos)
-    tail = scan.match(_OPEN_TAIL_RE, found[1]) if found else None
+    found = read_when(scan, pos)
+    tail = scan.match(OPEN_TAIL_RE, found[1]) if found else None
     if found is None or tail is None or found[0].year is None:
         return None
-    part = _yearly_at(found[0])
+    part = yearly_at(found[0])
     if part is None:
         return None
     scan.parts.append(part)
     return tail.end()
 
 
-def _rule_range(scan: _Scan, pos: int) -> int | None:
+def rule_range(scan: Scan, pos: int) -> int | None:
     """Read "từ năm A (đến năm B)": it bounds the periodic part before it, else is yearly."""
-    m = scan.match(_RANGE, pos)
+    m = scan.match(RANGE, pos)
     if m is None:
         return None
     said = (("from", m["a"] or m["d"]), ("until", m["b"] or m["c"] or m["e"]))
@@ -78,7 +78,7 @@ def _rule_range(scan: _Scan, pos: int) -> int | None:
     first, last = int(said[0][1] or dt.MINYEAR), int(said[1][1] or dt.MAXYEAR)
     if not dt.MINYEAR <= first <= last:
         return None
-    target = scan.last(_PERIODIC_KINDS)
+    target = scan.last(PERIODIC_KINDS)
     if target is not None and "from" not in target and "until" not in target:
         target.update(bounds)
     elif m["a"] and not m["b"]:
@@ -88,18 +88,18 @@ def _rule_range(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
-def _rule_position_every(scan: _Scan, pos: int) -> int | None:
+def rule_position_every(scan: Scan, pos: int) -> int | None:
     """Read "cuối mỗi tháng", "đầu hằng năm": a recurring part at a point of each period."""
-    m = scan.match(_POSITION_EVERY, pos)
+    m = scan.match(POSITION_EVERY, pos)
     if m is None:
         return None
     position, unit = m["pos"], m["unit"]
     if unit == "nam":
-        month, day = _YEAR_AT.get(position, (12, 31))
+        month, day = YEAR_AT.get(position, (12, 31))
         scan.parts.append({"kind": "yearly", "month": month, "day": day})
     elif unit == "thang":
         scan.parts.append(
-            {"kind": "monthly", **({"day": _DAY_AT[position]} if position in _DAY_AT else {})}
+            {"kind": "monthly", **({"day": DAY_AT[position]} if position in DAY_AT else {})}
         )
     elif position == "cuoi":
         scan.parts.append({"kind": "quarterly"})
@@ -108,9 +108,9 @@ def _rule_position_every(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
-def _rule_month_day(scan: _Scan, pos: int) -> int | None:
+def rule_month_day(scan: Scan, pos: int) -> int | None:
     """Read "trước ngày 5 hằng tháng": monthly on that day."""
-    m = scan.match(_MONTH_DAY, pos)
+    m = scan.match(MONTH_DAY, pos)
     if m is None:
         return None
     day = int(m["d"] or m["d2"])
@@ -120,38 +120,38 @@ def _rule_month_day(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
-def _read_when(scan: _Scan, pos: int) -> tuple[_When, int] | None:
+def read_when(scan: Scan, pos: int) -> tuple[When, int] | None:
     """A date expression (with its "trước ngày"-like words) at ``pos``."""
-    start = scan.match(_DATE_PREFIX, pos)
+    start = scan.match(DATE_PREFIX, pos)
     at = start.end() if start else pos
-    for pattern, build in _DATE_FORMS:
+    for pattern, build in DATE_FORMS:
         m = scan.match(pattern, at)
         if m is not None:
             return build(m), m.end()
     return None
 
 
-def _rule_recurring_date(scan: _Scan, pos: int) -> int | None:
+def rule_recurring_date(scan: Scan, pos: int) -> int | None:
     """Read "hằng năm, trước ngày 30/10": yearly on that day (a year after it is a bound)."""
-    lead = scan.match(_RECUR_BEFORE, pos)
-    found = _read_when(scan, lead.end()) if lead else None
-    part = _yearly_at(found[0]) if found and found[0].year is None else None
+    lead = scan.match(RECUR_BEFORE, pos)
+    found = read_when(scan, lead.end()) if lead else None
+    part = yearly_at(found[0]) if found and found[0].year is None else None
     if found is None or part is None:
         return None
     scan.parts.append(part)
     return found[1]
 
 
-def _rule_date(scan: _Scan, pos: int) -> int | None:
+def rule_date(scan: Scan, pos: int) -> int | None:
     """A date, month, quarter or year: one-off, or yearly when "hằng năm" follows."""
-    found = _read_when(scan, pos)
+    found = read_when(scan, pos)
     if found is None:
         return None
     when, end = found
-    recur = scan.match(_RECUR_AFTER, end)
+    recur = scan.match(RECUR_AFTER, end)
     yearly = scan.last(("yearly",))
     if when.year is None and not recur and yearly is not None and "month" not in yearly:
-        part = _yearly_at(when)  # "hằng năm (trước ngày 15/12)": the day of the yearly part
+        part = yearly_at(when)  # "hằng năm (trước ngày 15/12)": the day of the yearly part
         if part is None:
             return None
         yearly.update(month=part["month"], day=part["day"])
@@ -160,7 +160,7 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
     if every is not None and when.day is not None and _ends_period(every, when):
         every["day"] = when.day  # "định kỳ 6 tháng (trước ngày 15/6 và 15/12)"
         return end
-    part = _yearly_at(when) if recur else _dated(when, scan.year)
+    part = yearly_at(when) if recur else dated(when, scan.year)
     if part is None:
         return None
     if recur:  # "Tháng 6 và tháng 12 hằng năm": every yearless day before it recurs too
@@ -188,7 +188,7 @@ def _rule_date(scan: _Scan, pos: int) -> int | None:
     return recur.end() if recur else end
 
 
-def _in_brackets(scan: _Scan, pos: int) -> bool:
+def _in_brackets(scan: Scan, pos: int) -> bool:
     """True when the text at `pos` opens a bracket: "Quý II/2026 (trước ngày …)"."""
     return _OPENED.search(scan.folded, 0, pos) is not None
 
@@ -200,16 +200,16 @@ def _quarter_days(part: Part) -> tuple[dt.date, dt.date]:
     """First and last day of a quarter part."""
     year, quarter = int(str(part["year"])), int(str(part["quarter"]))
     last = 3 * quarter
-    return dt.date(year, last - 2, 1), dt.date(year, last, _last_day(year, last))
+    return dt.date(year, last - 2, 1), dt.date(year, last, days_in_month(year, last))
 
 
-def _ends_period(every: Part, when: _When) -> bool:
+def _ends_period(every: Part, when: When) -> bool:
     """True when `when` is a last month of `every`'s periods, on the day it already has."""
     months = (6, 12) if every["kind"] == "half_yearly" else (3, 6, 9, 12)
     return when.month in months and every.get("day", when.day) == when.day
 
 
-def _make_yearly(scan: _Scan) -> None:
+def _make_yearly(scan: Scan) -> None:
     """Turn the yearless days read just before a "hằng năm" into yearly parts."""
     for part in reversed(scan.parts):
         if not part.pop("_yearless", False) or not isinstance(part.get("date"), dt.date):
@@ -222,9 +222,9 @@ def _make_yearly(scan: _Scan) -> None:
 _LATEST = re.compile(r"(?:cham nhat|muon nhat|khong (?:muon|cham|qua)|han chot)")
 
 
-def _rule_periodic(scan: _Scan, pos: int) -> int | None:
+def rule_periodic(scan: Scan, pos: int) -> int | None:
     """Read "định kỳ hằng quý", "6 tháng một lần", or "định kỳ" alone (yearly, plan's due)."""
-    m = scan.match(_PERIODIC, pos)
+    m = scan.match(PERIODIC, pos)
     if m is None or m.lastgroup is None:
         return None
     scan.parts.append({"kind": m.lastgroup})
@@ -234,33 +234,29 @@ def _rule_periodic(scan: _Scan, pos: int) -> int | None:
 _SPAN_LEAD = re.compile(
     r"(?:(?:tu|xuyen suot|trong|trai dai)(?: giai doan)?(?: tu)? |giai doan (?:tu )?)?"
 )
-_YEARS = re.compile(r"(?:nam )?(?P<a>[0-9]{4}) ?[-–] ?(?:nam )?(?P<b>[0-9]{4})" + _END)
+_YEARS = re.compile(r"(?:nam )?(?P<a>[0-9]{4}) ?[-–] ?(?:nam )?(?P<b>[0-9]{4})" + END)
 _SPAN_SEP = re.compile(r" ?(?:-|–|(?:cho )?(?:den|toi)(?: het)?) ?")
-_BARE_QUARTER = re.compile(
-    rf"(?P<q>{_Q}) ?[/-] ?{_Y}{_END}"
-)  # the "IV/2026" of "Quý III - IV/2026"
-_MONTH_YEAR = re.compile(
-    rf"(?:thang )?{_M} ?[/.-] ?{_Y}{_END}"
-)  # the "9/2026" of "Tháng 8 - 9/2026"
+_BARE_QUARTER = re.compile(rf"(?P<q>{Q}) ?[/-] ?{Y}{END}")  # the "IV/2026" of "Quý III - IV/2026"
+_MONTH_YEAR = re.compile(rf"(?:thang )?{M} ?[/.-] ?{Y}{END}")  # the "9/2026" of "Tháng 8 - 9/2026"
 
 
-def _read_end(scan: _Scan, pos: int, first: _When) -> tuple[_When, int] | None:
+def _read_end(scan: Scan, pos: int, first: When) -> tuple[When, int] | None:
     """The second end of a span: a date form, or the shorter forms the first one allows."""
-    found = _read_when(scan, pos)
+    found = read_when(scan, pos)
     if found is not None:
         return found
     q = scan.match(_BARE_QUARTER, pos)
     if q is not None and first.quarter is not None and first.year is None:
-        quarter = _quarter_number(q["q"])
-        return _When(int(q["y"]), 3 * quarter, None, quarter, begin=(3 * quarter - 2, 1)), q.end()
+        quarter = quarter_number(q["q"])
+        return When(int(q["y"]), 3 * quarter, None, quarter, begin=(3 * quarter - 2, 1)), q.end()
     m = scan.match(_MONTH_YEAR, pos)
     if m is not None and first.quarter is None and first.day is None:
-        month = _month_of(m)
-        return _When(_year_of(m), month, None, begin=(month, 1)), m.end()
+        month = month_of(m)
+        return When(year_of(m), month, None, begin=(month, 1)), m.end()
     return None
 
 
-def _rule_span(scan: _Scan, pos: int) -> int | None:
+def rule_span(scan: Scan, pos: int) -> int | None:
     """Read "Năm 2025 - 2026", "Từ tháng 7/2026 đến quý I/2027": one duty due at its end.
 
     The first end may leave out its year ("Tháng 8 - 9/2026", "từ ngày 01/4 đến ngày
@@ -277,7 +273,7 @@ def _rule_span(scan: _Scan, pos: int) -> int | None:
             {"kind": "span", "from": dt.date(first_year, 1, 1), "until": dt.date(last_year, 12, 31)}
         )
         return years.end()
-    found = _read_when(scan, at)
+    found = read_when(scan, at)
     sep = scan.match(_SPAN_SEP, found[1]) if found else None
     if found is None or sep is None:
         return None
@@ -289,33 +285,33 @@ def _rule_span(scan: _Scan, pos: int) -> int | None:
     year = last.year if last.year is not None else scan.year
     until = last.last_day(year)
     begins = first.first_day(year if first.year is None else None)
-    if begins is None or until is None or until < begins or scan.match(_OPEN_TAIL_RE, end):
+    if begins is None or until is None or until < begins or scan.match(OPEN_TAIL_RE, end):
         return None
     scan.parts.append({"kind": "span", "from": begins, "until": until})
     return end
 
 
-def _rule_quarter_list(scan: _Scan, pos: int) -> int | None:
+def rule_quarter_list(scan: Scan, pos: int) -> int | None:
     """Read "Quý III, IV/2026": one quarter each, the year written after the last."""
-    m = scan.match(_QUARTER_LIST, pos)
+    m = scan.match(QUARTER_LIST, pos)
     if m is None:
         return None
     year = int(m["y"])
     for text in re.split(r" ?(?:,|va) ?", m["qs"]):
-        scan.parts.append({"kind": "quarter", "year": year, "quarter": _quarter_number(text)})
+        scan.parts.append({"kind": "quarter", "year": year, "quarter": quarter_number(text)})
     return m.end()
 
 
 _HALF_DAY = re.compile(r"(?:0?6|sau) thang (?P<half>dau|cuoi) nam ?,? ")
 
 
-def _rule_half_day(scan: _Scan, pos: int) -> int | None:
+def rule_half_day(scan: Scan, pos: int) -> int | None:
     """Read "6 tháng đầu năm trước ngày 15/6": the half-year report, each year on that day."""
     m = scan.match(_HALF_DAY, pos)
-    found = _read_when(scan, m.end()) if m else None
+    found = read_when(scan, m.end()) if m else None
     if found is None or found[0].year is not None or found[0].day is None:
         return None
-    part = _yearly_at(found[0])
+    part = yearly_at(found[0])
     if part is None:
         return None
     scan.parts.append(part)
@@ -323,13 +319,13 @@ def _rule_half_day(scan: _Scan, pos: int) -> int | None:
 
 
 _LAST_MONTH_DAY = re.compile(
-    rf"{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) (?:cua )?thang cuoi (?:cua )?(?:moi |hang |hang )?"
-    rf"(?P<unit>{_QUY}|ky){_END}"
+    rf"{PREFIX}ngay (?P<d>[0-9]{{1,2}}) (?:cua )?thang cuoi (?:cua )?(?:moi |hang |hang )?"
+    rf"(?P<unit>{QUY}|ky){END}"
 )
-_QUARTER_DAY = re.compile(rf"{_PREFIX}ngay (?P<d>[0-9]{{1,2}}) (?:{_EVERY}) {_QUY}{_END}")
+_QUARTER_DAY = re.compile(rf"{PREFIX}ngay (?P<d>[0-9]{{1,2}}) (?:{EVERY}) {QUY}{END}")
 
 
-def _rule_period_day(scan: _Scan, pos: int) -> int | None:
+def rule_period_day(scan: Scan, pos: int) -> int | None:
     """Read "trước ngày 15 của tháng cuối quý", "ngày 20 hằng quý": a day of each period."""
     m = scan.match(_LAST_MONTH_DAY, pos) or scan.match(_QUARTER_DAY, pos)
     if m is None or not 1 <= int(m["d"]) <= 31:
@@ -350,11 +346,11 @@ def _rule_period_day(scan: _Scan, pos: int) -> int | None:
 
 
 _MONTH_LIST = re.compile(  # "Tháng 9, 10/2026": the year written once, after the last
-    rf"thang (?P<ms>[0-9]{{1,2}}(?: ?(?:,|va) ?(?:thang )?[0-9]{{1,2}})+) ?[/.-] ?{_Y}{_END}"
+    rf"thang (?P<ms>[0-9]{{1,2}}(?: ?(?:,|va) ?(?:thang )?[0-9]{{1,2}})+) ?[/.-] ?{Y}{END}"
 )
 
 
-def _rule_month_list(scan: _Scan, pos: int) -> int | None:
+def rule_month_list(scan: Scan, pos: int) -> int | None:
     """Read "Tháng 9, 10/2026": one month each, due on its last day."""
     m = scan.match(_MONTH_LIST, pos)
     if m is None:
@@ -362,7 +358,7 @@ def _rule_month_list(scan: _Scan, pos: int) -> int | None:
     year = int(m["y"])
     parts = []
     for text in re.findall(r"[0-9]{1,2}", m["ms"]):
-        last = _last_day(year, int(text))
+        last = days_in_month(year, int(text))
         if not last:
             return None
         parts.append({"kind": "fixed", "date": dt.date(year, int(text), last)})
@@ -370,10 +366,10 @@ def _rule_month_list(scan: _Scan, pos: int) -> int | None:
     return m.end()
 
 
-_BARE_DAY = re.compile(rf"{_PREFIX}ngay (?P<d>[0-9]{{1,2}}){_END}")
+_BARE_DAY = re.compile(rf"{PREFIX}ngay (?P<d>[0-9]{{1,2}}){END}")
 
 
-def _rule_bare_day(scan: _Scan, pos: int) -> int | None:
+def rule_bare_day(scan: Scan, pos: int) -> int | None:
     """Read "Hằng tháng (trước ngày 25)": the day of the monthly part before it."""
     m = scan.match(_BARE_DAY, pos)
     target = scan.last(("monthly",))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from bmnn_cli.domain.phrase_events import _PER_SCHEDULE
-from bmnn_cli.domain.phrase_lexis import Part, _fold
+from bmnn_cli.domain.phrase_events import PER_SCHEDULE
+from bmnn_cli.domain.phrase_lexis import Part, fold
 
 __all__ = ["format_parts"]
 
@@ -107,7 +107,7 @@ def _format_before_event(part: Part) -> str:
 
 def _format_per_schedule(part: Part) -> str:
     ref = part.get("ref")
-    if not isinstance(ref, str) or not _PER_SCHEDULE.match(_fold(ref)):
+    if not isinstance(ref, str) or not PER_SCHEDULE.match(fold(ref)):
         raise ValueError(f"per_schedule needs the phrase that names the schedule, not {ref!r}")
     return ref
 
@@ -145,7 +145,7 @@ def _format_after_event(part: Part) -> str:
         raise ValueError("after_event schedule needs the event text")
     if "days" not in part:
         return f"sau khi {event}"
-    since = "kể từ" if _fold(event).startswith("ngay ") else "sau khi"
+    since = "kể từ" if fold(event).startswith("ngay ") else "sau khi"
     return f"trong thời hạn {_duration(part)} {since} {event}"
 
 

@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bmnn_cli.domain.phrase_lexis import _FILLER, _GAP, _TOKEN_END, Part
+from bmnn_cli.domain.phrase_lexis import FILLER, GAP, TOKEN_END, Part
 
 
 @dataclass
-class _Scan:
+class Scan:
     """Scanner state: the text, what has been read so far, and what has not."""
 
     folded: str
@@ -26,7 +26,7 @@ class _Scan:
     parts: list[Part] = field(default_factory=list)
     unread: list[list[int]] = field(default_factory=list)
     after_unread: bool = False
-    rules: tuple[_Rule, ...] = ()  # the grammar, in the order its rules are tried
+    rules: tuple[Rule, ...] = ()  # the grammar, in the order its rules are tried
 
     def match(self, pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
         """Match at ``pos``, never past this scan's end (a segment when checking events)."""
@@ -39,10 +39,10 @@ class _Scan:
         return None
 
 
-_Rule = Callable[[_Scan, int], int | None]
+Rule = Callable[[Scan, int], int | None]
 
 
-def _apply(scan: _Scan, pos: int) -> int | None:
+def _apply(scan: Scan, pos: int) -> int | None:
     """Read one part at ``pos``, allowing words like "báo cáo", "thực hiện" before it."""
     at: int | None = pos
     while at is not None:
@@ -51,14 +51,14 @@ def _apply(scan: _Scan, pos: int) -> int | None:
             if end is not None:
                 scan.after_unread = False
                 return end
-        filler = scan.match(_FILLER, at)
+        filler = scan.match(FILLER, at)
         at = filler.end() if filler else None
     return None
 
 
-def _skip_unread(scan: _Scan, pos: int) -> int:
+def _skip_unread(scan: Scan, pos: int) -> int:
     """Set one word aside as unread, joining it to unread text just before it."""
-    token = _TOKEN_END.search(scan.folded, pos + 1, scan.end)
+    token = TOKEN_END.search(scan.folded, pos + 1, scan.end)
     end = token.start() if token else scan.end
     if scan.after_unread and scan.unread:
         scan.unread[-1][1] = end
@@ -68,10 +68,10 @@ def _skip_unread(scan: _Scan, pos: int) -> int:
     return end
 
 
-def _run(scan: _Scan, pos: int) -> None:
+def run(scan: Scan, pos: int) -> None:
     """Read parts from ``pos`` to the end, word by word past anything not understood."""
     while True:
-        gap = scan.match(_GAP, pos)
+        gap = scan.match(GAP, pos)
         pos = gap.end() if gap else pos
         if pos >= scan.end:
             return

@@ -17,37 +17,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bmnn_cli.domain.phrase_calendar import (
-    _rule_bare_day,
-    _rule_date,
-    _rule_half_day,
-    _rule_month_day,
-    _rule_month_list,
-    _rule_open_yearly,
-    _rule_period_day,
-    _rule_periodic,
-    _rule_position_every,
-    _rule_quarter_list,
-    _rule_range,
-    _rule_recurring_date,
-    _rule_span,
+    rule_bare_day,
+    rule_date,
+    rule_half_day,
+    rule_month_day,
+    rule_month_list,
+    rule_open_yearly,
+    rule_period_day,
+    rule_periodic,
+    rule_position_every,
+    rule_quarter_list,
+    rule_range,
+    rule_recurring_date,
+    rule_span,
 )
 from bmnn_cli.domain.phrase_events import (
-    _rule_before_event,
-    _rule_continuous,
-    _rule_days,
-    _rule_destination,
-    _rule_event,
-    _rule_event_day,
-    _rule_expected,
-    _rule_from_day,
-    _rule_on_request,
-    _rule_per_schedule,
-    _rule_requester,
-    _rule_until_event,
-    _rule_urgent,
+    rule_before_event,
+    rule_continuous,
+    rule_days,
+    rule_destination,
+    rule_event,
+    rule_event_day,
+    rule_expected,
+    rule_from_day,
+    rule_on_request,
+    rule_per_schedule,
+    rule_requester,
+    rule_until_event,
+    rule_urgent,
 )
-from bmnn_cli.domain.phrase_lexis import Part, _clean, _fold
-from bmnn_cli.domain.phrase_scan import _Rule, _run, _Scan
+from bmnn_cli.domain.phrase_lexis import Part, clean, fold
+from bmnn_cli.domain.phrase_scan import Rule, Scan, run
 
 __all__ = ["PhraseReading", "parse_phrase"]
 
@@ -62,33 +62,33 @@ class PhraseReading:
     unread: str
 
 
-_RULES: tuple[_Rule, ...] = (
-    _rule_event,
-    _rule_until_event,
-    _rule_before_event,
-    _rule_event_day,
-    _rule_per_schedule,
-    _rule_destination,
-    _rule_open_yearly,
-    _rule_range,
-    _rule_span,
-    _rule_quarter_list,
-    _rule_month_list,
-    _rule_requester,
-    _rule_days,
-    _rule_position_every,
-    _rule_period_day,
-    _rule_month_day,
-    _rule_bare_day,
-    _rule_half_day,
-    _rule_recurring_date,
-    _rule_expected,
-    _rule_from_day,
-    _rule_date,
-    _rule_periodic,
-    _rule_continuous,
-    _rule_on_request,
-    _rule_urgent,
+_RULES: tuple[Rule, ...] = (
+    rule_event,
+    rule_until_event,
+    rule_before_event,
+    rule_event_day,
+    rule_per_schedule,
+    rule_destination,
+    rule_open_yearly,
+    rule_range,
+    rule_span,
+    rule_quarter_list,
+    rule_month_list,
+    rule_requester,
+    rule_days,
+    rule_position_every,
+    rule_period_day,
+    rule_month_day,
+    rule_bare_day,
+    rule_half_day,
+    rule_recurring_date,
+    rule_expected,
+    rule_from_day,
+    rule_date,
+    rule_periodic,
+    rule_continuous,
+    rule_on_request,
+    rule_urgent,
 )
 
 
@@ -99,9 +99,9 @@ def parse_phrase(phrase: str, *, year: int | None = None) -> PhraseReading:
     and makes the reading not ``confident``, so the loader can ask a person instead of
     guessing. With no part read at all, ``unread`` is the whole phrase.
     """
-    text = _clean(phrase)
-    scan = _Scan(_fold(text), text, len(text), year, rules=_RULES)
-    _run(scan, 0)
+    text = clean(phrase)
+    scan = Scan(fold(text), text, len(text), year, rules=_RULES)
+    run(scan, 0)
     if not scan.parts:
         return PhraseReading(phrase, [], False, phrase)
     for part in scan.parts:

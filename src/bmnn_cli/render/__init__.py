@@ -84,6 +84,8 @@ def render(
         json.write(doc.listings[0], out)
         return
     for listing in doc.listings:  # the other formats need every row before the first
+        if listing.json_lines is not None:
+            raise ValueError("rows the database wrote as JSON are rendered as JSON only")
         if listing.stream is not None:
             listing.rows, listing.stream = list(listing.stream), None
     _write_whole(doc, fmt, out, console=console, wide=wide)

@@ -8,7 +8,7 @@ library is loaded only when that format is asked for.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -55,14 +55,17 @@ class Column:
 @dataclass
 class Listing:
     columns: Sequence[Column]
-    rows: list[dict[str, Any]]
+    rows: Sequence[Mapping[str, Any]]
     title: str | None = None
     keys: Sequence[str] | None = None  # fields for json/csv; default the columns' keys
     name: str | None = None  # a short name where the title is too long (a sheet's tab)
     # rows still to be read (from a database cursor): json and csv write them as
     # they come; the other formats read them all into `rows` first
-    stream: Iterator[dict[str, Any]] | None = None
+    stream: Iterator[Mapping[str, Any]] | None = None
     empty: str | None = None  # what an empty listing says ("nothing overdue as of …")
+    # rows the database already wrote as JSON objects (the machine keys, in order):
+    # only the json format takes them, writing each as it comes
+    json_lines: Iterator[str] | None = None
 
     def machine_keys(self) -> list[str]:
         return list(self.keys) if self.keys else [c.key for c in self.columns]
@@ -105,7 +108,7 @@ class Document:
     charts: list[Chart] = field(default_factory=list)
 
 
-def rows_of(listing: Listing) -> Iterable[dict[str, Any]]:
+def rows_of(listing: Listing) -> Iterable[Mapping[str, Any]]:
     """The rows still to be read, else the rows read."""
     return listing.stream if listing.stream is not None else listing.rows
 

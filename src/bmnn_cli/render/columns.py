@@ -11,12 +11,13 @@ to the rows here too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from bmnn_cli.domain.periods import period_label
 from bmnn_cli.i18n import t
 from bmnn_cli.render.base import Column
+from bmnn_cli.store.queries import ObligationRow
 
 LISTINGS: dict[str, tuple[Column, ...]] = {}
 
@@ -131,37 +132,47 @@ def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def obligation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add the translated status and the short title the obligation columns show."""
+class ShownObligation(ObligationRow):
+    """An obligation row with what the obligation columns show in words."""
+
+    status_text: str  # the status, translated
+    short_title: str  # the title cut to fit a table (`short`)
+    period_text: str  # the period as a person reads it ("Quý I/2026")
+
+
+def obligation_rows(rows: Iterable[ObligationRow]) -> list[ShownObligation]:
+    """The rows with the translated status and the short title the obligation columns show."""
     return list(iter_obligation_rows(rows))
 
 
-def iter_obligation_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def iter_obligation_rows(rows: Iterable[ObligationRow]) -> Iterator[ShownObligation]:
     """The same, one row at a time, for listings streamed from the database.
 
     A listing of a hundred thousand rows repeats a few statuses, titles and
     periods; each is worked out once.
     """
-    texts: dict[tuple[str, str], str] = {}
+    status_text = _Remembered(lambda status: t(f"status.{status}"))
+    short_title, period_text = _Remembered(short), _Remembered(period_label)
     for row in rows:
-        for target, source, make in _DERIVED:
-            value = row[source]
-            known = texts.get((source, value))
-            if known is None:
-                known = texts[(source, value)] = make(value)
-            row[target] = known
-        yield row
+        yield {
+            **row,
+            "status_text": status_text(row["status"]),
+            "short_title": short_title(row["title"]),
+            "period_text": period_text(row["period"]),
+        }
 
 
-def _status_text(status: str) -> str:
-    return t(f"status.{status}")
+class _Remembered:
+    """A text made from a value once, then given again for the same value."""
 
+    def __init__(self, make: Callable[[str], str]) -> None:
+        self.make, self.known = make, dict[str, str]()
 
-_DERIVED: list[tuple[str, str, Callable[[str], str]]] = [
-    ("status_text", "status", _status_text),
-    ("short_title", "title", short),
-    ("period_text", "period", period_label),
-]
+    def __call__(self, value: str) -> str:
+        known = self.known.get(value)
+        if known is None:
+            known = self.known[value] = self.make(value)
+        return known
 
 
 def status_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -206,7 +217,7 @@ BY_KEYS = {
 }
 
 
-def grouped(rows: Iterable[dict[str, Any]], by: str, days: str) -> list[dict[str, Any]]:
+def grouped(rows: Iterable[Mapping[str, Any]], by: str, days: str) -> list[dict[str, Any]]:
     """Obligation rows added up per agency or per task: how many, the most `days`
     (late, or left for `due`: then the fewest), the first due date; most first."""
     groups: dict[tuple[str, ...], dict[str, Any]] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -147,14 +147,14 @@ def _table_section(listing: Listing) -> str:
     return _section(listing.title, table)
 
 
-def _short_column(column: Column, rows: list[dict[str, Any]]) -> bool:
+def _short_column(column: Column, rows: Sequence[Mapping[str, Any]]) -> bool:
     """Names and codes stay on one line; only long text (titles) wraps."""
     return column.kind == "text" and all(
         len(display(row.get(column.key))) <= SHORT_TEXT for row in rows
     )
 
 
-def _table_row(columns: Sequence[Column], row: dict[str, Any], short: set[str]) -> str:
+def _table_row(columns: Sequence[Column], row: Mapping[str, Any], short: set[str]) -> str:
     css = ' class="rollup"' if row.get("level") in ROLLUP_LEVELS else ""
     cells = "".join(_cell(c, row.get(c.key), c.key in short) for c in columns)
     return f"<tr{css}>{cells}</tr>"
@@ -221,7 +221,7 @@ def _rates(listing: Listing) -> str:
     return _section(listing.title, legend + parts + note, "chart rates")
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(rows: Sequence[Mapping[str, Any]], size: int) -> Iterator[Sequence[Mapping[str, Any]]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -229,7 +229,7 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
 RATE_LABEL, RATE_X, RATE_W, ROW_H, AXIS_H, PART_W = 262, 270, 290, 20, 20, 620
 
 
-def _rate_part(rows: list[dict[str, Any]]) -> str:
+def _rate_part(rows: Sequence[Mapping[str, Any]]) -> str:
     height = AXIS_H + ROW_H * len(rows) + 4
     grid = []
     for percent in (0, 25, 50, 75, 100):
@@ -243,7 +243,7 @@ def _rate_part(rows: list[dict[str, Any]]) -> str:
     return f'<svg viewBox="0 0 {PART_W} {height}" role="img">{"".join(grid)}{"".join(bars)}</svg>'
 
 
-def _rate_row(y: int, row: dict[str, Any]) -> str:
+def _rate_row(y: int, row: Mapping[str, Any]) -> str:
     name = str(row.get("agency", ""))
     short = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"
     due = int(row["fallen_due"])
@@ -327,7 +327,7 @@ def _y_axis(ticks: list[int], y_of: Any) -> str:
     return "".join(lines)
 
 
-def _x_axis(rows: list[dict[str, Any]], slot: float) -> str:
+def _x_axis(rows: Sequence[Mapping[str, Any]], slot: float) -> str:
     every = max(1, math.ceil(len(rows) / 13))
     labels = []
     for i in range(0, len(rows), every):
@@ -339,7 +339,7 @@ def _x_axis(rows: list[dict[str, Any]], slot: float) -> str:
     return "".join(labels)
 
 
-def _week_bars(x: float, slot: float, row: dict[str, Any], y_of: Any) -> str:
+def _week_bars(x: float, slot: float, row: Mapping[str, Any], y_of: Any) -> str:
     week = f"{row['week']:%d/%m/%Y}"
     tip = (
         f"{t('col.week')} {week}: {row['due']} {t('col.due_count').lower()}, "

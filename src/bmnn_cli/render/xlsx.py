@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -113,7 +113,9 @@ def _header(sheet: Worksheet, row: int, columns: Sequence[Column]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
-def _body_row(sheet: Worksheet, row: int, columns: Sequence[Column], item: dict[str, Any]) -> None:
+def _body_row(
+    sheet: Worksheet, row: int, columns: Sequence[Column], item: Mapping[str, Any]
+) -> None:
     rollup = item.get("level") in ROLLUP_LEVELS
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(row, index)

@@ -57,11 +57,17 @@ def status(
     read once, not three times.
     """
     params = as_of_params(as_of)
-    where = scope_conditions(scope, params, window, joined=False)
+    # A window (a report's quarter) is a range over the due-date index; asked with the
+    # tasks as a list, SQLite would walk the obligations task by task instead (ten
+    # times longer at country scale). Without one, every row is read anyway, and the
+    # list spares the join.
+    joined = window is not None
+    where = scope_conditions(scope, params, window, joined=joined)
+    tasks = "JOIN task t ON t.id = o.task_id" if joined else ""
     sql = f"""
       SELECT o.agency_id, {STATUS_SQL} AS status, COUNT(*) AS n,
              MAX(CASE WHEN o.submitted_on <= :as_of THEN o.submitted_on END) AS last
-      FROM obligation o WHERE {where} GROUP BY o.agency_id, status
+      FROM obligation o {tasks} WHERE {where} GROUP BY o.agency_id, status
     """
     tallies: dict[int, _Tally] = {}
     for agency_id, status_name, count, last in reader_of(source).rows(sql, params):

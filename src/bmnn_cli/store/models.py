@@ -22,6 +22,14 @@ def _one_active(name: str) -> Index:
     return Index(name, "obligation_id", unique=True, sqlite_where=active, postgresql_where=active)
 
 
+def _partial(name: str, column: str, where: str) -> Index:
+    """An index over the rows `where` holds of (migration 005: the rows still owed)."""
+    return Index(name, column, sqlite_where=text(where), postgresql_where=text(where))
+
+
+_NEVER_SENT_NOR_WAIVED = "((submitted_on IS NULL) AND (waived_on IS NULL))"  # as migration 005
+
+
 def key(row: SQLModel) -> int:
     """The primary key of a row that has been flushed."""
     value = getattr(row, "id", None)
@@ -136,6 +144,9 @@ class Obligation(SQLModel, table=True):
         UniqueConstraint("task_id", "agency_id", "period"),
         Index("ix_obligation_due", "effective_due"),
         Index("ix_obligation_agency", "agency_id", "year"),
+        _partial("ix_obligation_open", "effective_due", _NEVER_SENT_NOR_WAIVED),
+        _partial("ix_obligation_sent", "submitted_on", "submitted_on IS NOT NULL"),
+        _partial("ix_obligation_waived", "waived_on", "waived_on IS NOT NULL"),
     )
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from bmnn_cli.domain.reminders import Open
 from bmnn_cli.domain.status import OPEN, Status
@@ -29,7 +29,31 @@ _COLUMNS = """
   o.submitted_on AS submitted_on, {status} AS status,
   a.province_id AS _province, a.position AS _agency, t.position AS _task
 """
-_OPEN_FIELDS = frozenset(Open.__dataclass_fields__)
+
+
+class DatedRow(TypedDict):
+    """An obligation with a due date, as reminders and calendar feeds read it."""
+
+    obligation_id: int
+    agency_key: int  # the agency's row id: codes repeat across provinces
+    agency_id: str
+    agency: str
+    emails: tuple[str, ...]
+    province: str
+    plan: str
+    plan_number: str
+    plan_title: str
+    task: str
+    title: str
+    deadline: str
+    period: str
+    scheduled_due: dt.date | None
+    effective_due: dt.date
+    submitted_on: dt.date | None
+    status: str
+    _province: int  # the order of messages: province, agency, due date, plan, task
+    _agency: int
+    _task: int
 
 
 def dated(
@@ -39,7 +63,7 @@ def dated(
     *,
     statuses: Sequence[str],
     until: dt.date | None = None,
-) -> list[dict[str, Any]]:
+) -> list[DatedRow]:
     """Obligations with a due date (up to `until`) in `statuses` as of `as_of`.
 
     Ordered by province, agency, due date and task: the order of messages
@@ -66,11 +90,12 @@ def dated(
     return [_typed(row) for row in reader_of(source).mappings(sql, params)]
 
 
-def _typed(row: dict[str, Any]) -> dict[str, Any]:
+def _typed(row: dict[str, Any]) -> DatedRow:
+    """The database's row as a `DatedRow`: dates as dates, the addresses as a tuple."""
     for key in ("scheduled_due", "effective_due", "submitted_on"):
         row[key] = as_date(row[key])
     row["emails"] = tuple(json.loads(row["emails"] or "[]"))
-    return row
+    return cast(DatedRow, row)
 
 
 def open_items(
@@ -84,7 +109,19 @@ def open_items(
     """Open obligations due by `until`: pending ones, and overdue ones if asked."""
     statuses = OPEN if include_overdue else (Status.PENDING,)
     rows = dated(source, scope, as_of, statuses=statuses, until=until)
-    return [Open(**{k: v for k, v in row.items() if k in _OPEN_FIELDS}) for row in rows]
+    return [as_open(row) for row in rows]
+
+
+def as_open(row: DatedRow) -> Open:
+    """The reminder's (and the feed's) item of one row."""
+    return Open(
+        obligation_id=row["obligation_id"], agency_key=row["agency_key"],
+        agency_id=row["agency_id"], agency=row["agency"], province=row["province"],
+        emails=row["emails"], plan=row["plan"], plan_number=row["plan_number"],
+        plan_title=row["plan_title"], task=row["task"], title=row["title"],
+        deadline=row["deadline"], period=row["period"], scheduled_due=row["scheduled_due"],
+        effective_due=row["effective_due"], status=row["status"],
+    )  # fmt: skip
 
 
 def any_address(source: Source, scope: Scope, as_of: dt.date) -> bool:

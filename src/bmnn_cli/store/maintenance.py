@@ -75,10 +75,15 @@ def _refuse_damaged(source: Path) -> None:
         raise DatabaseError(t("err.hostile.backup_of_damaged", path=source, status=problems[0]))
 
 
+def one_line(problem: object) -> str:
+    """One of SQLite's integrity findings on one line (some span several: a message is one)."""
+    return " ".join(str(problem).split())
+
+
 def _integrity(path: Path) -> list[str]:
     try:
         with contextlib.closing(_connect_ro(path)) as conn:
-            return [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+            return [one_line(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as error:
         return [str(error)]
 
@@ -163,7 +168,8 @@ def check(path: Path) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks ([] if none)."""
     try:
         with contextlib.closing(_connect_ro(path)) as conn:
-            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            found = (one_line(r[0]) for r in conn.execute("PRAGMA integrity_check"))
+            problems = [problem for problem in found if problem != "ok"]
             problems += [
                 t("err.store.check_missing_row", table=table, rowid=rowid, parent=parent)
                 for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")

@@ -142,22 +142,37 @@ def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]
             drop_database(pg_base, database)
 
 
+Steps: TypeAlias = tuple[tuple[str, ...], ...]  # command lines run on a template after its imports
+
+
 class Templates:
     """Databases with example plans imported once per test process, copied per test.
 
     Importing the Lào Cai plan (849 obligations) takes most of a second; a copy of the
     SQLite file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL, takes a few milliseconds.
+    A template may also hold what some commands then recorded (`then`), so tests that
+    start from the same submissions do not each record them again.
     """
 
     def __init__(self, pg_base: str | None, folder: Path) -> None:
         self.pg_base = pg_base
         self.folder = folder
-        self.made: dict[tuple[Path, ...], Db] = {}
+        self.made: dict[tuple[tuple[Path, ...], Steps], Db] = {}
 
-    def template(self, plans: tuple[Path, ...]) -> Db:
-        """The database holding `plans`, imported in that order the first time it is asked."""
-        if plans not in self.made:
-            name = "tpl_" + "_".join(plan.parent.name for plan in plans)
+    def written(self, name: str, text: str) -> Path:
+        """A plan file of this text, written once per process for templates to import."""
+        path = self.folder / "plans" / name
+        if not path.exists():
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == text, f"two texts for the template plan {name}"
+        return path
+
+    def template(self, plans: tuple[Path, ...], then: Steps = ()) -> Db:
+        """The database holding `plans`, imported in that order, then `then` run, once."""
+        if (plans, then) not in self.made:
+            # Numbered: two templates whose plans sit in folders of the same name stay apart.
+            name = f"tpl{len(self.made)}_" + "_".join(plan.parent.name for plan in plans)
             if self.pg_base is None:
                 target: Db = self.folder / f"{name}.db"
             else:
@@ -165,16 +180,17 @@ class Templates:
 
                 target = create_database(self.pg_base, _database_name(name))
             runner = CliRunner()
-            for plan in plans:
-                result = runner.invoke(app, ["--db", str(target), "import", str(plan)])
-                assert result.exit_code == 0, (result.output, result.stderr)
+            steps = [("import", str(plan)) for plan in plans] + list(then)
+            for step in steps:
+                result = runner.invoke(app, ["--db", str(target), *step])
+                assert result.exit_code == 0, (step, result.output, result.stderr)
             i18n.set_language("vi")
-            self.made[plans] = target
-        return self.made[plans]
+            self.made[plans, then] = target
+        return self.made[plans, then]
 
-    def copy(self, plans: tuple[Path, ...], db: Db) -> None:
+    def copy(self, plans: tuple[Path, ...], db: Db, then: Steps = ()) -> None:
         """Make `db` (the test's own database) a copy of the template holding `plans`."""
-        source = self.template(plans)
+        source = self.template(plans, then)
         if isinstance(source, Path):
             shutil.copyfile(source, db)
             Path(db).chmod(0o600)  # as bmnn makes its files: the records are sensitive

@@ -26,7 +26,7 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.reader import Reader, SessionReader, SqliteReader, sqlite_reader
-from conftest import Cli, query
+from conftest import CAO_BANG, LAO_CAI, Cli, Templates, query
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -57,16 +57,20 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
     }
 
 
+LATE = "--as-of", "2026-03-05"
+RECORDED = (
+    ("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *LATE),
+    ("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *LATE),
+    ("submit", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "-d", "25/02/2026", *LATE),
+    ("retract", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "--reason", "nhầm cơ quan"),
+    ("waive", "-t", "IV.1.a", "-a", "Sở Tài chính", "--reason", "mới thành lập", *LATE),
+)
+
+
 @pytest.fixture
-def recorded(cli: Cli, both: Path) -> Path:
+def recorded(templates: Templates, db: Path) -> Path:
     """Both example plans, with submissions on time, late, retracted, and a waiver."""
-    db = both
-    late = "--as-of", "2026-03-05"
-    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *late)
-    cli("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *late)
-    cli("submit", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "-d", "25/02/2026", *late)
-    cli("retract", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "--reason", "nhầm cơ quan")
-    cli("waive", "-t", "IV.1.a", "-a", "Sở Tài chính", "--reason", "mới thành lập", *late)
+    templates.copy((LAO_CAI, CAO_BANG), db, then=RECORDED)
     return db
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 import os
 import shutil
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import pytest
 from typer.testing import CliRunner
@@ -120,19 +120,24 @@ def _database_name(name: str) -> str:
     return f"t{os.getpid()}_{next(_counter)}_{name}".replace("-", "_")[:60]
 
 
+class NewDb(Protocol):
+    def __call__(self, name: str, *, empty: bool = True) -> Db: ...
+
+
 @pytest.fixture
-def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]:
+def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[NewDb]:
     """Make another empty database of the backend under test."""
     made: list[str] = []
 
-    def make(name: str) -> Db:
+    def make(name: str, *, empty: bool = True) -> Db:
+        """The new database; on PostgreSQL, made now unless a template copy will make it."""
         if pg_base is None:
             return tmp_path / f"{name}.db"
         from pgserver import create_database
 
         database = _database_name(name)
         made.append(database)
-        return create_database(pg_base, database)
+        return create_database(pg_base, database) if empty else f"{pg_base}/{database}"
 
     yield make
     if pg_base is not None:
@@ -195,12 +200,11 @@ class Templates:
             shutil.copyfile(source, db)
             Path(db).chmod(0o600)  # as bmnn makes its files: the records are sensitive
             return
-        from pgserver import create_database, drop_database
+        from pgserver import create_database
 
         assert self.pg_base is not None and isinstance(db, str)
-        name = db.rsplit("/", 1)[1]
-        drop_database(self.pg_base, name)
-        create_database(self.pg_base, name, template=source.rsplit("/", 1)[1])
+        name, template = db.rsplit("/", 1)[1], source.rsplit("/", 1)[1]
+        create_database(self.pg_base, name, template=template, replace=True)
 
     def close(self) -> None:
         if self.pg_base is None:
@@ -222,10 +226,16 @@ def templates(pg_base: str | None, tmp_path_factory: pytest.TempPathFactory) -> 
 def env(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    new_db: Callable[[str], Db],
+    new_db: NewDb,
     request: pytest.FixtureRequest,
 ) -> Iterator[Db]:
-    db = new_db("bmnn")
+    """The test's own database and a clean environment.
+
+    On PostgreSQL, a test whose fixtures use `templates` gets its database from
+    `Templates.copy` (so a fixture asking for `templates` must copy one): making it
+    empty first, to drop it for the copy, cost a CREATE and a DROP DATABASE per test.
+    """
+    db = new_db("bmnn", empty="templates" not in request.fixturenames)
     monkeypatch.setenv("BMNN_DB", str(db))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
@@ -357,22 +367,30 @@ def _plain(value: Any) -> Any:
 
 
 def dump(db: Db, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, without timestamps, to compare databases."""
-    if not exists(db):
+    """Every row of every table, without timestamps, to compare databases.
+
+    One connection for the whole dump: a connection per table cost a server
+    process per table on PostgreSQL, and dumps run before and after many commands.
+    """
+    server = not (isinstance(db, Path) or "://" not in db)
+    if not server and not Path(db).exists():
         return {}
-    from sqlalchemy import inspect
+    from sqlalchemy import inspect, text
 
     engine = engine_for(db)
+    out: dict[str, list[tuple[object, ...]]] = {}
     try:
-        inspector = inspect(engine)
-        tables = set(inspector.get_table_names()) - set(exclude)
-        columns = {t: [c["name"] for c in inspector.get_columns(t)] for t in tables}
+        with engine.connect() as conn:
+            inspector = inspect(conn)
+            if server and not inspector.has_table("_bmnn_migrations"):
+                return {}
+            for table in sorted(set(inspector.get_table_names()) - set(exclude)):
+                names = [c["name"] for c in inspector.get_columns(table)]
+                keep = [c for c in names if c not in TIMESTAMPS]
+                rows = conn.execute(text(f"SELECT {', '.join(keep)} FROM {table}"))
+                out[table] = sorted((tuple(_plain(v) for v in row) for row in rows), key=repr)
     finally:
         engine.dispose()
-    out = {}
-    for table in sorted(tables):
-        keep = [c for c in columns[table] if c not in TIMESTAMPS]
-        out[table] = sorted(query(db, f"SELECT {', '.join(keep)} FROM {table}"), key=repr)
     return out
 
 

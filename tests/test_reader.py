@@ -153,6 +153,7 @@ LISTINGS = [
 ]
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 @pytest.mark.parametrize("args", LISTINGS, ids=lambda a: a[0])
 def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> None:
     """The point of the direct path: a daily question skips SQLAlchemy's import time."""
@@ -218,6 +219,7 @@ def loaded_by(db: Path, args: list[str]) -> tuple[subprocess.CompletedProcess[st
     return done, done.stderr.strip().rsplit("\n", 1)[-1]
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 @pytest.mark.parametrize("args", QUESTIONS, ids=lambda a: " ".join(a[:2]) or "bmnn")
 def test_no_question_loads_sqlalchemy(recorded: Path, args: list[str]) -> None:
     """Every question, on a SQLite file at the current schema, reads with plain sqlite3.
@@ -230,6 +232,7 @@ def test_no_question_loads_sqlalchemy(recorded: Path, args: list[str]) -> None:
     assert loaded == "LOADED 0 []", done.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 def test_a_question_on_a_file_to_migrate_still_answers(recorded: Path) -> None:
     """The other side of the rule: a file behind the schema goes through the store."""
     with sqlite3.connect(recorded) as connection:
@@ -238,6 +241,7 @@ def test_a_question_on_a_file_to_migrate_still_answers(recorded: Path) -> None:
     assert json.loads(done.stdout) and "sqlalchemy" in loaded, done.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 @pytest.mark.parametrize("args", [["--help"], ["info", "--format", "json"], ["info"]], ids=str)
 def test_help_and_info_do_not_load_the_database_libraries(recorded: Path, args: list[str]) -> None:
     """`bmnn --help` and `bmnn info` answer without SQLAlchemy, SQLModel or pydantic models."""

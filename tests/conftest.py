@@ -6,10 +6,10 @@ import datetime as dt
 import os
 import shutil
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import pytest
 from typer.testing import CliRunner
@@ -120,19 +120,24 @@ def _database_name(name: str) -> str:
     return f"t{os.getpid()}_{next(_counter)}_{name}".replace("-", "_")[:60]
 
 
+class NewDb(Protocol):
+    def __call__(self, name: str, *, empty: bool = True) -> Db: ...
+
+
 @pytest.fixture
-def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]:
+def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[NewDb]:
     """Make another empty database of the backend under test."""
     made: list[str] = []
 
-    def make(name: str) -> Db:
+    def make(name: str, *, empty: bool = True) -> Db:
+        """The new database; on PostgreSQL, made now unless a template copy will make it."""
         if pg_base is None:
             return tmp_path / f"{name}.db"
         from pgserver import create_database
 
         database = _database_name(name)
         made.append(database)
-        return create_database(pg_base, database)
+        return create_database(pg_base, database) if empty else f"{pg_base}/{database}"
 
     yield make
     if pg_base is not None:
@@ -142,22 +147,37 @@ def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[Callable[[str], Db]]
             drop_database(pg_base, database)
 
 
+Steps: TypeAlias = tuple[tuple[str, ...], ...]  # command lines run on a template after its imports
+
+
 class Templates:
     """Databases with example plans imported once per test process, copied per test.
 
     Importing the Lào Cai plan (849 obligations) takes most of a second; a copy of the
     SQLite file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL, takes a few milliseconds.
+    A template may also hold what some commands then recorded (`then`), so tests that
+    start from the same submissions do not each record them again.
     """
 
     def __init__(self, pg_base: str | None, folder: Path) -> None:
         self.pg_base = pg_base
         self.folder = folder
-        self.made: dict[tuple[Path, ...], Db] = {}
+        self.made: dict[tuple[tuple[Path, ...], Steps], Db] = {}
 
-    def template(self, plans: tuple[Path, ...]) -> Db:
-        """The database holding `plans`, imported in that order the first time it is asked."""
-        if plans not in self.made:
-            name = "tpl_" + "_".join(plan.parent.name for plan in plans)
+    def written(self, name: str, text: str) -> Path:
+        """A plan file of this text, written once per process for templates to import."""
+        path = self.folder / "plans" / name
+        if not path.exists():
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == text, f"two texts for the template plan {name}"
+        return path
+
+    def template(self, plans: tuple[Path, ...], then: Steps = ()) -> Db:
+        """The database holding `plans`, imported in that order, then `then` run, once."""
+        if (plans, then) not in self.made:
+            # Numbered: two templates whose plans sit in folders of the same name stay apart.
+            name = f"tpl{len(self.made)}_" + "_".join(plan.parent.name for plan in plans)
             if self.pg_base is None:
                 target: Db = self.folder / f"{name}.db"
             else:
@@ -165,26 +185,26 @@ class Templates:
 
                 target = create_database(self.pg_base, _database_name(name))
             runner = CliRunner()
-            for plan in plans:
-                result = runner.invoke(app, ["--db", str(target), "import", str(plan)])
-                assert result.exit_code == 0, (result.output, result.stderr)
+            steps = [("import", str(plan)) for plan in plans] + list(then)
+            for step in steps:
+                result = runner.invoke(app, ["--db", str(target), *step])
+                assert result.exit_code == 0, (step, result.output, result.stderr)
             i18n.set_language("vi")
-            self.made[plans] = target
-        return self.made[plans]
+            self.made[plans, then] = target
+        return self.made[plans, then]
 
-    def copy(self, plans: tuple[Path, ...], db: Db) -> None:
+    def copy(self, plans: tuple[Path, ...], db: Db, then: Steps = ()) -> None:
         """Make `db` (the test's own database) a copy of the template holding `plans`."""
-        source = self.template(plans)
+        source = self.template(plans, then)
         if isinstance(source, Path):
             shutil.copyfile(source, db)
             Path(db).chmod(0o600)  # as bmnn makes its files: the records are sensitive
             return
-        from pgserver import create_database, drop_database
+        from pgserver import create_database
 
         assert self.pg_base is not None and isinstance(db, str)
-        name = db.rsplit("/", 1)[1]
-        drop_database(self.pg_base, name)
-        create_database(self.pg_base, name, template=source.rsplit("/", 1)[1])
+        name, template = db.rsplit("/", 1)[1], source.rsplit("/", 1)[1]
+        create_database(self.pg_base, name, template=template, replace=True)
 
     def close(self) -> None:
         if self.pg_base is None:
@@ -206,10 +226,16 @@ def templates(pg_base: str | None, tmp_path_factory: pytest.TempPathFactory) -> 
 def env(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    new_db: Callable[[str], Db],
+    new_db: NewDb,
     request: pytest.FixtureRequest,
 ) -> Iterator[Db]:
-    db = new_db("bmnn")
+    """The test's own database and a clean environment.
+
+    On PostgreSQL, a test whose fixtures use `templates` gets its database from
+    `Templates.copy` (so a fixture asking for `templates` must copy one): making it
+    empty first, to drop it for the copy, cost a CREATE and a DROP DATABASE per test.
+    """
+    db = new_db("bmnn", empty="templates" not in request.fixturenames)
     monkeypatch.setenv("BMNN_DB", str(db))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
@@ -342,22 +368,30 @@ def _plain(value: Any) -> Any:
 
 
 def dump(db: Db, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, without timestamps, to compare databases."""
-    if not exists(db):
+    """Every row of every table, without timestamps, to compare databases.
+
+    One connection for the whole dump: a connection per table cost a server
+    process per table on PostgreSQL, and dumps run before and after many commands.
+    """
+    server = not (isinstance(db, Path) or "://" not in db)
+    if not server and not Path(db).exists():
         return {}
-    from sqlalchemy import inspect
+    from sqlalchemy import inspect, text
 
     engine = engine_for(db)
+    out: dict[str, list[tuple[object, ...]]] = {}
     try:
-        inspector = inspect(engine)
-        tables = set(inspector.get_table_names()) - set(exclude)
-        columns = {t: [c["name"] for c in inspector.get_columns(t)] for t in tables}
+        with engine.connect() as conn:
+            inspector = inspect(conn)
+            if server and not inspector.has_table("_bmnn_migrations"):
+                return {}
+            for table in sorted(set(inspector.get_table_names()) - set(exclude)):
+                names = [c["name"] for c in inspector.get_columns(table)]
+                keep = [c for c in names if c not in TIMESTAMPS]
+                rows = conn.execute(text(f"SELECT {', '.join(keep)} FROM {table}"))
+                out[table] = sorted((tuple(_plain(v) for v in row) for row in rows), key=repr)
     finally:
         engine.dispose()
-    out = {}
-    for table in sorted(tables):
-        keep = [c for c in columns[table] if c not in TIMESTAMPS]
-        out[table] = sorted(query(db, f"SELECT {', '.join(keep)} FROM {table}"), key=repr)
     return out
 
 

@@ -99,8 +99,13 @@ def _run(command: list[str]) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
-def create_database(base: str, name: str, *, template: str | None = None) -> str:
-    """Make database `name`, empty or as a copy of `template` (which nobody may be using)."""
+def create_database(
+    base: str, name: str, *, template: str | None = None, replace: bool = False
+) -> str:
+    """Make database `name`, empty or as a copy of `template` (which nobody may be using).
+
+    `replace` drops a database of that name first, over the same connection.
+    """
     import psycopg
 
     # FILE_COPY copies the files instead of logging every block (PostgreSQL 15's default):
@@ -108,6 +113,8 @@ def create_database(base: str, name: str, *, template: str | None = None) -> str
     copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(_libpq(base) + "/postgres", autocommit=True) as conn:
         copy += " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
+        if replace:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"{copy}')
     return f"{base}/{name}"
 

@@ -1,6 +1,6 @@
 """Officers at the terminal and cron at the same time: nothing lost, never "locked".
 
-Eight writer processes record 200 submissions each through the store API
+Eight writer processes record 48 submissions each through the store API
 (the same code `bmnn submit` runs: half of them over sqlite3, as `bmnn submit`
 on a ready file, half through the store's session, as on a file it must see
 first) while two reader processes keep asking `overdue` and `status`. Every
@@ -24,8 +24,10 @@ import pytest
 from conftest import Cli, Db, query
 from synthetic import write_plan
 
-WRITERS, PER_WRITER, YEARS = 8, 200, 8
-AGENCIES = WRITERS * PER_WRITER // YEARS  # 200 agencies × 8 years = 1 600 obligations
+# Enough writes that the eight writers overlap for seconds (and the readers with them):
+# without the lock wait or `BEGIN IMMEDIATE` some of them fail; more only costs CPU.
+WRITERS, PER_WRITER, YEARS = 8, 48, 8
+AGENCIES = WRITERS * PER_WRITER // YEARS  # 48 agencies × 8 years = 384 obligations
 
 
 def _writer(db: str, index: int, queue: Queue[Any]) -> None:
@@ -92,7 +94,7 @@ def _store_every_year(db: Db) -> None:
         ensure_through(session, 2033)
 
 
-@pytest.mark.slow  # ten processes, 1 600 writes
+@pytest.mark.slow  # ten processes, 384 writes
 @pytest.mark.alone  # its writers wait for each other, not for another test's CPU
 def test_eight_writers_and_readers(cli: Cli, db: Db, tmp_path: Path) -> None:
     cli("import", str(write_plan(tmp_path / "p", agencies=AGENCIES, tasks=1, years=YEARS)))

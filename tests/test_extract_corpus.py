@@ -60,6 +60,7 @@ def test_corpus_plan_matches_its_hand_checked_file(stem: str) -> None:
 
 
 @pytest.mark.no_database
+@pytest.mark.slow  # every document of the corpus extracted
 def test_corpus_as_a_whole_reaches_the_target() -> None:
     """95 % precision and recall over all corpus documents, fact by fact."""
     hits = {k: [0, 0, 0] for k in FACTS}  # found & true, found, true

@@ -375,6 +375,7 @@ def _loop(tmp_path: Path, name: str) -> Path:
     return path
 
 
+@pytest.mark.slow  # a real process per command and kind of file (twelve)
 @pytest.mark.parametrize(
     "kind,expected",
     [("fifo", "is a pipe (FIFO)"), ("zero", "is a device"), ("loop", "loop of symbolic links")],

@@ -194,10 +194,14 @@ QUESTIONS: list[tuple[str, ...]] = [
 ]
 
 
+UNDATED = ("tasks", "plans", "agencies", "info", "log", "import")  # they take no --as-of
+FIRST_DAY = "2026-03-02"
+
+
 @pytest.mark.parametrize(
     "as_of",
     [  # the later days ask about years not stored: every question works them out
-        "2026-03-02",
+        FIRST_DAY,
         pytest.param("2026-12-10", marks=pytest.mark.slow),
         pytest.param("2028-06-30", marks=pytest.mark.slow),
     ],
@@ -205,15 +209,21 @@ QUESTIONS: list[tuple[str, ...]] = [
 def test_questions_leave_the_database_byte_for_byte_unchanged(
     cli: Cli, lao_cai: Db, as_of: str
 ) -> None:
+    """Every question on the first day; on the later days the ones the day changes.
+
+    A question without `--as-of` (and `check`) reads the same whatever the day, so it
+    is asked once: asking it again on a later day would run the same code again.
+    """
     before = _fingerprint(lao_cai)
     for question in QUESTIONS:
-        dated = () if question[0] in ("tasks", "plans", "agencies", "info", "log", "import") else (
-            "--as-of", as_of,
-        )  # fmt: skip
+        if question[0] in UNDATED and as_of != FIRST_DAY:
+            continue
+        dated = () if question[0] in UNDATED else ("--as-of", as_of)
         cli(*question, *dated)
         assert _fingerprint(lao_cai) == before, question
     cli("explain", "trước ngày 30/10 hàng năm", "--year", as_of[:4])
-    cli("check")
+    if as_of == FIRST_DAY:
+        cli("check")
     assert _fingerprint(lao_cai) == before
 
 

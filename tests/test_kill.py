@@ -37,8 +37,8 @@ def _bmnn(*args: str, db: Path) -> subprocess.Popen[bytes]:
 
 
 def test_killed_import_is_all_or_nothing(cli: Cli, db: Path, tmp_path: Path) -> None:
-    old_plan = write_plan(tmp_path / "old", agencies=100, tasks=30, years=4, title="Báo cáo")
-    new_plan = write_plan(tmp_path / "new", agencies=100, tasks=40, years=5, title="Báo cáo mới")
+    old_plan = write_plan(tmp_path / "old", agencies=50, tasks=30, years=4, title="Báo cáo")
+    new_plan = write_plan(tmp_path / "new", agencies=50, tasks=40, years=5, title="Báo cáo mới")
     cli("import", str(old_plan))
     pristine = tmp_path / "pristine.db"
     with sqlite3.connect(db) as conn:

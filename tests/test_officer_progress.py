@@ -164,6 +164,7 @@ def run_on_a_terminal(args: list[str], cwd: Path) -> tuple[str, str]:
 
 
 @pytest.mark.sqlite_only  # one real process on a file is enough for the terminal
+@pytest.mark.slow  # two real imports, one on a pseudo-terminal
 def test_import_draws_a_bar_on_a_real_terminal_and_nothing_in_a_pipe(
     db: Db, tmp_path: Path
 ) -> None:

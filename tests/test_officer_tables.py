@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from bmnn_cli.render import Column, Format, Listing, render
-from conftest import Cli, plan_text
+from conftest import LAO_CAI, Cli, Templates, plan_text
 
 BRACKETED = "Kế hoạch [theo mẫu] gửi về Công an tỉnh [/b] trước [bold]ngày[/bold]"
 
@@ -81,14 +81,19 @@ LISTINGS = {
 }
 
 
+RECORDED = (
+    ("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-02-20", "--ref", "12/KH-STP",
+     "--as-of", AS_OF),
+    ("waive", "-t", "IV.1.a", "-a", "so noi vu", "--reason", "sáp nhập", "--as-of", AS_OF),
+    ("request", "-t", "IV.1.b", "--due", "2026-03-31", "--ref", "5/CAT-PA03", "--as-of", AS_OF),
+)  # fmt: skip
+
+
 @pytest.fixture
-def recorded(cli: Cli, lao_cai: Path) -> Path:
+def recorded(templates: Templates, db: Path) -> Path:
     """The Lào Cai example with a submission, a waiver and a request on record."""
-    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "2026-02-20", "--ref", "12/KH-STP",
-        "--as-of", AS_OF)  # fmt: skip
-    cli("waive", "-t", "IV.1.a", "-a", "so noi vu", "--reason", "sáp nhập", "--as-of", AS_OF)
-    cli("request", "-t", "IV.1.b", "--due", "2026-03-31", "--ref", "5/CAT-PA03", "--as-of", AS_OF)
-    return lao_cai
+    templates.copy((LAO_CAI,), db, then=RECORDED)
+    return db
 
 
 def on_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> str:

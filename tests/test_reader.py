@@ -26,7 +26,7 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.reader import Reader, SessionReader, SqliteReader, sqlite_reader
-from conftest import Cli, query
+from conftest import CAO_BANG, LAO_CAI, Cli, Templates, query
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -57,16 +57,20 @@ def answers(reader: Reader, day: dt.date) -> dict[str, Any]:
     }
 
 
+LATE = "--as-of", "2026-03-05"
+RECORDED = (
+    ("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *LATE),
+    ("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *LATE),
+    ("submit", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "-d", "25/02/2026", *LATE),
+    ("retract", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "--reason", "nhầm cơ quan"),
+    ("waive", "-t", "IV.1.a", "-a", "Sở Tài chính", "--reason", "mới thành lập", *LATE),
+)
+
+
 @pytest.fixture
-def recorded(cli: Cli, both: Path) -> Path:
+def recorded(templates: Templates, db: Path) -> Path:
     """Both example plans, with submissions on time, late, retracted, and a waiver."""
-    db = both
-    late = "--as-of", "2026-03-05"
-    cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "27/02/2026", *late)
-    cli("submit", "-t", "IV.1.a", "-a", "Sở Nội vụ", "-d", "02/03/2026", *late)
-    cli("submit", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "-d", "25/02/2026", *late)
-    cli("retract", "-t", "IV.1.a", "-a", "Sở Khoa học và Công nghệ", "--reason", "nhầm cơ quan")
-    cli("waive", "-t", "IV.1.a", "-a", "Sở Tài chính", "--reason", "mới thành lập", *late)
+    templates.copy((LAO_CAI, CAO_BANG), db, then=RECORDED)
     return db
 
 
@@ -149,6 +153,7 @@ LISTINGS = [
 ]
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 @pytest.mark.parametrize("args", LISTINGS, ids=lambda a: a[0])
 def test_a_listing_does_not_load_sqlalchemy(recorded: Path, args: list[str]) -> None:
     """The point of the direct path: a daily question skips SQLAlchemy's import time."""
@@ -214,6 +219,7 @@ def loaded_by(db: Path, args: list[str]) -> tuple[subprocess.CompletedProcess[st
     return done, done.stderr.strip().rsplit("\n", 1)[-1]
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 @pytest.mark.parametrize("args", QUESTIONS, ids=lambda a: " ".join(a[:2]) or "bmnn")
 def test_no_question_loads_sqlalchemy(recorded: Path, args: list[str]) -> None:
     """Every question, on a SQLite file at the current schema, reads with plain sqlite3.
@@ -226,6 +232,7 @@ def test_no_question_loads_sqlalchemy(recorded: Path, args: list[str]) -> None:
     assert loaded == "LOADED 0 []", done.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 def test_a_question_on_a_file_to_migrate_still_answers(recorded: Path) -> None:
     """The other side of the rule: a file behind the schema goes through the store."""
     with sqlite3.connect(recorded) as connection:
@@ -234,6 +241,7 @@ def test_a_question_on_a_file_to_migrate_still_answers(recorded: Path) -> None:
     assert json.loads(done.stdout) and "sqlalchemy" in loaded, done.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter per command
 @pytest.mark.parametrize("args", [["--help"], ["info", "--format", "json"], ["info"]], ids=str)
 def test_help_and_info_do_not_load_the_database_libraries(recorded: Path, args: list[str]) -> None:
     """`bmnn --help` and `bmnn info` answer without SQLAlchemy, SQLModel or pydantic models."""

@@ -25,7 +25,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from bmnn_cli.domain.reminders import Stage, due_stage, parse_stage, parse_stages
-from conftest import EXAMPLES, Cli, Db, query
+from conftest import EXAMPLES, Cli, Db, Templates, query
 
 DUE = dt.date(2026, 3, 10)  # a Tuesday: the effective due date is the written one
 DEPARTMENTS = {
@@ -193,9 +193,20 @@ def write_plan(folder: Path) -> Path:
     return path
 
 
+_written: dict[str, Path] = {}
+
+
+def _plan_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plan over a registry with addresses, written once per test process, never changed."""
+    if "plan" not in _written:
+        _written["plan"] = write_plan(tmp_path_factory.mktemp("remind") / "plan")
+    return _written["plan"]
+
+
 @pytest.fixture
-def plan(cli: Cli, db: Path, tmp_path: Path) -> Path:
-    cli("import", str(write_plan(tmp_path / "plan")))
+def plan(templates: Templates, tmp_path_factory: pytest.TempPathFactory, db: Path) -> Path:
+    """The test's database with the plan imported (a copy of a template)."""
+    templates.copy((_plan_file(tmp_path_factory),), db)
     return db
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -396,6 +398,36 @@ def dump(db: Db, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[objec
 
 
 REGISTRY = EXAMPLES / "lao-cai" / "agencies.toml"
+
+
+DATABASE_LIBRARIES = ("sqlalchemy", "sqlmodel")
+
+
+def loaded_by(
+    db: Db,
+    args: list[str],
+    *,
+    watch: tuple[str, ...] = DATABASE_LIBRARIES,
+    env: dict[str, str] | None = None,
+) -> tuple[subprocess.CompletedProcess[str], str]:
+    """Run `bmnn ARGS` in a fresh interpreter: its output, and a last line of stderr
+    "LOADED <exit code> [<modules of the packages in `watch` it imported>]"."""
+    script = (
+        "import sys\n"
+        "from bmnn_cli.entry import main\n"
+        f"sys.argv = ['bmnn', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
+        f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {watch!r})\n"
+        "print('LOADED', code, loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "BMNN_DB": str(db), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done, done.stderr.strip().rsplit("\n", 1)[-1]
 
 
 def read_toml(path: Path) -> dict[str, Any]:

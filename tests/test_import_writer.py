@@ -11,11 +11,8 @@ file that is ready.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,11 +25,13 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.plans import ImportResult, import_file
 from bmnn_cli.store.writer import SqliteWriter, sqlite_writer
-from conftest import CAO_BANG, EXAMPLES, LAO_CAI, REGISTRY, dump
+from conftest import CAO_BANG, EXAMPLES, LAO_CAI, REGISTRY, dump, loaded_by
 
 pytestmark = pytest.mark.sqlite_only
 
 Importer = Callable[[Path, Path, bool, bool], ImportResult]
+
+ENGLISH = {"BMNN_LANG": "en"}
 
 
 @pytest.fixture(autouse=True)
@@ -168,23 +167,6 @@ def test_imports_over_sqlite3_store_what_the_session_stored(tmp_path: Path) -> N
     assert {"added", "changed", "removed", "archived"} <= actions
 
 
-def loaded_by(db: Path, args: list[str]) -> tuple[subprocess.CompletedProcess[str], str]:
-    """Run `bmnn ARGS` in a fresh interpreter; its output, and the database libraries loaded."""
-    script = (
-        "import sys\n"
-        "from bmnn_cli.entry import main\n"
-        f"sys.argv = ['bmnn', *{args!r}]\n"
-        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
-        "print('LOADED', code, loaded, file=sys.stderr)\n"
-    )
-    env = {**os.environ, "BMNN_DB": str(db), "BMNN_LANG": "en"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    return done, done.stderr.strip().rsplit("\n", 1)[-1]
-
-
 def test_import_on_a_ready_file_loads_no_sqlalchemy(lao_cai: Path, tmp_path: Path) -> None:
     """Registry, re-import, changed plan, dry run, a new province and `init`: plain sqlite3."""
     changed, _original, _kept, dropped = changed_plan(tmp_path)
@@ -197,7 +179,7 @@ def test_import_on_a_ready_file_loads_no_sqlalchemy(lao_cai: Path, tmp_path: Pat
         (["init"], str(SCHEMA_VERSION)),
     ]
     for args, said in runs:
-        done, loaded = loaded_by(lao_cai, args)
+        done, loaded = loaded_by(lao_cai, args, env=ENGLISH)
         assert said in done.stdout, (args, done.stdout, done.stderr)
         assert loaded == "LOADED 0 []", (args, done.stderr)
     with sqlite3.connect(lao_cai) as connection:
@@ -211,13 +193,14 @@ def test_import_on_a_ready_file_loads_no_sqlalchemy(lao_cai: Path, tmp_path: Pat
 def test_the_first_import_into_a_new_file_migrates_it_through_the_store(tmp_path: Path) -> None:
     """A file not there yet is made and migrated by the store: that run loads SQLAlchemy."""
     db = tmp_path / "new.db"
-    done, loaded = loaded_by(db, ["import", str(REGISTRY)])
+    done, loaded = loaded_by(db, ["import", str(REGISTRY)], env=ENGLISH)
     assert "agency registry of lao-cai" in done.stdout and "sqlalchemy" in loaded, done.stderr
     with sqlite3.connect(db) as connection:
         (version,) = connection.execute("PRAGMA user_version").fetchone()
     connection.close()
     assert version == SCHEMA_VERSION
-    done, loaded = loaded_by(db, ["import", str(LAO_CAI)])  # the next one: plain sqlite3
+    # the next one: plain sqlite3
+    done, loaded = loaded_by(db, ["import", str(LAO_CAI)], env=ENGLISH)
     assert "Imported plan" in done.stdout and loaded == "LOADED 0 []", done.stderr
 
 
@@ -246,7 +229,7 @@ def test_an_import_on_a_file_behind_the_schema_goes_through_the_store(lao_cai: P
     with sqlite3.connect(lao_cai) as connection:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     connection.close()
-    done, loaded = loaded_by(lao_cai, ["import", str(LAO_CAI)])
+    done, loaded = loaded_by(lao_cai, ["import", str(LAO_CAI)], env=ENGLISH)
     assert "No changes" in done.stdout and "sqlalchemy" in loaded, done.stderr
     with sqlite3.connect(lao_cai) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
@@ -262,7 +245,7 @@ def test_an_import_on_due_dates_of_other_calendar_data_follows_the_calendar(
             "UPDATE audit_log SET detail = 'older-calendar: ' || detail WHERE action = 'calendar'"
         )
     connection.close()
-    done, loaded = loaded_by(lao_cai, ["import", str(LAO_CAI)])
+    done, loaded = loaded_by(lao_cai, ["import", str(LAO_CAI)], env=ENGLISH)
     assert "No changes" in done.stdout and "sqlalchemy" in loaded, done.stderr
     with sqlite3.connect(lao_cai) as connection:
         (detail,) = connection.execute(

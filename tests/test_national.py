@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bmnn_cli.domain import national
-from conftest import LAO_CAI, REGISTRY, Cli
+from conftest import LAO_CAI, REGISTRY, Cli, loaded_by
 
 YEARS = range(2024, 2031)
 
@@ -68,19 +65,7 @@ def test_an_import_with_the_years_kept_loads_no_holidays_package(
 ) -> None:
     """The second import of a plan, in a fresh interpreter, reads the kept years only."""
     cli("import", str(REGISTRY))
-    script = (
-        "import sys\nfrom bmnn_cli.entry import main\n"
-        f"sys.argv = ['bmnn', 'import', {str(LAO_CAI)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('HOLIDAYS', 'holidays' in sys.modules, file=sys.stderr)\n"
-    )
-    env = {**os.environ, "BMNN_DB": str(db)}
-    runs = [
-        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
-    assert [run.stderr.strip().rsplit("\n", 1)[-1] for run in runs] == [
-        "HOLIDAYS True",
-        "HOLIDAYS False",
-    ], runs[1].stderr
-    assert "lao-cai" in runs[0].stdout + runs[1].stdout
+    runs = [loaded_by(db, ["import", str(LAO_CAI)], watch=("holidays",)) for _ in range(2)]
+    assert runs[0][1].startswith("LOADED 0 ['holidays'"), runs[0][0].stderr
+    assert runs[1][1] == "LOADED 0 []", runs[1][0].stderr
+    assert "lao-cai" in runs[0][0].stdout + runs[1][0].stdout

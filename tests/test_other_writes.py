@@ -9,16 +9,13 @@ SQLAlchemy.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import Cli, dump, query
+from conftest import Cli, dump, loaded_by, query
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -28,22 +25,7 @@ REQUEST = ("request", "-t", "IV.1.b", "--due", "2026-04-30", "-d", "2026-03-02",
 EVENT = ("event", "-t", "II.4", "--due", "2026-04-30", "-d", "2026-03-02", *AS_OF)
 CANCEL = ("cancel", "-t", "IV.1.b", "--reason", "ghi nhầm")
 
-
-def loaded_by(db: Path, args: list[str]) -> tuple[subprocess.CompletedProcess[str], str]:
-    """Run `bmnn ARGS` in a fresh interpreter; its output, and the database libraries loaded."""
-    script = (
-        "import sys\n"
-        "from bmnn_cli.entry import main\n"
-        f"sys.argv = ['bmnn', *{args!r}]\n"
-        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
-        "print('LOADED', code, loaded[:3], file=sys.stderr)\n"
-    )
-    env = {**os.environ, "BMNN_DB": str(db), "BMNN_SMTP_FROM": SENDER}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    return done, done.stderr.strip().rsplit("\n", 1)[-1]
+MAIL_ENV = {"BMNN_SMTP_FROM": SENDER}
 
 
 def count(db: Path, table: str) -> int:
@@ -54,7 +36,9 @@ def test_remind_eml_loads_no_database_library(both: Path, tmp_path: Path) -> Non
     """A cron run writing .eml files on a ready file: plain sqlite3, every stage recorded."""
     assert isinstance(both, Path)
     outbox = tmp_path / "outbox"
-    done, loaded = loaded_by(both, ["remind", "--include-overdue", *AS_OF, "--eml", str(outbox)])
+    done, loaded = loaded_by(
+        both, ["remind", "--include-overdue", *AS_OF, "--eml", str(outbox)], env=MAIL_ENV
+    )
     assert loaded == "LOADED 0 []", done.stderr
     files = len(list(outbox.glob("*.eml")))
     assert files and count(both, "reminder_log") >= files
@@ -64,14 +48,14 @@ def test_remind_eml_loads_no_database_library(both: Path, tmp_path: Path) -> Non
 
 def test_check_loads_no_database_library(both: Path) -> None:
     assert isinstance(both, Path)
-    done, loaded = loaded_by(both, ["check"])
+    done, loaded = loaded_by(both, ["check"], env=MAIL_ENV)
     assert loaded == "LOADED 0 []" and str(both) in done.stdout, done.stderr
 
 
 def test_backup_loads_no_database_library(both: Path, tmp_path: Path) -> None:
     assert isinstance(both, Path)
     copy = tmp_path / "copy.db"
-    done, loaded = loaded_by(both, ["backup", str(copy)])
+    done, loaded = loaded_by(both, ["backup", str(copy)], env=MAIL_ENV)
     assert loaded == "LOADED 0 []" and str(copy) in done.stdout, done.stderr
     with sqlite3.connect(copy) as connection:
         kept = connection.execute("SELECT COUNT(*) FROM obligation").fetchone()[0]
@@ -85,7 +69,7 @@ def test_request_event_and_cancel_load_no_database_library(
     assert isinstance(both, Path)
     if args is CANCEL:
         cli(*REQUEST)
-    done, loaded = loaded_by(both, list(args))
+    done, loaded = loaded_by(both, list(args), env=MAIL_ENV)
     assert done.stdout.strip() and loaded.startswith("LOADED 0 "), done.stderr
     assert loaded == "LOADED 0 []", done.stderr
 

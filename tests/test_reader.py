@@ -26,7 +26,7 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.lookup import Scope, scope
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.reader import Reader, SessionReader, SqliteReader, sqlite_reader
-from conftest import CAO_BANG, LAO_CAI, Cli, Templates, query
+from conftest import CAO_BANG, LAO_CAI, Cli, Templates, loaded_by, query
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -200,23 +200,6 @@ QUESTIONS = [
     ["info"],
     ["--help"],
 ]
-
-
-def loaded_by(db: Path, args: list[str]) -> tuple[subprocess.CompletedProcess[str], str]:
-    """Run `bmnn ARGS` in a fresh interpreter; its output, and the database libraries loaded."""
-    script = (
-        "import sys\n"
-        "from bmnn_cli.entry import main\n"
-        f"sys.argv = ['bmnn', *{args!r}]\n"
-        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
-        "print('LOADED', code, loaded, file=sys.stderr)\n"
-    )
-    env = {**os.environ, "BMNN_DB": str(db)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    return done, done.stderr.strip().rsplit("\n", 1)[-1]
 
 
 @pytest.mark.slow  # a fresh interpreter per command

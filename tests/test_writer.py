@@ -10,11 +10,8 @@ check that the daily recording commands on a ready file never load SQLAlchemy.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +28,7 @@ from bmnn_cli.store.db import open_store
 from bmnn_cli.store.migrations import SCHEMA_VERSION
 from bmnn_cli.store.reader import SqliteReader
 from bmnn_cli.store.writer import SessionWriter, SqliteWriter, Writer, sqlite_writer
-from conftest import Cli, Db, dump, query
+from conftest import Cli, Db, dump, loaded_by, query
 
 POLICE_TASK = {"task": "IV.1.a", "agency": "so tu phap"}
 AS_OF = dt.date(2026, 3, 2)
@@ -259,23 +256,6 @@ DAILY = [
 ]  # fmt: skip
 
 
-def _run_fresh(db: Db, args: list[str]) -> tuple[subprocess.CompletedProcess[str], str]:
-    """`bmnn ARGS` in a fresh interpreter: its output, and the database libraries it loaded."""
-    script = (
-        "import sys\n"
-        "from bmnn_cli.entry import main\n"
-        f"sys.argv = ['bmnn', *{args!r}]\n"
-        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel'))\n"
-        "print('LOADED', code, loaded[:3], file=sys.stderr)\n"
-    )
-    env = {**os.environ, "BMNN_DB": str(db)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    return done, done.stderr.strip().rsplit("\n", 1)[-1]
-
-
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("args", DAILY, ids=lambda a: " ".join(a[:2]))
 def test_no_daily_write_loads_sqlalchemy(recorded: Db, tmp_path: Path, args: list[str]) -> None:
@@ -286,7 +266,7 @@ def test_no_daily_write_loads_sqlalchemy(recorded: Db, tmp_path: Path, args: lis
     """
     before = query(recorded, "SELECT COUNT(*) FROM audit_log")[0][0]
     line = [a.replace("{register}", _register_file(tmp_path)) for a in args]
-    done, loaded = _run_fresh(recorded, line)
+    done, loaded = loaded_by(recorded, line)
     assert done.stdout.strip()  # it said what it recorded
     assert loaded == "LOADED 0 []", done.stderr
     assert query(recorded, "SELECT COUNT(*) FROM audit_log")[0][0] > before  # and it wrote
@@ -304,7 +284,7 @@ def test_a_write_past_the_stored_years_goes_through_the_store(recorded: Db) -> N
     )[0]
     as_of = f"{later}-12-31"
     args = ["waive", "-t", task, "-a", agency, "--reason", "thử", "--as-of", as_of]
-    done, loaded = _run_fresh(recorded, args)
+    done, loaded = loaded_by(recorded, args)
     assert "sqlalchemy" in loaded, done.stderr
     assert query(recorded, "SELECT MIN(through_year) FROM plan")[0][0] == later
     assert query(recorded, "SELECT COUNT(*) FROM audit_log WHERE action = 'extend'")[0][0] > 0

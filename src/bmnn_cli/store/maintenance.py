@@ -30,16 +30,9 @@ def is_current(path: Path) -> bool:
     SQLAlchemy). Anything else (missing, older, newer, unreadable) goes through
     the store, which migrates it or says what is wrong.
     """
-    from bmnn_cli.store.reader import ready
+    from bmnn_cli.store.reader import file_ready
 
-    if not path.is_file():
-        return False
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
-    except sqlite3.Error:
-        return False
-    with contextlib.closing(connection):
-        return ready(connection, SCHEMA_VERSION, 0)
+    return file_ready(path, SCHEMA_VERSION)
 
 
 def backup(source: Path, dest: Path, *, force: bool = False) -> int:

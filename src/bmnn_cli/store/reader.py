@@ -150,6 +150,21 @@ def ready(
         return False
 
 
+def file_ready(path: Any, schema: int, year: int = 0, calendar: str | None = None) -> bool:
+    """`ready` for a file by its path: False also when it is missing or cannot be opened."""
+    import contextlib
+    from pathlib import Path
+
+    if not Path(path).is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    with contextlib.closing(connection):
+        return ready(connection, schema, year, calendar)
+
+
 def calendar_of_log(reader: Reader) -> str | None:
     """The fingerprint of the calendar data the stored due dates were computed with.
 

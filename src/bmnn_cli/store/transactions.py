@@ -12,7 +12,6 @@ to the calendar) goes through the store's sessions, as before.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,7 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bmnn_cli.store.reader import Reader, SessionReader, explain, ready, sqlite_reader
+from bmnn_cli.store.reader import (
+    Reader,
+    SessionReader,
+    explain,
+    file_ready,
+    ready,
+    sqlite_reader,
+)
 from bmnn_cli.store.writer import SessionWriter, SqliteWriter, Writer
 
 
@@ -164,7 +170,7 @@ def for_run(path: Path | None, year: int, open_store: Callable[[], Any]) -> Iter
     from bmnn_cli.domain.calendar_data import fingerprint
 
     calendar = fingerprint()
-    if path is None or not _ready(path, year, calendar):
+    if path is None or not file_ready(path, _schema(), year, calendar):
         yield StoreTransactions(open_store())
         return
     database = SqliteTransactions(path, year, calendar, open_store)
@@ -172,14 +178,3 @@ def for_run(path: Path | None, year: int, open_store: Callable[[], Any]) -> Iter
         yield database
     finally:
         database.close()
-
-
-def _ready(path: Path, year: int, calendar: str) -> bool:
-    if not path.is_file():
-        return False
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
-    except sqlite3.Error:
-        return False
-    with contextlib.closing(connection):
-        return ready(connection, _schema(), year, calendar)

@@ -11,8 +11,10 @@ file that is ready.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -190,18 +192,42 @@ def test_import_on_a_ready_file_loads_no_sqlalchemy(lao_cai: Path, tmp_path: Pat
     assert len(codes) == 2
 
 
-def test_the_first_import_into_a_new_file_migrates_it_through_the_store(tmp_path: Path) -> None:
-    """A file not there yet is made and migrated by the store: that run loads SQLAlchemy."""
+def test_the_first_import_into_a_new_file_loads_no_database_library(tmp_path: Path) -> None:
+    """A file not there yet is made at the current schema over sqlite3, then written so."""
     db = tmp_path / "new.db"
     done, loaded = loaded_by(db, ["import", str(REGISTRY)], env=ENGLISH)
-    assert "agency registry of lao-cai" in done.stdout and "sqlalchemy" in loaded, done.stderr
+    assert "agency registry of lao-cai" in done.stdout and loaded == "LOADED 0 []", done.stderr
     with sqlite3.connect(db) as connection:
         (version,) = connection.execute("PRAGMA user_version").fetchone()
     connection.close()
     assert version == SCHEMA_VERSION
-    # the next one: plain sqlite3
     done, loaded = loaded_by(db, ["import", str(LAO_CAI)], env=ENGLISH)
     assert "Imported plan" in done.stdout and loaded == "LOADED 0 []", done.stderr
+
+
+def _schema_of(path: Path) -> tuple[object, ...]:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        master = connection.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        names = connection.execute("SELECT name FROM _bmnn_migrations ORDER BY name").fetchall()
+        version = connection.execute("PRAGMA user_version").fetchone()
+        journal = connection.execute("PRAGMA journal_mode").fetchone()
+    return master, names, version, journal, stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_file_made_over_sqlite3_is_the_file_the_store_makes(tmp_path: Path) -> None:
+    """Tables, indexes, their SQL, the recorded migrations, version, WAL and mode 0600."""
+    from bmnn_cli.store.db import Target, create_sqlite, open_store
+
+    by_store, by_sqlite3 = tmp_path / "store.db", tmp_path / "sqlite3.db"
+    open_store(Target(str(by_store), "option"), create=True).engine.dispose()
+    create_sqlite(by_sqlite3)
+    made = _schema_of(by_sqlite3)
+    assert made == _schema_of(by_store)
+    assert made[2] == (SCHEMA_VERSION,) and made[3] == ("wal",) and made[4] == 0o600
+    create_sqlite(by_sqlite3)  # a file that is there is left as it is
+    assert _schema_of(by_sqlite3) == made
 
 
 def test_a_changed_plan_and_registry_are_stored_as_the_files_say(tmp_path: Path) -> None:

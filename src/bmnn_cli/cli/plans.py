@@ -73,12 +73,13 @@ def init(ctx: typer.Context, db: DbOpt = None) -> None:
 
 
 def _create(ctx: typer.Context, db: str | None) -> None:
-    """A database file not there yet is made and migrated by the store (the first run only)."""
-    from bmnn_cli.store.db import resolve
+    """A SQLite file not there yet is made at the current schema (the first run only);
+    a server's database is made by its administrator and migrated by the store."""
+    from bmnn_cli.store.db import create_sqlite, resolve
 
     target = resolve(db or state(ctx).db)
-    if not target.is_url and not target.path.exists():
-        open_db(ctx, db, create=True)
+    if not target.is_url:
+        create_sqlite(target.path)
 
 
 @app.command("import", help="help.import")

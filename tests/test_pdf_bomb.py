@@ -23,6 +23,7 @@ from pdf_files import pdf_with_text
 
 # 300 MB: beyond pypdf's default 75 MB limit (was an internal error, exit 70);
 # 60 MB: within it (was over 5 minutes of parsing). Both are large inputs made and parsed.
+@pytest.mark.no_database  # reading a PDF asks nothing of the database: run once, not per engine
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [300 << 20, 60 << 20], ids=["300MB", "60MB"])
 def test_a_pdf_bomb_is_refused_in_seconds(tmp_path: Path, size: int) -> None:

@@ -121,7 +121,8 @@ def test_page_refers_to_nothing_outside_itself(report: tuple[Path, dict[str, Any
     assert "@media print" in text and text.count("<svg") >= 2
 
 
-@pytest.mark.slow  # starts Chromium
+@pytest.mark.sqlite_only  # the page is the same file on either engine; its figures are
+@pytest.mark.slow  # checked on both by the tests above; this starts Chromium
 def test_chromium_draws_the_charts_and_fetches_nothing(
     report: tuple[Path, dict[str, Any]], tmp_path: Path
 ) -> None:
@@ -136,7 +137,8 @@ def test_chromium_draws_the_charts_and_fetches_nothing(
     assert page_requests(netlog) == []
 
 
-@pytest.mark.slow  # starts Chromium
+@pytest.mark.sqlite_only  # the page is the same file on either engine; its figures are
+@pytest.mark.slow  # checked on both by the tests above; this starts Chromium
 def test_screenshot_shows_the_charts(report: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     chromium(tmp_path, report[0], f"--screenshot={shot}")
@@ -148,7 +150,8 @@ def test_screenshot_shows_the_charts(report: tuple[Path, dict[str, Any]], tmp_pa
         assert colours.get(colour, 0) > 200, colour
 
 
-@pytest.mark.slow  # starts Chromium
+@pytest.mark.sqlite_only  # the page is the same file on either engine; its figures are
+@pytest.mark.slow  # checked on both by the tests above; this starts Chromium
 def test_page_prints(report: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     chromium(tmp_path, report[0], f"--print-to-pdf={pdf}", "--no-pdf-header-footer")

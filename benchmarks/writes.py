@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from commands import medians, run
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "lao-cai" / "bmnn-2026.toml"
@@ -55,22 +54,6 @@ def _env(folder: Path, source: Path) -> dict[str, str]:
     for name in ("BMNN_DEBUG", "PYTHONDONTWRITEBYTECODE", "BMNN_DB"):
         env.pop(name, None)
     return env
-
-
-def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU (user + system) seconds of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):  # 1: `overdue` found overdue obligations
-        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-400:]}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(w for w, _ in samples), statistics.median(c for _, c in samples)
 
 
 def _states(folder: Path, env: dict[str, str]) -> dict[str, Path]:
@@ -101,17 +84,17 @@ def main() -> int:
         folder = Path(name)
         envs = {tree: _env(folder / tree, source) for tree, source in trees.items()}
         states = _states(folder, envs["after"])
-        base = [_run([sys.executable, "-c", "pass"], envs["after"]) for _ in range(options.runs)]
-        for run in range(options.runs + 1):
+        base = [run([sys.executable, "-c", "pass"], envs["after"]) for _ in range(options.runs)]
+        for round_ in range(options.runs + 1):
             for command, state, args in COMMANDS:
                 for tree, env in envs.items():
                     db = folder / "run.db"
                     shutil.copyfile(states[state], db)
-                    sample = _run([sys.executable, "-m", "bmnn_cli", "--db", str(db), *args], env)
-                    if run:  # the first run of each warms up (bytecode, disk cache)
+                    sample = run([sys.executable, "-m", "bmnn_cli", "--db", str(db), *args], env)
+                    if round_:  # the first run of each warms up (bytecode, disk cache)
                         times.setdefault((command, tree), []).append(sample)
-        base += [_run([sys.executable, "-c", "pass"], envs["after"]) for _ in range(options.runs)]
-    python = _median(base)
+        base += [run([sys.executable, "-c", "pass"], envs["after"]) for _ in range(options.runs)]
+    python = medians(base)
     load = (
         ", ".join(f"{x:.1f}" for x in load_before),
         ", ".join(f"{x:.1f}" for x in os.getloadavg()),
@@ -125,7 +108,7 @@ def main() -> int:
     print(f"| command | {heads} | CPU after/before | CPU x python | wall x python | 0.5 s |")
     print("|---|" + "---:|" * (2 * len(trees) + 3) + "---|")
     for command, _state, _args in COMMANDS:
-        got = {tree: _median(times[(command, tree)]) for tree in trees}
+        got = {tree: medians(times[(command, tree)]) for tree in trees}
         wall, cpu = got["after"]
         cells = " | ".join(f"{w * 1000:.0f} | {c * 1000:.0f}" for w, c in got.values())
         ratio = f"{cpu / got['before'][1]:.2f}" if "before" in got else "—"

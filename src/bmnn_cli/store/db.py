@@ -21,7 +21,8 @@ same code runs on both; what differs is kept here:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -286,7 +287,8 @@ def create_sqlite(path: Path) -> None:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("BEGIN IMMEDIATE")
         if connection.execute("PRAGMA user_version").fetchone()[0] == 0:
-            _apply_all(connection)
+            connection.execute(MIGRATIONS_TABLE)
+            _apply_pending(connection.execute, "sqlite", applied=set())
         connection.execute("COMMIT")
     except sqlite3.Error as error:
         raise _explain(str(path), error) from None
@@ -294,13 +296,21 @@ def create_sqlite(path: Path) -> None:
         connection.close()
 
 
-def _apply_all(connection: Any) -> None:
-    connection.execute(MIGRATIONS_TABLE)
+def _apply_pending(execute: Callable[[str], Any], dialect: str, *, applied: set[str]) -> None:
+    """Run and record each migration not yet `applied`, through any driver's `execute`.
+
+    The names are this module's own (`NNN_words`), so they are written into the
+    statement: the drivers' parameter styles differ.
+    """
     for name, script in MIGRATIONS:
-        for statement in script_for(script, "sqlite"):
-            connection.execute(statement)
-        connection.execute("INSERT INTO _bmnn_migrations (name) VALUES (?)", (name,))
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if name in applied:
+            continue
+        assert re.fullmatch(r"\d{3}_\w+", name), name
+        for statement in script_for(script, dialect):
+            execute(statement)
+        execute(f"INSERT INTO _bmnn_migrations (name) VALUES ('{name}')")
+    if dialect == "sqlite":
+        execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _check_file(path: Path, *, create: bool) -> None:
@@ -338,21 +348,12 @@ def _migrate(store: Store) -> None:
             raw.cursor().execute("PRAGMA journal_mode = WAL")
         finally:
             raw.close()
-    from sqlalchemy import text
-
     with store.engine.execution_options(bmnn_begin="IMMEDIATE").begin() as conn:
         conn.exec_driver_sql(MIGRATIONS_TABLE)
         applied = _applied(conn)
         if applied - set(known):
             _refuse_newer(store, len(applied))
-        for name, script in MIGRATIONS:
-            if name in applied:
-                continue
-            for statement in script_for(script, store.dialect):
-                conn.exec_driver_sql(statement)
-            conn.execute(text("INSERT INTO _bmnn_migrations (name) VALUES (:name)"), {"name": name})
-        if store.dialect == "sqlite":
-            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        _apply_pending(conn.exec_driver_sql, store.dialect, applied=applied)
 
 
 def _refuse_newer(store: Store, version: int) -> None:

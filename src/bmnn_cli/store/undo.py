@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bmnn_cli.domain.periods import period_label
-from bmnn_cli.errors import NotFound, Refused, UsageError
+from bmnn_cli.errors import NotFound, Refused
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit, rows
 from bmnn_cli.store.lookup import task_id
@@ -48,7 +48,6 @@ def cancel(
     `target` is a Writer (or a session, for callers not yet converted).
     """
     writer = writer_of(target)
-    _need_reason(reason)
     task_row = rows.one(writer, Task, task_id(writer, task, plan=plan))
     plan_row = rows.one(writer, Plan, task_row.plan_id)
     request = _which(writer, task_row, ref, period)
@@ -87,11 +86,6 @@ def _reopen(writer: Writer, request: Request) -> None:
         "UPDATE obligation SET waived_on = NULL WHERE id = :id", [{"id": o} for _, o in ended]
     )
     writer.many("DELETE FROM waiver WHERE id = :id", [{"id": w} for w, _ in ended])
-
-
-def _need_reason(reason: str) -> None:
-    if not reason.strip():
-        raise UsageError(t("err.cli.reason_required"))
 
 
 def _which(writer: Writer, task: Task, ref: str | None, period: str | None) -> Request:

@@ -96,9 +96,9 @@ def unwaive(
     plan: str | None = None,
     period: str | None = None,
 ) -> Outcome:
-    """Revoke the agency's waiver for the task (--period, else the latest one in force)."""
-    if not reason.strip():
-        raise UsageError(t("err.cli.reason_required"))
+    """Revoke the agency's waiver for the task (--period, else the latest one in force).
+
+    The command has refused a blank reason already (`cli.common.need_reason`)."""
     writer = writer_of(source)
     task_row, plan_row, agency_row = target(writer, task, agency, plan)
     rows = obligations_of(writer, task_row, agency_row)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, closing
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias
 
@@ -36,29 +37,61 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-# Fixtures that hand a test the database; a test marked `no_database` asks for none.
+# Fixtures that hand a test the database, or choose the engine. A test asking for none of
+# them, even through its other fixtures, runs no database: it is run once, on SQLite.
 DATABASE_FIXTURES = {"db", "cli", "lao_cai", "both", "templates", "plan", "inbox"}
+ENGINE_FIXTURES = DATABASE_FIXTURES | {"new_db", "pg_base", "backend"}
+_DATABASE_FREE = pytest.StashKey[bool]()
+
+
+def _asks_for_a_database(item: pytest.Item) -> bool:
+    """Whether the test, or a fixture it asks for, asks for a database or the engine.
+
+    The autouse `env` is left out: it gives every test a database to keep the
+    environment clean, whether the test uses one or not.
+    """
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return True
+    todo, seen = list(info.argnames), set()
+    while todo:
+        name = todo.pop()
+        if name in ENGINE_FIXTURES:
+            return True
+        if name in seen:
+            continue
+        seen.add(name)
+        definitions = info.name2fixturedefs.get(name, ())
+        if definitions:
+            todo.extend(definitions[-1].argnames)
+    return False
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first when run in parallel; on PostgreSQL, only tests about the engine.
 
-    Tests about the SQLite file (`sqlite_only`) and tests that use no database at all
-    (`no_database`: plain domain code, file readers) would run the same code again there.
+    Tests about the SQLite file (`sqlite_only`), tests marked `no_database` (they may run
+    commands that must open none: help, `explain`, files refused before any database)
+    and tests asking for no database fixture (plain domain code, file readers) would
+    run the same code again there. `env` fails them on SQLite if they made the file.
     """
     for item in items:
-        asked = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if "no_database" in item.keywords and asked:
+        asked = (DATABASE_FIXTURES - {"cli"}) & set(getattr(item, "fixturenames", ()))
+        marked = "no_database" in item.keywords
+        if marked and asked:
             raise pytest.UsageError(f"{item.nodeid} is marked no_database but uses {sorted(asked)}")
+        item.stash[_DATABASE_FREE] = marked or not _asks_for_a_database(item)
     if hasattr(config, "workerinput"):  # an xdist worker: its order is the one tests go out in
         # The workers take tests in this order: a slow test started last would run on
         # alone while the other workers sit idle. (sorted() keeps the order otherwise.)
         items[:] = sorted(items, key=lambda item: "slow" not in item.keywords)
     if config.getoption("--backend") != "postgresql":
         return
-    engine_free = ("sqlite_only", "no_database")
-    kept = [item for item in items if not any(mark in item.keywords for mark in engine_free)]
-    left_out = [item for item in items if any(mark in item.keywords for mark in engine_free)]
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
+    for item in items:
+        once = "sqlite_only" in item.keywords or item.stash[_DATABASE_FREE]
+        (left_out if once else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
@@ -146,6 +179,7 @@ def new_db(pg_base: str | None, tmp_path: Path) -> Iterator[NewDb]:
         from pgserver import drop_database
 
         for database in made:
+            forget_engine(f"{pg_base}/{database}")
             drop_database(pg_base, database)
 
 
@@ -206,6 +240,7 @@ class Templates:
 
         assert self.pg_base is not None and isinstance(db, str)
         name, template = db.rsplit("/", 1)[1], source.rsplit("/", 1)[1]
+        forget_engine(db)
         create_database(self.pg_base, name, template=template, replace=True)
 
     def close(self) -> None:
@@ -246,8 +281,13 @@ def env(
         monkeypatch.delenv(name, raising=False)
     yield db
     i18n.set_language("vi")
-    if request.node.get_closest_marker("no_database") and isinstance(db, Path) and db.exists():
-        pytest.fail(f"marked no_database, yet it made the database {db}", pytrace=False)
+    if request.node.stash.get(_DATABASE_FREE, False) and isinstance(db, Path) and db.exists():
+        why = (
+            "marked no_database"
+            if request.node.get_closest_marker("no_database")
+            else ("it asks for no database fixture (it then runs on SQLite only)")
+        )
+        pytest.fail(f"{why}, yet it made the database {db}", pytrace=False)
 
 
 @pytest.fixture
@@ -329,6 +369,7 @@ def plan_copy(tmp_path: Path) -> Path:
 
 
 def engine_for(db: Db) -> Any:
+    """A SQLAlchemy engine of its own for `db` (the caller disposes of it)."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
@@ -336,29 +377,56 @@ def engine_for(db: Db) -> Any:
     return create_engine(url, poolclass=NullPool)
 
 
+def _on_server(db: Db) -> bool:
+    return isinstance(db, str) and "://" in db
+
+
+_SERVER_ENGINES: dict[str, Any] = {}
+
+
+def _server_engine(db: str) -> Any:
+    """One engine per server database, its connection kept between the test's queries.
+
+    A new engine per query cost a connection (a server process) and the dialect's
+    set-up queries each time; `forget_engine` closes it before the database goes.
+    """
+    if db not in _SERVER_ENGINES:
+        from sqlalchemy import create_engine
+
+        _SERVER_ENGINES[db] = create_engine(db, pool_size=1, max_overflow=2)
+    return _SERVER_ENGINES[db]
+
+
+def forget_engine(db: Db) -> None:
+    """Close the kept connection to `db`, before it is dropped or made again."""
+    engine = _SERVER_ENGINES.pop(str(db), None)
+    if engine is not None:
+        engine.dispose()
+
+
 def exists(db: Db) -> bool:
     """Whether bmnn has made its schema there (a file, or tables on the server)."""
-    if isinstance(db, Path) or "://" not in db:
+    if not _on_server(db):
         return Path(db).exists()
     from sqlalchemy import inspect
 
-    engine = engine_for(db)
-    try:
-        return bool(inspect(engine).has_table("_bmnn_migrations"))
-    finally:
-        engine.dispose()
+    with _server_engine(str(db)).connect() as conn:
+        return bool(inspect(conn).has_table("_bmnn_migrations"))
 
 
 def query(db: Db, sql: str, **params: Any) -> list[tuple[Any, ...]]:
-    """Rows of a query, with dates as ISO text so that both engines read alike."""
+    """Rows of a query, with dates as ISO text so that both engines read alike.
+
+    Over the standard `sqlite3` module for a file (what SQLAlchemy's `text()` reads
+    there too, without its engine to build); nothing is committed on either.
+    """
+    if not _on_server(db):
+        with closing(sqlite3.connect(db)) as conn:
+            return [tuple(_plain(v) for v in row) for row in conn.execute(sql, params)]
     from sqlalchemy import text
 
-    engine = engine_for(db)
-    try:
-        with engine.connect() as conn:
-            return [tuple(_plain(v) for v in row) for row in conn.execute(text(sql), params)]
-    finally:
-        engine.dispose()
+    with _server_engine(str(db)).connect() as conn:
+        return [tuple(_plain(v) for v in row) for row in conn.execute(text(sql), params)]
 
 
 def _plain(value: Any) -> Any:
@@ -375,26 +443,43 @@ def dump(db: Db, *, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple[objec
     One connection for the whole dump: a connection per table cost a server
     process per table on PostgreSQL, and dumps run before and after many commands.
     """
-    server = not (isinstance(db, Path) or "://" not in db)
-    if not server and not Path(db).exists():
-        return {}
+    if not _on_server(db):
+        return _dump_file(Path(db), exclude) if Path(db).exists() else {}
     from sqlalchemy import inspect, text
 
-    engine = engine_for(db)
     out: dict[str, list[tuple[object, ...]]] = {}
-    try:
-        with engine.connect() as conn:
-            inspector = inspect(conn)
-            if server and not inspector.has_table("_bmnn_migrations"):
-                return {}
-            for table in sorted(set(inspector.get_table_names()) - set(exclude)):
-                names = [c["name"] for c in inspector.get_columns(table)]
-                keep = [c for c in names if c not in TIMESTAMPS]
-                rows = conn.execute(text(f"SELECT {', '.join(keep)} FROM {table}"))
-                out[table] = sorted((tuple(_plain(v) for v in row) for row in rows), key=repr)
-    finally:
-        engine.dispose()
+    with _server_engine(str(db)).connect() as conn:
+        inspector = inspect(conn)
+        if not inspector.has_table("_bmnn_migrations"):
+            return {}
+        for table in sorted(set(inspector.get_table_names()) - set(exclude)):
+            names = [c["name"] for c in inspector.get_columns(table)]
+            out[table] = _rows(conn.execute(text(_select(table, names))))
     return out
+
+
+def _dump_file(path: Path, exclude: tuple[str, ...]) -> dict[str, list[tuple[object, ...]]]:
+    """`dump` of a SQLite file: its tables as SQLAlchemy's inspector lists them."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with closing(sqlite3.connect(path)) as conn:
+        tables = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%'"
+            " ESCAPE '~'"
+        )
+        for (table,) in sorted(tables.fetchall()):
+            if table in exclude:
+                continue
+            names = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+            out[table] = _rows(conn.execute(_select(table, names)))
+    return out
+
+
+def _select(table: str, names: list[str]) -> str:
+    return f"SELECT {', '.join(c for c in names if c not in TIMESTAMPS)} FROM {table}"
+
+
+def _rows(rows: Any) -> list[tuple[object, ...]]:
+    return sorted((tuple(_plain(v) for v in row) for row in rows), key=repr)
 
 
 REGISTRY = EXAMPLES / "lao-cai" / "agencies.toml"

@@ -91,6 +91,7 @@ def test_not_utf8(cli: Cli, lao_cai: Path, tmp_path: Path) -> None:
     assert dump(lao_cai) == before
 
 
+@pytest.mark.no_database
 def test_missing_path(cli: Cli, tmp_path: Path) -> None:
     err = cli.fail("import", str(tmp_path / "nope.toml"), code=3)
     assert "nope.toml: no such file" in err

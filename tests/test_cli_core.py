@@ -116,6 +116,7 @@ def test_info_names_the_database_and_schema(cli: Cli, lao_cai: Path) -> None:
     assert data["schema"] == SCHEMA_VERSION and data["plans"] == 1
 
 
+@pytest.mark.no_database
 def test_db_option_beats_environment(cli: Cli, tmp_path: Path) -> None:
     chosen = tmp_path / "chosen.db"
     data = json.loads(cli("--db", str(chosen), "info", "--format", "json"))
@@ -135,6 +136,7 @@ def test_plain_output_has_no_colour_or_boxes(cli: Cli, lao_cai: Path) -> None:
     assert not set("│┃━─┏┗") & set(out)
 
 
+@pytest.mark.no_database
 def test_every_command_has_help(cli: Cli) -> None:
     from bmnn_cli.cli.app import app
 

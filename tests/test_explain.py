@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import Cli
+
+pytestmark = pytest.mark.no_database  # `explain` reads phrases, never a database
 
 
 def due(cli: Cli, *args: str) -> list[dict[str, object]]:

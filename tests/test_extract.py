@@ -183,6 +183,7 @@ def test_draft_speaks_vietnamese_by_default_and_holds_the_same_data(
     )
 
 
+@pytest.mark.no_database
 def test_check_matches_the_hand_checked_plan_and_reports_edits(cli: Cli, examples: Path) -> None:
     document = str(examples / "documents" / "lao-cai-2026-bmnn-plan.txt")
     plan = examples / "lao-cai" / "bmnn-2026.toml"
@@ -460,6 +461,7 @@ def test_docx_with_word_numbering_and_a_table(cli: Cli, tmp_path: Path, tuyen_qu
     cli("import", str(tmp_path / "plan.toml"))
 
 
+@pytest.mark.no_database
 def test_docx_without_python_docx_says_what_to_install(
     cli: Cli, tmp_path: Path, tuyen_quang: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -528,6 +530,7 @@ def test_an_existing_plan_file_is_not_overwritten(cli: Cli, tmp_path: Path) -> N
     assert "[plan]" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.no_database
 def test_bad_documents(cli: Cli, tmp_path: Path) -> None:
     assert "no such file" in cli.fail("extract", str(tmp_path / "none.txt"), code=3)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")

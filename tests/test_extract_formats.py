@@ -105,6 +105,7 @@ def test_old_word_doc_reads_through_antiword() -> None:
     assert facts(doc) == facts(CORPUS / "09-bnnmt-2200-nd180-carbon-rung-2026.txt")
 
 
+@pytest.mark.no_database
 def test_doc_without_antiword_says_what_to_install(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -123,6 +124,7 @@ def test_pdf_with_a_text_layer_reads_as_the_text() -> None:
     assert facts(pdf) == facts(CORPUS / "04-hanoi-308-nq214-du-lieu-2025.txt")
 
 
+@pytest.mark.no_database
 def test_scanned_pdf_gets_a_clear_message(cli: Cli, tmp_path: Path) -> None:
     from pypdf import PdfWriter
 

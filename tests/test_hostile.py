@@ -277,6 +277,7 @@ def test_dash_means_standard_output(cli: Cli, lao_cai: Db, tmp_path: Path) -> No
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.no_database
 def test_extract_force_never_writes_through_a_link(cli: Cli, tmp_path: Path) -> None:
     document = tmp_path / "plan.txt"
     document.write_text("KẾ HOẠCH\nI. NHIỆM VỤ\n1. Gửi báo cáo.\n", encoding="utf-8")
@@ -443,6 +444,7 @@ def _docx_bomb(path: Path, size: int) -> Path:
     return path
 
 
+@pytest.mark.no_database
 def test_a_zip_bomb_is_refused_before_it_inflates(cli: Cli, tmp_path: Path) -> None:
     bomb = _docx_bomb(tmp_path / "bomb.docx", 200 << 20)
     assert bomb.stat().st_size < 2 << 20
@@ -699,6 +701,7 @@ def test_prose_about_secrets_in_a_header_is_no_stamp(cli: Cli, tmp_path: Path) -
     assert "[plan]" in cli("extract", str(document))
 
 
+@pytest.mark.no_database
 def test_a_letterhead_table_in_a_text_file_bears_the_stamp(cli: Cli, tmp_path: Path) -> None:
     document = tmp_path / "plan.txt"
     document.write_text(
@@ -755,6 +758,7 @@ def test_a_binary_csv_register_is_called_a_csv_file(cli: Cli, lao_cai: Db, tmp_p
     assert "not a CSV text file" in err and "TOML" not in err
 
 
+@pytest.mark.no_database
 def test_a_database_in_a_read_only_folder_says_so(cli: Cli, tmpfs: Callable[[str], Path]) -> None:
     read_only_folder = tmpfs("20m")  # a database made there, then remounted read-only
     database = read_only_folder / "k.db"

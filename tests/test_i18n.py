@@ -193,6 +193,7 @@ def test_an_empty_answer_says_what_there_is_none_of(cli: Cli, lao_cai: Path) -> 
     assert cli("overdue", *day, "--format", "json") == "[]\n"  # programs get an empty list
 
 
+@pytest.mark.no_database
 def test_toml_syntax_errors_are_translated_with_their_place(cli: Cli, tmp_path: Path) -> None:
     broken = tmp_path / "ke-hoach.toml"
     broken.write_text('[plan\nid = "x"\n', encoding="utf-8")

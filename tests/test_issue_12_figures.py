@@ -299,6 +299,7 @@ def test_strict_reading_leaves_end_of_period_phrases_alone(
     assert {phrase: due for phrase, _written, due in rows} == PHRASES
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(("phrase", "due"), PHRASES.items())
 def test_explain_strict_leaves_end_of_period_phrases_alone(cli: Cli, phrase: str, due: str) -> None:
     import json

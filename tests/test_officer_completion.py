@@ -28,6 +28,7 @@ def bash(line: str) -> list[str]:
     )
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_prints_each_shells_script(cli: Cli, shell: str) -> None:
     script = cli("completion", shell)

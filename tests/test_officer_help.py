@@ -30,6 +30,8 @@ FRAME_WORDS = re.compile(
 )
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
+pytestmark = pytest.mark.no_database  # help and usage errors open no database
+
 
 def flat(text: str) -> str:
     """Text with its wrapping undone, to find a help text in a wrapped --help."""

@@ -48,6 +48,7 @@ def test_a_pdf_bomb_is_refused_in_seconds(tmp_path: Path, size: int) -> None:
     assert not output.exists()
 
 
+@pytest.mark.no_database
 def test_a_pdf_with_too_many_pages_is_refused(cli: Cli, tmp_path: Path) -> None:
     from bmnn_cli.domain.extract import reader
 
@@ -56,6 +57,7 @@ def test_a_pdf_with_too_many_pages_is_refused(cli: Cli, tmp_path: Path) -> None:
     assert str(pdf) in err and f"{reader.PDF_PAGE_LIMIT + 1} pages" in err
 
 
+@pytest.mark.no_database
 def test_a_pdf_whose_text_passes_the_limit_is_refused(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,10 +10,12 @@ check that the daily recording commands on a ready file never load SQLAlchemy.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,6 +25,7 @@ from bmnn_cli import i18n
 from bmnn_cli.cli.app import State, writing
 from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.errors import DatabaseError
+from bmnn_cli.store import db as store_db
 from bmnn_cli.store import rows, submissions, waivers
 from bmnn_cli.store.db import open_store
 from bmnn_cli.store.migrations import SCHEMA_VERSION
@@ -182,6 +185,44 @@ def test_a_second_writer_waits_for_the_first(ready: str) -> None:
     assert done.is_set() and not failed, failed
     assert query(ready, "SELECT DISTINCT note FROM task") == [("một",)]
     assert query(ready, "SELECT DISTINCT title FROM plan") == [("hai",)]
+
+
+@contextmanager
+def _write_lock_held(db: Db) -> Iterator[None]:
+    """Hold the lock every writer takes, from another connection, as a long write does."""
+    if isinstance(db, Path):
+        connection = sqlite3.connect(db, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            connection.close()
+        return
+    import psycopg
+
+    with psycopg.connect(db.replace("+psycopg", ""), autocommit=True) as server:
+        server.execute("SELECT pg_advisory_lock(%s)", (store_db.WRITE_LOCK_KEY,))
+        yield
+
+
+def test_a_question_does_not_wait_for_a_write(
+    cli: Cli, lao_cai: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads never wait for writers: opening the store takes no lock once its schema is current.
+
+    A question used to take the writers' lock on PostgreSQL to look for migrations. The
+    wait is cut to a second here, so that a question that waits fails instead of hanging.
+    """
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 1000)
+    with _write_lock_held(lao_cai):
+        for question in (["overdue", "--as-of", "2026-03-02"], ["status", "--as-of", "2026-03-02"],
+                         ["tasks"]):  # fmt: skip
+            assert json.loads(cli(*question, "--format", "json")), question
+    if isinstance(lao_cai, str):  # and the command left no connection open on the server
+        name = lao_cai.rsplit("/", 1)[1]
+        sql = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = :name"
+        sql += " AND pid <> pg_backend_pid()"
+        assert query(lao_cai, sql, name=name) == [(0,)]
 
 
 def _waive_through_writing(db: Db) -> type:

@@ -70,6 +70,15 @@ class BmnnGroup(TyperGroup):
         except BmnnError as error:
             typer.echo(f"bmnn: {error.message}", err=True)
             ctx.exit(int(error.exit_code))
+        finally:
+            _close_server_connections()
+
+
+def _close_server_connections() -> None:
+    """Close what the command kept open on a database server (none when it opened none)."""
+    opened = sys.modules.get("bmnn_cli.store.db")  # not imported: no database was opened
+    if opened is not None:
+        opened.close_all()
 
 
 def _language_first(words: list[str]) -> list[str]:

@@ -227,10 +227,12 @@ _engine = _sqlite_engine
 def _server_engine(url: str) -> Any:
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-    from sqlalchemy.pool import NullPool
 
     try:
-        engine = create_engine(url, poolclass=NullPool)
+        # One connection kept for the whole command: opening, migrating and the command's
+        # own transactions each opened a server connection of their own before (a process
+        # forked on the server, and a round trip or a TLS handshake each over a network).
+        engine = create_engine(url, pool_size=1, max_overflow=4)
     except NoSuchModuleError:
         raise DatabaseError(t("err.store.unsupported_kind", kind=url.split(":")[0])) from None
     except ArgumentError as error:
@@ -246,7 +248,22 @@ def _server_engine(url: str) -> Any:
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
+    _SERVER_ENGINES.append(engine)
     return engine
+
+
+_SERVER_ENGINES: list[Any] = []  # the server engines this process opened, closed by `close_all`
+
+
+def close_all() -> None:
+    """Close the connections kept by the server engines opened so far.
+
+    Called when a command ends (`cli.app.BmnnGroup.invoke`): in a process that
+    runs several commands (tests, or a program calling bmnn), a kept connection
+    would otherwise stay open until its engine is garbage-collected.
+    """
+    while _SERVER_ENGINES:
+        _SERVER_ENGINES.pop().dispose()
 
 
 def open_store(target: Target | Path | str, *, create: bool) -> Store:
@@ -336,11 +353,23 @@ def _applied(conn: Any) -> set[str]:
 
 
 def _migrate(store: Store) -> None:
+    """Apply what is pending, under the write lock; a current schema takes no lock.
+
+    On PostgreSQL the lock is the writers' advisory lock: taken on every open,
+    every question would wait for a running write (a register, an import).
+    """
     known = [name for name, _ in MIGRATIONS]
-    version = store.schema_version()
+    if store.dialect == "sqlite":
+        version = store.schema_version()
+    else:
+        with store.engine.connect() as conn:
+            applied = _applied(conn)
+        version = len(applied)
+        if applied - set(known):
+            _refuse_newer(store, version)
     if version > SCHEMA_VERSION:
         _refuse_newer(store, version)
-    if version == SCHEMA_VERSION and (store.dialect == "sqlite" or version == 0):
+    if version == SCHEMA_VERSION:
         return
     if store.dialect == "sqlite":
         raw = store.engine.raw_connection()  # outside any transaction, as WAL requires

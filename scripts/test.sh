@@ -88,8 +88,14 @@ for backend in sqlite postgresql; do
 done
 wait
 show "${parallel[@]}"
+# Only the files that hold `alone` tests are collected for them (collecting the whole
+# suite took longer than some of the tests), unless the caller named what to run.
+alone_files=()
+if [ "$#" -eq 0 ]; then
+  mapfile -t alone_files < <(grep -l 'pytest\.mark\.alone' tests/test_*.py)
+fi
 for backend in "${alone[@]}"; do
-  pytest_run "$logs/$backend-alone" -m alone --backend "$backend" "$@"
+  pytest_run "$logs/$backend-alone" -m alone --backend "$backend" "${alone_files[@]}" "$@"
   show "$logs/$backend-alone"
 done
 exit "$status"

@@ -225,13 +225,25 @@ _engine = _sqlite_engine
 
 
 def _server_engine(url: str) -> Any:
+    """The engine of a server database: one per URL and process, reused by each command.
+
+    It keeps one connection for the whole command: opening, migrating and the command's
+    own transactions each opened a server connection of their own before (a process
+    forked on the server, and a round trip or a TLS handshake each over a network).
+    Kept for the next command in the same process (tests, a program calling bmnn), the
+    engine also spares its dialect's set-up queries; `close_all` ends each command's
+    connection.
+    """
+    if url not in _SERVER_ENGINES:
+        _SERVER_ENGINES[url] = _new_server_engine(url)
+    return _SERVER_ENGINES[url]
+
+
+def _new_server_engine(url: str) -> Any:
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
     try:
-        # One connection kept for the whole command: opening, migrating and the command's
-        # own transactions each opened a server connection of their own before (a process
-        # forked on the server, and a round trip or a TLS handshake each over a network).
         engine = create_engine(url, pool_size=1, max_overflow=4)
     except NoSuchModuleError:
         raise DatabaseError(t("err.store.unsupported_kind", kind=url.split(":")[0])) from None
@@ -248,22 +260,21 @@ def _server_engine(url: str) -> Any:
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
-    _SERVER_ENGINES.append(engine)
     return engine
 
 
-_SERVER_ENGINES: list[Any] = []  # the server engines this process opened, closed by `close_all`
+_SERVER_ENGINES: dict[str, Any] = {}  # by URL: the server engines this process opened
 
 
 def close_all() -> None:
-    """Close the connections kept by the server engines opened so far.
+    """Close the connections the server engines keep (each engine stays, for reuse).
 
     Called when a command ends (`cli.app.BmnnGroup.invoke`): in a process that
-    runs several commands (tests, or a program calling bmnn), a kept connection
-    would otherwise stay open until its engine is garbage-collected.
+    runs several commands, a kept connection would otherwise stay open after the
+    command, holding its database (which then cannot be dropped or copied).
     """
-    while _SERVER_ENGINES:
-        _SERVER_ENGINES.pop().dispose()
+    for engine in _SERVER_ENGINES.values():
+        engine.dispose()
 
 
 def open_store(target: Target | Path | str, *, create: bool) -> Store:

@@ -70,7 +70,8 @@ def _asks_for_a_database(item: pytest.Item) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first when run in parallel; on PostgreSQL, only tests about the engine.
 
-    Tests about the SQLite file (`sqlite_only`), tests marked `no_database` (they may run
+    Tests about the SQLite file (`sqlite_only`), tests whose checks do not depend on the
+    engine (`engine_free`: a closed pipe, a full disk), tests marked `no_database` (they may run
     commands that must open none: help, `explain`, files refused before any database)
     and tests asking for no database fixture (plain domain code, file readers) would
     run the same code again there. `env` fails them on SQLite if they made the file.
@@ -90,7 +91,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     kept: list[pytest.Item] = []
     left_out: list[pytest.Item] = []
     for item in items:
-        once = "sqlite_only" in item.keywords or item.stash[_DATABASE_FREE]
+        marked = any(mark in item.keywords for mark in ("sqlite_only", "engine_free"))
+        once = marked or item.stash[_DATABASE_FREE]
         (left_out if once else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)

@@ -82,6 +82,7 @@ def run_job(command: str, env: dict[str, str], *extra: str) -> subprocess.Popen[
     )
 
 
+@pytest.mark.engine_free  # the crontab's lines and wrapper (two runs at once is on both)
 @pytest.mark.slow  # cron-like shell jobs against a real SMTP server
 def test_crontab_lines_run_as_written(cron: Path, db: Path) -> None:
     variables, commands = crontab()

@@ -346,6 +346,7 @@ def test_a_full_disk_is_one_clear_error_and_the_old_file_stays(
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "plan.toml"]
 
 
+@pytest.mark.engine_free  # how bmnn ends on a full standard output
 def test_a_full_disk_behind_standard_output(lao_cai: Db, full_disk: Path) -> None:
     fill(full_disk, leave=8192)
     with open(full_disk / "s.csv", "w") as out:

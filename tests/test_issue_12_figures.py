@@ -340,6 +340,7 @@ def test_a_reminder_on_a_strict_plan_gives_the_real_reason(cli: Cli, tmp_path: P
 # -- a closed pipe ends quietly ------------------------------------------------------
 
 
+@pytest.mark.engine_free  # how bmnn ends on SIGPIPE
 @pytest.mark.parametrize(
     "question",
     [("status", "-f", "csv"), ("overdue", "-f", "json"), ("overdue",), ("report", "-f", "md")],

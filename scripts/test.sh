@@ -11,6 +11,11 @@
 # which then makes one parallel run per engine).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Bytecode written once is read by every process the suite starts (xdist workers, and the
+# hundreds of `bmnn` runs in fresh interpreters); where PYTHONDONTWRITEBYTECODE turns the
+# writing off, each of them compiled every module it imports again, and pytest rewrote
+# every test file's assertions again in each worker: about a tenth of the suite's CPU.
+unset PYTHONDONTWRITEBYTECODE
 
 missing=""
 for package in $(grep -v '^\s*#' scripts/debian-packages.txt); do

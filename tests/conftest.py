@@ -87,16 +87,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         # alone while the other workers sit idle. (sorted() keeps the order otherwise.)
         items[:] = sorted(items, key=lambda item: "slow" not in item.keywords)
     if config.getoption("--backend") != "postgresql":
+        _leave_out(config, items, [item for item in items if "postgresql_only" in item.keywords])
         return
-    kept: list[pytest.Item] = []
-    left_out: list[pytest.Item] = []
-    for item in items:
-        marked = any(mark in item.keywords for mark in ("sqlite_only", "engine_free"))
-        once = marked or item.stash[_DATABASE_FREE]
-        (left_out if once else kept).append(item)
+    once = ("sqlite_only", "engine_free")
+    left_out = [i for i in items if i.stash[_DATABASE_FREE] or any(m in i.keywords for m in once)]
+    _leave_out(config, items, left_out)
+
+
+def _leave_out(config: pytest.Config, items: list[pytest.Item], left_out: list[Any]) -> None:
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = kept
+        gone = {id(item) for item in left_out}
+        items[:] = [item for item in items if id(item) not in gone]
 
 
 @pytest.fixture(scope="session")

@@ -82,7 +82,13 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     assert (
         'pytest_run "$logs/$backend" -n auto -m "not alone" --backend "$backend" "$@" &' in script
     )
-    assert 'pytest_run "$logs/$backend-alone" -m alone --backend "$backend" "$@"' in script
+    alone = (
+        'pytest_run "$logs/$backend-alone" -m alone --backend "$backend" "${alone_files[@]}" "$@"'
+    )
+    assert alone in script
+    # which files hold `alone` tests is found in the files themselves, as pytest reads them
+    listed = "grep -l 'pytest\\.mark\\.alone' tests/test_*.py"
+    assert listed in script
 
 
 @pytest.mark.no_database

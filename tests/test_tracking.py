@@ -154,6 +154,20 @@ def test_report_quarter(cli: Cli, lao_cai: Path) -> None:
     assert q3["totals"] is None  # nothing in the Lào Cai plan falls due in Quý III
 
 
+def test_a_quarter_with_nothing_overdue_says_it_of_that_quarter(cli: Cli, lao_cai: Path) -> None:
+    """Obligations of other quarters are overdue: the report's sentence must not deny it."""
+    args = ("report", "-q", "3", "-y", "2026", "--as-of", "2026-12-01")
+    assert json.loads(cli("overdue", "--as-of", "2026-12-01", "-f", "json"))  # overdue elsewhere
+    tail = cli(*args).strip().splitlines()[-1]
+    assert (
+        tail
+        == "Không có nghĩa vụ nào đến hạn trong quý III/2026 bị quá hạn tính đến ngày 01/12/2026."
+    )
+    english = cli("--lang", "en", *args, "-f", "md")
+    assert "No obligation falling due in quarter III/2026 is overdue as of 01/12/2026." in english
+    assert "Nothing is overdue" not in english
+
+
 def test_duplicate_submission_is_idempotent(cli: Cli, lao_cai: Path) -> None:
     args = (
         "submit",
@@ -170,6 +184,31 @@ def test_duplicate_submission_is_idempotent(cli: Cli, lao_cai: Path) -> None:
     before = dump(lao_cai)
     assert "không ghi thêm" in cli(*args)
     assert dump(lao_cai) == before
+
+
+def test_correcting_an_agency_that_sent_nothing_names_it(cli: Cli, lao_cai: Path) -> None:
+    """Another agency sent for the task: "no submission for the task" would be false."""
+    cli("submit", "-t", "IV.1.b", "-a", "so tu phap", "-d", "29/10/2026", "--as-of", "2026-12-01")
+    before = dump(lao_cai)
+    for command in (["retract"], ["amend", "-d", "30/10/2026", "--as-of", "2026-12-01"]):
+        err = cli.fail(*command, "-t", "IV.1.b", "-a", "xa khao mang", "--reason", "x", code=4)
+        assert (
+            err
+            == "bmnn: no submission of Ủy ban nhân dân xã Khao Mang recorded for task 'IV.1.b'\n"
+        )
+    assert dump(lao_cai) == before
+
+
+def test_a_period_is_named_in_either_language_whatever_the_run_speaks(
+    cli: Cli, lao_cai: Path
+) -> None:
+    """A script written with "một lần" keeps working under BMNN_LANG=en, and the other way."""
+    for lang, period, agency in (("en", "một lần", "xa phinh ho"), ("vi", "One-off", "xa tu le")):
+        cli("--lang", lang, "waive", "-t", "IV.1.a", "-a", agency, "--period", period,
+            "--reason", "sáp nhập", "--as-of", "2026-03-02")  # fmt: skip
+    sql = "SELECT a.code, o.period FROM obligation o JOIN agency a ON a.id = o.agency_id"
+    waived = query(lao_cai, sql + " WHERE o.waived_on IS NOT NULL ORDER BY a.code")
+    assert waived == [("xa-phinh-ho", "once"), ("xa-tu-le", "once")]
 
 
 def test_amend_and_retract_keep_history(cli: Cli, lao_cai: Path) -> None:

@@ -82,8 +82,13 @@ def t(key: str, **values: object) -> str:
     A message with a `count` may have a singular form under `key#one`
     ("Imported 1 row"); Vietnamese nouns do not change with the number.
     """
+    return t_in(_language, key, **values)
+
+
+def t_in(language: str, key: str, **values: object) -> str:
+    """`t` in the given language, whichever this run speaks (to read what either says)."""
     if values.get("count") == 1 and f"{key}#one" in MESSAGES:
         key = f"{key}#one"
     vi, en = MESSAGES[key]
-    text = en if _language == "en" else vi
+    text = en if language == "en" else vi
     return text.format(**values) if values else text

@@ -48,12 +48,22 @@ class Period:
     start: dt.date
     end: dt.date
 
+    @property
+    def roman(self) -> str:
+        """The quarter as plans write it ("Quý IV/2026"); empty for a year."""
+        return ("I", "II", "III", "IV")[self.quarter - 1] if self.quarter else ""
+
     def heading(self, as_of: dt.date) -> str:
         day = f"{as_of:%d/%m/%Y}"
         if self.quarter:
-            roman = ("I", "II", "III", "IV")[self.quarter - 1]  # "Quý IV/2026", as plans write it
-            return t("report.heading", quarter=roman, year=self.year, as_of=day)
+            return t("report.heading", quarter=self.roman, year=self.year, as_of=day)
         return t("report.year_heading", year=self.year, as_of=day)
+
+    def label(self) -> str:
+        """The period inside a sentence: "quý III/2026", "năm 2026"."""
+        if self.quarter:
+            return t("report.period_quarter", quarter=self.roman, year=self.year)
+        return t("report.period_year", year=self.year)
 
 
 def period(quarter: int | None, year: int) -> Period:
@@ -152,7 +162,9 @@ class Report:
         return Document(listings, heading=heading, charts=self._charts())
 
     def _none_late(self) -> str:
-        return t("msg.none_overdue", date=f"{self.as_of:%d/%m/%Y}")
+        """The report lists what falls due in its period only: the sentence says so."""
+        day = f"{self.as_of:%d/%m/%Y}"
+        return t("msg.none_overdue_in_period", period=self.period.label(), date=day)
 
     def _per_plan(self) -> list[Listing]:
         return [

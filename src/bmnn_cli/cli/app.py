@@ -234,7 +234,8 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
 
     A SQLite file at the current schema whose schedules already reach the
     year, with due dates computed with this bmnn's calendar data, is read
-    with the standard `sqlite3` module (no SQLAlchemy to load);
+    with the standard `sqlite3` module (no SQLAlchemy to load), a PostgreSQL
+    database in that state with psycopg alone (`store.server_reader`);
     anything else goes through the store, which migrates, extends or
     explains what is wrong first. A question of no day (the plans, tasks
     and agencies, the log) asks the file only to be at the current schema.
@@ -245,9 +246,20 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     from bmnn_cli.store.reader import SessionReader, sqlite_reader
 
     target = resolve(db or state(ctx).db)
-    if not target.is_url:
+    year, calendar = (0, None) if as_of is None else (as_of.year, fingerprint())
+    if target.is_url:
+        from bmnn_cli.store.migrations import MIGRATIONS
+        from bmnn_cli.store.server_reader import server_reader
+
+        known = [name for name, _ in MIGRATIONS]
+        with server_reader(
+            target.text, target.display, migrations=known, year=year, calendar=calendar
+        ) as found:
+            if found is not None:
+                yield found
+                return
+    else:
         path = str(target.path)
-        year, calendar = (0, None) if as_of is None else (as_of.year, fingerprint())
         with sqlite_reader(
             path, path, schema=SCHEMA_VERSION, year=year, calendar=calendar
         ) as found:

@@ -9,8 +9,11 @@ on presentation.
 
 from __future__ import annotations
 
+import re
+
 from bmnn_cli.errors import UsageError
-from bmnn_cli.i18n import t
+from bmnn_cli.i18n import LANGUAGES, t, t_in
+from bmnn_cli.text import fold
 
 # How far past the newest plan's year a question or a recording may look: further
 # is a mistyped --as-of or --year, said in one line rather than stored as periods.
@@ -35,3 +38,24 @@ def period_label(period: str) -> str:
     if kind == "request" and number.isdigit():
         return t("period.request", n=number)
     return period
+
+
+_NUMBERED = (("once", "period.once_n"), ("request", "period.request"))
+
+
+def period_key(text: str) -> str | None:
+    """The key of a period written as its label in either language ("một lần", "request 3").
+
+    A script keeps working whatever language the run speaks (`--lang`, BMNN_LANG).
+    """
+    wanted = fold(text)
+    for language in LANGUAGES:
+        for key in ("once", "ongoing"):
+            if fold(t_in(language, f"period.{key}")) == wanted:
+                return key
+        for kind, message in _NUMBERED:
+            before, _, after = fold(t_in(language, message)).partition("{n}")
+            found = re.fullmatch(f"{re.escape(before)}(\\d+){re.escape(after)}", wanted)
+            if found:
+                return f"{kind}-{int(found[1])}"
+    return None

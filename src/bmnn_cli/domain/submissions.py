@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from bmnn_cli.domain.periods import period_key
 from bmnn_cli.domain.status import on_time
 from bmnn_cli.text import fold
 
@@ -145,8 +146,9 @@ def none_open(owed: Sequence[Owed]) -> NoneOpen:
 
 def pick(rows: Sequence[D], period: str, label: Label) -> D | None:
     """The obligation of `period`: its key ("once", "request-3") or its label ("một lần")."""
+    keys = {period.strip(), period_key(period)}
     for row in rows:
-        if row.period == period.strip():
+        if row.period in keys:
             return row
     wanted = fold(period)
     return next((row for row in rows if fold(label(row.period)) == wanted), None)

@@ -48,6 +48,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Không có nghĩa vụ nào quá hạn tính đến ngày {date}.",
         "Nothing is overdue as of {date}.",
     ),
+    "msg.none_overdue_in_period": (
+        "Không có nghĩa vụ nào đến hạn trong {period} bị quá hạn tính đến ngày {date}.",
+        "No obligation falling due in {period} is overdue as of {date}.",
+    ),
+    "report.period_quarter": ("quý {quarter}/{year}", "quarter {quarter}/{year}"),
+    "report.period_year": ("năm {year}", "{year}"),
     "msg.none_due": (
         "Không có nghĩa vụ nào đến hạn từ ngày {start} đến ngày {end}.",
         "Nothing falls due from {start} to {end}.",

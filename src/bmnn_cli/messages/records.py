@@ -158,8 +158,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "no submission recorded for period {period!r}",
     ),
     "err.store.no_submission_for_task": (
-        "chưa ghi nhận văn bản đã gửi nào cho nhiệm vụ {task!r}",
-        "no submission recorded for task {task!r}",
+        "chưa ghi nhận văn bản nào {agency} đã gửi cho nhiệm vụ {task!r}",
+        "no submission of {agency} recorded for task {task!r}",
     ),
     "err.store.waive_submitted": (
         "{agency} đã gửi kỳ {period} của nhiệm vụ {task!r} ngày {day:%d/%m/%Y}; không miễn "

@@ -36,12 +36,13 @@ def _active_submission(writer: Writer, obligation: Obligation) -> Submission:
     return found[0]
 
 
-def _latest_done(rows: list[Obligation], period: str | None, task: Task) -> Obligation:
+def _latest_done(rows: list[Obligation], period: str | None, task: Task, agency: str) -> Obligation:
     if period is not None:
         return pick(rows, period, task)
     done = [r for r in rows if r.submitted_on is not None]
-    if not done:
-        raise NotFound(t("err.store.no_submission_for_task", task=task.code), value=task.code)
+    if not done:  # the task may have submissions, of other agencies: name this one
+        message = t("err.store.no_submission_for_task", task=task.code, agency=agency)
+        raise NotFound(message, value=task.code)
     return max(done, key=lambda r: r.submitted_on or dt.date.min)
 
 
@@ -67,7 +68,8 @@ def amend(
         raise UsageError(t("err.store.amend_nothing"))
     writer = writer_of(source)
     task_row, plan_row, agency_row = target(writer, task, agency, plan)
-    obligation = _latest_done(obligations_of(writer, task_row, agency_row), period, task_row)
+    owed = obligations_of(writer, task_row, agency_row)
+    obligation = _latest_done(owed, period, task_row, agency_row.name)
     if day is not None:
         check_date(day, as_of, plan_row, obligation)
     old = _active_submission(writer, obligation)
@@ -129,7 +131,8 @@ def retract(
     """Withdraw a submission recorded in error; it stays in the history."""
     writer = writer_of(source)
     task_row, plan_row, agency_row = target(writer, task, agency, plan)
-    obligation = _latest_done(obligations_of(writer, task_row, agency_row), period, task_row)
+    owed = obligations_of(writer, task_row, agency_row)
+    obligation = _latest_done(owed, period, task_row, agency_row.name)
     old = _active_submission(writer, obligation)
     audit.record(
         writer, "retract", plan=plan_row.code, task=task_row.code, agency=agency_row.code,

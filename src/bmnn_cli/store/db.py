@@ -70,11 +70,16 @@ class Target:
         """Safe to print: a URL never shows its password."""
         if not self.is_url:
             return str(self.path)
-        from sqlalchemy.engine import make_url
+        from urllib.parse import urlsplit, urlunsplit
 
         try:
-            return make_url(self.text).render_as_string(hide_password=True)
-        except Exception:  # any failure: a malformed URL is shown without its secrets
+            parts = urlsplit(self.text)
+            userinfo, at, host = parts.netloc.rpartition("@")
+            if not at or ":" not in userinfo:
+                return self.text
+            user = userinfo.split(":", 1)[0]
+            return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+        except ValueError:  # a malformed URL is shown without its secrets
             return self.text.split("@")[-1]
 
 

@@ -128,6 +128,9 @@ def scope_conditions(
     if window is not None:
         clauses.append("o.effective_due BETWEEN :w_start AND :w_end")
         params.update(w_start=window.start.isoformat(), w_end=window.end.isoformat())
+        # A window reaching into the next year holds that year's first periods (in late
+        # December, next week's are January's): the year bound is the window's last day's.
+        params["year"] = max(int(params.get("year", window.end.year)), window.end.year)
     return " AND ".join(clauses)
 
 

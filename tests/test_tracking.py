@@ -211,6 +211,15 @@ def test_a_period_is_named_in_either_language_whatever_the_run_speaks(
     assert waived == [("xa-phinh-ho", "once"), ("xa-tu-le", "once")]
 
 
+def test_titles_are_whole_where_no_terminal_must_fit_them(cli: Cli, lao_cai: Path) -> None:
+    """A pipe, Markdown for a written report and CSV get every title whole (the README's word)."""
+    rows = json.loads(cli("overdue", "--as-of", "2026-03-05", "-f", "json"))
+    longest = max((row["title"] for row in rows), key=len)
+    assert len(longest) > 60  # the cut that was made before any table had to fit
+    for fmt in (["-f", "table"], ["-f", "md"], ["-f", "csv", "--headers", "vi"], ["--by", "task"]):
+        assert longest in cli("overdue", "--as-of", "2026-03-05", *fmt), fmt
+
+
 def test_amend_and_retract_keep_history(cli: Cli, lao_cai: Path) -> None:
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "20/02/2026", "--as-of", "2026-03-05")
     cli(

@@ -136,12 +136,12 @@ class ShownObligation(ObligationRow):
     """An obligation row with what the obligation columns show in words."""
 
     status_text: str  # the status, translated
-    short_title: str  # the title cut to fit a table (`short`)
+    short_title: str  # the title, cut with "…" only where a terminal's table must fit
     period_text: str  # the period as a person reads it ("Quý I/2026")
 
 
 def obligation_rows(rows: Iterable[ObligationRow]) -> list[ShownObligation]:
-    """The rows with the translated status and the short title the obligation columns show."""
+    """The rows with the translated status and the title the obligation columns show."""
     return list(iter_obligation_rows(rows))
 
 
@@ -152,12 +152,12 @@ def iter_obligation_rows(rows: Iterable[ObligationRow]) -> Iterator[ShownObligat
     periods; each is worked out once.
     """
     status_text = _Remembered(lambda status: t(f"status.{status}"))
-    short_title, period_text = _Remembered(short), _Remembered(period_label)
+    period_text = _Remembered(period_label)
     for row in rows:
         yield {
             **row,
             "status_text": status_text(row["status"]),
-            "short_title": short_title(row["title"]),
+            "short_title": row["title"],  # whole: a terminal's table cuts it to fit (`fit="cut"`)
             "period_text": period_text(row["period"]),
         }
 
@@ -228,7 +228,7 @@ def grouped(rows: Iterable[Mapping[str, Any]], by: str, days: str) -> list[dict[
         if group is None:
             group = groups[key] = {
                 "agency_id": row["agency_id"], "agency": row["agency"], "plan": row["plan"],
-                "task": row["task"], "title": row["title"], "short_title": short(row["title"]),
+                "task": row["task"], "title": row["title"], "short_title": row["title"],
                 "count": 0, "days": row[days], "first_due": row["effective_due"], "owed": [],
             }  # fmt: skip
         group["count"] += 1

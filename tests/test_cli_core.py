@@ -125,6 +125,26 @@ def test_db_option_beats_environment(cli: Cli, tmp_path: Path) -> None:
     assert data["database"] == str(chosen)
 
 
+@pytest.mark.no_database
+def test_a_database_named_in_a_missing_folder_is_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mistyped --db or BMNN_DB folder would start a second, diverging database."""
+    typo = tmp_path / "no-such-folder" / "bmnn.db"
+    for args in (["--db", str(typo), "import", str(LAO_CAI)], ["--db", str(typo), "init"]):
+        err = cli.fail(*args, code=5)
+        assert err == f"bmnn: {typo}: there is no folder {typo.parent}; make it first," + (
+            " or check --db / BMNN_DB\n"
+        )
+    monkeypatch.setenv("BMNN_DB", str(typo))
+    cli.fail("init", code=5)
+    assert not typo.parent.exists()
+    monkeypatch.delenv("BMNN_DB")  # the default location's folder is made on first use
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "fresh-home"))
+    cli("init")
+    assert list((tmp_path / "fresh-home").rglob("*.db"))
+
+
 def test_english_and_vietnamese_headers(cli: Cli, lao_cai: Path) -> None:
     assert "Kế hoạch" in cli("plans")
     assert "Plan" in cli("--lang", "en", "plans")

@@ -92,6 +92,8 @@ CASES = [
                  "Invalid value for '--quarter' / '-q': ", id="bad-quarter"),
     pytest.param(["overdue", "--format", "xml"], "Giá trị không hợp lệ cho '--format' / '-f': ",
                  "Invalid value for '--format' / '-f': ", id="bad-format"),
+    pytest.param(["report", "-f", "xlsx", "-o", "/"], "'--output' / '-o': Tệp '/' là một thư mục.",
+                 "'--output' / '-o': File '/' is a directory.", id="path-is-folder"),
 ]  # fmt: skip
 
 

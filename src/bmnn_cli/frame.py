@@ -67,6 +67,15 @@ _SENTENCES: list[tuple[str, str]] = [
     ),
     (r"Value must be an iterable\.", "click.not_iterable"),
     (r"Could not open file (?P<name>.+?): (?P<rest>.*)", "click.file_open"),
+    # a path option's checks (`typer.Option(dir_okay=False, ...)`): "File 'w/' is a directory."
+    (r"(?P<kind>File|Directory|Path) (?P<name>'.*') does not exist\.", "click.path_missing"),
+    (r"(?P<kind>File|Directory|Path) (?P<name>'.*') is a file\.", "click.path_is_file"),
+    (r"(?P<kind>File|Directory|Path) (?P<name>'.*') is a directory\.", "click.path_is_folder"),
+    (
+        r"(?P<kind>File|Directory|Path) (?P<name>'.*') is not"
+        r" (?P<what>readable|writable|executable)\.",
+        "click.path_cannot",
+    ),
     (r"unknown error", "click.unknown_error"),
     (r"(?P<value>.+) is not in the range (?P<rest>.+?)\.", "click.not_in_range"),
     (
@@ -119,6 +128,10 @@ def say(message: str) -> str:
             parts["rest"] = say(parts["rest"]) if parts["rest"] else ""
         if key == "click.not_in_range":
             parts["rest"] = range_words(parts["rest"])
+        if "kind" in parts:  # File, Directory, Path: the kind of path an option takes
+            parts["kind"] = t(f"click.kind.{parts['kind'].lower()}")
+        if "what" in parts:
+            parts["what"] = t(f"click.can.{parts['what']}")
         return t(key, **parts).rstrip()
     for tail in (r"\. Did you mean .+\?", r" \(Possible options: .*\)"):  # a message + hint
         found = re.search(tail + "$", message)

@@ -79,7 +79,7 @@ def _create(ctx: typer.Context, db: str | None) -> None:
 
     target = resolve(db or state(ctx).db)
     if not target.is_url:
-        create_sqlite(target.path)
+        create_sqlite(target.path, make_folder=target.source == "default")
 
 
 @app.command("import", help="help.import")

@@ -39,6 +39,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{path}: chưa có cơ sở dữ liệu; hãy nhập một kế hoạch trước (bmnn import PLAN.toml)",
         "{path}: no database here yet; import a plan first (bmnn import PLAN.toml)",
     ),
+    "err.store.no_folder": (
+        "{path}: không có thư mục {folder}; hãy tạo thư mục đó trước, hoặc xem lại --db / BMNN_DB",
+        "{path}: there is no folder {folder}; make it first, or check --db / BMNN_DB",
+    ),
     "err.store.cannot_create": (
         "{path}: không tạo được cơ sở dữ liệu: {error}",
         "{path}: cannot create the database: {error}",

@@ -291,7 +291,7 @@ def open_store(target: Target | Path | str, *, create: bool) -> Store:
     if target.is_url:
         store = Store(target, _server_engine(target.text))
     else:
-        _check_file(target.path, create=create)
+        _check_file(target.path, create=create, make_folder=target.source == "default")
         store = Store(target, _engine(target.path))
     try:
         _migrate(store)
@@ -300,7 +300,7 @@ def open_store(target: Target | Path | str, *, create: bool) -> Store:
     return store
 
 
-def create_sqlite(path: Path) -> None:
+def create_sqlite(path: Path, *, make_folder: bool = False) -> None:
     """Make a new SQLite file at the current schema with the standard module alone.
 
     What `open_store(..., create=True)` and `_migrate` do for a file not there
@@ -313,7 +313,7 @@ def create_sqlite(path: Path) -> None:
 
     if path.exists():
         return
-    _check_file(path, create=True)
+    _check_file(path, create=True, make_folder=make_folder)
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -346,13 +346,21 @@ def _apply_pending(execute: Callable[[str], Any], dialect: str, *, applied: set[
         execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _check_file(path: Path, *, create: bool) -> None:
+def _check_file(path: Path, *, create: bool, make_folder: bool = False) -> None:
+    """Refuse a folder or a missing file; make the file when `create`.
+
+    Its folder is made only for the default location (`make_folder`): a folder
+    named with --db or BMNN_DB that is not there is more likely a typo (in a
+    crontab, say) than a wish, and a second, diverging database would follow.
+    """
     if path.is_dir():
         raise DatabaseError(t("err.store.is_folder", path=path))
     if path.exists():
         return
     if not create:
         raise DatabaseError(t("err.store.no_database", path=path))
+    if not make_folder and not path.parent.is_dir():
+        raise DatabaseError(t("err.store.no_folder", path=path, folder=path.parent))
     try:  # an empty file readable by its owner only: the records are sensitive
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))

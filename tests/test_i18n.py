@@ -58,7 +58,8 @@ def test_every_key_the_code_asks_for_exists() -> None:
 # the constant start of an f-string in src, which the test checks.
 BUILT_PREFIXES = (
     "action.", "agency_kind.", "amend.", "calendar.kind_", "calendar.status_", "change.",
-    "channel.", "deliverable.", "err.undo.answered_", "explain.", "field.", "help.frame.kind.",
+    "channel.", "click.can.", "click.kind.", "deliverable.", "err.undo.answered_", "explain.",
+    "field.", "help.frame.kind.",
     "info.", "item.",
     "level.", "msg.cancelled_", "param.", "period.", "remind.section_", "schedule_kind.",
     "source.", "status.", "waiver_state.", "weekday.",

@@ -220,6 +220,17 @@ def test_titles_are_whole_where_no_terminal_must_fit_them(cli: Cli, lao_cai: Pat
         assert longest in cli("overdue", "--as-of", "2026-03-05", *fmt), fmt
 
 
+def test_a_merged_agency_is_sent_to_its_successor(cli: Cli, lao_cai: Path) -> None:
+    before = dump(lao_cai)
+    err = cli.fail("submit", "-t", "IV.1.b", "-a", "Sở Kế hoạch và Đầu tư", "-d", "01/10/2026",
+                   "--as-of", "2026-12-01", code=4)  # fmt: skip
+    assert err.startswith("bmnn: Sở Kế hoạch và Đầu tư (so-khdt) is not answerable for task")
+    assert err.endswith(
+        "; it was merged into Sở Tài chính on 01/03/2025: record it for Sở Tài chính\n"
+    )
+    assert dump(lao_cai) == before
+
+
 def test_amend_and_retract_keep_history(cli: Cli, lao_cai: Path) -> None:
     cli("submit", "-t", "IV.1.a", "-a", "so tu phap", "-d", "20/02/2026", "--as-of", "2026-03-05")
     cli(

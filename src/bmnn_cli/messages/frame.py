@@ -39,7 +39,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "click.path_missing": ("{kind} {name} không tồn tại.", "{kind} {name} does not exist."),
     "click.path_is_file": ("{kind} {name} là một tệp.", "{kind} {name} is a file."),
     "click.path_is_folder": ("{kind} {name} là một thư mục.", "{kind} {name} is a directory."),
-    "click.path_cannot": ("Không {what} được {name}.", "{kind} {name} is not {what}."),
+    "click.path_cannot": ("{kind} {name}: không {what} được.", "{kind} {name} is not {what}."),
     "click.kind.file": ("Tệp", "File"),
     "click.kind.directory": ("Thư mục", "Directory"),
     "click.kind.path": ("Đường dẫn", "Path"),

@@ -111,6 +111,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{agency} ({code}) không được giao thực hiện nhiệm vụ {task!r}",
         "{agency} ({code}) is not answerable for task {task!r}",
     ),
+    "err.store.merged_into": (
+        "; cơ quan này đã sáp nhập vào {successor}: hãy ghi nhận cho {successor}",
+        "; it was merged into {successor}: record it for {successor}",
+    ),
+    "err.store.merged_into_on": (
+        "; cơ quan này đã sáp nhập vào {successor} từ ngày {day}: hãy ghi nhận cho {successor}",
+        "; it was merged into {successor} on {day}: record it for {successor}",
+    ),
     "err.store.code_not_answerable": (
         "{code} không được giao thực hiện nhiệm vụ {task!r}",
         "{code} is not answerable for task {task!r}",

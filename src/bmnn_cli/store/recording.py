@@ -87,11 +87,19 @@ def obligations_of(source: Any, task: Task, agency: Agency) -> list[Obligation]:
         {"task": task.id, "agency": agency.id},
     )
     if not rows:
-        raise NotFound(
-            t("err.store.not_answerable", agency=agency.name, code=agency.code, task=task.code),
-            value=agency.code,
-        )
+        raise not_answerable(source, agency, task)
     return rows
+
+
+def not_answerable(source: Any, agency: Agency, task: Task) -> NotFound:
+    """The agency owes nothing of the task; a merged agency's message names its successor."""
+    said = t("err.store.not_answerable", agency=agency.name, code=agency.code, task=task.code)
+    if agency.successor_id is not None:
+        successor = stored.one(reader_of(source), Agency, agency.successor_id)
+        day = f"{agency.merged_on:%d/%m/%Y}" if agency.merged_on else ""
+        key = "err.store.merged_into_on" if day else "err.store.merged_into"
+        said += t(key, successor=successor.name, day=day)
+    return NotFound(said, value=agency.code)
 
 
 def pick(rows: list[Obligation], period: str | None, task: Task) -> Obligation:

@@ -20,7 +20,14 @@ from bmnn_cli.errors import BmnnError, NotFound, Refused, UsageError
 from bmnn_cli.i18n import t
 from bmnn_cli.store import audit
 from bmnn_cli.store.reader import Reader, as_date
-from bmnn_cli.store.recording import Finder, Outcome, check_date, day_text, ensure_through
+from bmnn_cli.store.recording import (
+    Finder,
+    Outcome,
+    check_date,
+    day_text,
+    ensure_through,
+    not_answerable,
+)
 from bmnn_cli.store.rows import Agency, Plan, Task
 from bmnn_cli.store.writer import Writer, writer_of
 from bmnn_cli.text import fold
@@ -98,11 +105,7 @@ def submit_many(source: Any, items: list[Sent], *, as_of: dt.date) -> list[Outco
         pair = (task_row.id, agency_row.id)
         try:
             if pair not in owed:
-                raise NotFound(
-                    t("err.store.not_answerable", agency=agency_row.name, code=agency_row.code,
-                      task=task_row.code),
-                    value=agency_row.code,
-                )  # fmt: skip
+                raise not_answerable(writer, agency_row, task_row)
             outcome, obligation = _answer(owed[pair], sent.setdefault(pair, []), item,
                                           task_row, agency_row, plan_row, as_of)  # fmt: skip
         except BmnnError as error:

@@ -94,6 +94,16 @@ def test_agencies_by_group_without_diacritics(cli: Cli, lao_cai: Path) -> None:
     assert all(r["kind"] in ("commune", "ward") for r in rows)
 
 
+def test_an_agency_named_with_its_province_as_documents_write_it(cli: Cli, lao_cai: Path) -> None:
+    as_of = ("--as-of", "2026-12-01", "--format", "json")
+    alone = json.loads(cli("status", "-a", "so tu phap", *as_of))
+    for written in ("Sở Tư pháp tỉnh Lào Cai", "so tu phap lao cai", "Công an tỉnh Lào Cai"):
+        rows = json.loads(cli("status", "-a", written, *as_of))
+        assert rows[0]["agency_id"] in ("so-tu-phap", "cong-an-tinh"), written
+    assert json.loads(cli("status", "-a", "Sở Tư pháp tỉnh Lào Cai", *as_of)) == alone
+    cli.fail("status", "-a", "Sở Tư pháp tỉnh Cao Bằng", *as_of, code=4)  # another province's
+
+
 def test_tasks_for_an_agency_include_group_tasks(cli: Cli, lao_cai: Path) -> None:
     rows = json.loads(cli("tasks", "--agency", "so tu phap", "--format", "json"))
     codes = {r["task"] for r in rows}

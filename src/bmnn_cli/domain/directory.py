@@ -33,6 +33,10 @@ class Directory:
             self._index(Ref("group", group.code), group.code, group.name, group.aliases)
         for agency in registry.agencies:
             self._index(Ref("agency", agency.code), agency.code, agency.name, agency.aliases)
+        # Documents name an agency with its province: "Sở Tư pháp tỉnh Lào Cai".
+        place = fold(registry.name)
+        place = place.removeprefix("tinh ").removeprefix("thanh pho ")
+        self._places = [f" {w} {place}" for w in ("tinh", "thanh pho", "tp")] + [f" {place}"]
 
     def _index(self, ref: Ref, code: str, name: str, aliases: list[str]) -> None:
         for label in (code, name, *aliases):
@@ -40,7 +44,7 @@ class Directory:
             self._names.setdefault(fold(label), label)
 
     def find(self, text: str, *, kinds: tuple[str, ...] = ("agency", "group")) -> Ref:
-        ref = self._keys.get(fold(text))
+        ref = self._keys.get(self._without_place(fold(text)))
         if ref is None or ref.kind not in kinds:
             words = [
                 t("err.input.ref_agency" if k == "agency" else "err.input.ref_group") for k in kinds
@@ -59,6 +63,15 @@ class Directory:
                 suggestions=self.suggest(text, kinds),
             )
         return ref
+
+    def _without_place(self, key: str) -> str:
+        """`key`, or what is left of it once the province's name is taken off its end."""
+        if key in self._keys:
+            return key
+        for place in self._places:
+            if key.endswith(place) and key[: -len(place)].strip() in self._keys:
+                return key[: -len(place)].strip()
+        return key
 
     def suggest(self, text: str, kinds: tuple[str, ...] = ("agency", "group")) -> list[str]:
         keys = [k for k, ref in self._keys.items() if ref.kind in kinds]

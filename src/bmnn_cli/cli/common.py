@@ -74,11 +74,12 @@ def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
             uri = f"{target.path.resolve().as_uri()}?mode=ro"
             with sqlite3.connect(uri, uri=True, timeout=1) as connection:
                 return list(connection.execute(sql))
-        from bmnn_cli.store.db import open_store
-        from bmnn_cli.store.reader import reader_of
+        from bmnn_cli.store.migrations import MIGRATIONS
+        from bmnn_cli.store.server_reader import server_reader
 
-        with open_store(target, create=False).read() as session:
-            return list(reader_of(session).rows(sql))
+        known = [name for name, _ in MIGRATIONS]  # a database to migrate first offers nothing
+        with server_reader(target.text, target.display, migrations=known, year=0) as reader:
+            return list(reader.rows(sql)) if reader is not None else []
     except Exception:  # completion prints nothing rather than an error
         return []
 

@@ -153,3 +153,28 @@ def test_a_run_goes_through_the_store_once_the_file_is_no_longer_ready(both: Pat
         stale.close()
     assert len(opened) == 1  # opened once, for both
     assert fingerprint() != "other calendar data"
+
+
+def test_a_run_sees_another_bmnn_change_the_file_between_two_of_its_writes(both: Path) -> None:
+    """The checks are spared while nobody else commits, never after another connection did."""
+    assert isinstance(both, Path)
+    import sqlite3
+
+    from bmnn_cli.store.db import open_store
+    from bmnn_cli.store.migrations import SCHEMA_VERSION
+    from bmnn_cli.store.transactions import for_run
+    from bmnn_cli.store.writer import SessionWriter, SqliteWriter
+
+    def other_bmnn(version: int) -> None:
+        with sqlite3.connect(both) as other:  # commits: the file's data version moves on
+            other.execute(f"PRAGMA user_version = {version}")
+
+    with for_run(both, 2026, lambda: open_store(both, create=False)) as run:
+        for _ in range(2):  # the second write spares the checks
+            with run.write() as writer:
+                assert isinstance(writer, SqliteWriter)
+        other_bmnn(SCHEMA_VERSION - 1)  # as if an older schema were back: to migrate
+        with run.write() as writer:
+            assert isinstance(writer, SessionWriter)  # checked again, and found not ready
+    with sqlite3.connect(both) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -83,6 +83,7 @@ class SqliteTransactions:
     open_store: Callable[[], Any]
     _fallback: StoreTransactions | None = field(default=None, repr=False)
     _connection: sqlite3.Connection | None = field(default=None, repr=False)
+    _ready_at: int | None = field(default=None, repr=False)  # `PRAGMA data_version` then
     dialect = "sqlite"
 
     @property
@@ -113,7 +114,7 @@ class SqliteTransactions:
             connection.execute("BEGIN IMMEDIATE")  # the lock first: then nobody migrates meanwhile
         except sqlite3.Error as error:
             raise explain(self.where, error) from None
-        if not ready(connection, _schema(), 0, self.calendar, read_only=False):
+        if not self._still_ready(connection):
             connection.execute("ROLLBACK")
             with self._store().write() as writer:
                 yield writer
@@ -128,6 +129,23 @@ class SqliteTransactions:
             connection.execute("COMMIT")
         except sqlite3.Error as error:
             raise explain(self.where, error) from None
+
+    def _still_ready(self, connection: sqlite3.Connection) -> bool:
+        """`ready`, asked again only when another connection has committed since it was.
+
+        SQLite's data version changes with every commit of another connection (never
+        with this one's own): unchanged, nobody can have migrated the file or computed
+        its due dates again, and the checks (five statements, one of them a walk back
+        through the audit log) are spared for each of a run's two writes per message.
+        """
+        version = int(connection.execute("PRAGMA data_version").fetchone()[0])
+        if version == self._ready_at:
+            return True
+        if not ready(connection, _schema(), 0, self.calendar, read_only=False):
+            self._ready_at = None
+            return False
+        self._ready_at = version
+        return True
 
     def _connected(self) -> sqlite3.Connection:
         if self._connection is None:

@@ -87,20 +87,37 @@ def _settled(reader: Reader, scope: Scope, params: dict[str, Any]) -> dict[int, 
     where = scope_conditions(scope, params, joined=False)
     settled, late = settled_sql("o")
     done = _indexed(reader, "ix_obligation_done")
+    count = f"COUNT(*) AS n, SUM(CASE WHEN {late} THEN 1 ELSE 0 END) AS late"
+    if scope.plan_id is None and scope.task_id is None:
+        # Every task but the archived ones: all the rows, less those of archived tasks
+        # (few, found by task), rather than a test of the task on each of a million rows.
+        every = scope_conditions(scope, params, tasks=False)
+        archived = "o.task_id IN (SELECT t.id FROM task t WHERE t.archived_at IS NOT NULL)"
+        counted = f"""
+          SELECT agency_id, SUM(n) AS n, SUM(late) AS late FROM (
+            SELECT o.agency_id, {count}
+            FROM obligation o {done} WHERE {settled} AND {every} GROUP BY o.agency_id
+            UNION ALL
+            SELECT o.agency_id, -COUNT(*), -SUM(CASE WHEN {late} THEN 1 ELSE 0 END)
+            FROM obligation o WHERE {settled} AND {every} AND {archived} GROUP BY o.agency_id
+          ) AS parts GROUP BY agency_id HAVING SUM(n) > 0
+        """
+    else:
+        counted = f"""
+          SELECT o.agency_id, {count}
+          FROM obligation o {done} WHERE {settled} AND {where} GROUP BY o.agency_id
+        """
     sql = f"""
       SELECT d.agency_id, d.n, d.late, (
         SELECT o.submitted_on FROM obligation o {done}
         WHERE o.agency_id = d.agency_id AND {settled} AND {where}
         ORDER BY o.submitted_on DESC LIMIT 1
-      ) AS last FROM (
-        SELECT o.agency_id, COUNT(*) AS n, SUM(CASE WHEN {late} THEN 1 ELSE 0 END) AS late
-        FROM obligation o {done} WHERE {settled} AND {where} GROUP BY o.agency_id
-      ) AS d
+      ) AS last FROM ({counted}) AS d
     """
     tallies: dict[int, _Tally] = {}
-    for agency_id, count, late_count, last in reader.rows(sql, params):
+    for agency_id, count_, late_count, last in reader.rows(sql, params):
         tally = tallies[agency_id] = _Tally()
-        tally.add(Status.DONE_ON_TIME, int(count) - int(late_count), as_date(last))
+        tally.add(Status.DONE_ON_TIME, int(count_) - int(late_count), as_date(last))
         tally.add(Status.DONE_LATE, int(late_count), None)
     return tallies
 
@@ -167,10 +184,14 @@ class _Tally:
 
     @classmethod
     def sum(cls, tallies: Iterable[_Tally]) -> _Tally:
+        """The tallies added up (the total adds 4 000 agencies at country scale)."""
         total = cls()
+        counts = total.counts
         for tally in tallies:
             for status, count in tally.counts.items():
-                total.add(status, count, tally.last)
+                counts[status] += count
+            if tally.last is not None and (total.last is None or tally.last > total.last):
+                total.last = tally.last
         return total
 
     def row(self, code: str, name: str, level: str) -> dict[str, Any]:

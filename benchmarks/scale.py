@@ -20,7 +20,8 @@ resident memory of
 - baseline (a): the `sqlite3` shell (Debian package `sqlite3`) answering the
   same questions on the same file with equivalent hand-written SQL, and for
   `overdue` on a file with schema 5's partial indexes also the same rows asked
-  in three parts over those indexes (`sqlite3-part`);
+  in three parts over those indexes, and for `status` on a file with schema 6's
+  index of done periods the same counts asked over it (both `sqlite3-part`);
 - baseline (b), province scale only: Taskwarrior (`task`, Debian package
   `taskwarrior`) holding the province's open dated obligations as tasks in a
   temporary TASKDATA, asked `task +OVERDUE export`.
@@ -433,6 +434,50 @@ SELECT g.code AS agency_id, g.name AS agency, 'group' AS level, {sums}
 SELECT '' AS agency_id, '' AS agency, 'total' AS level, {sums} FROM s;"""
 
 
+def status_split_sql(archived: bool = False) -> str:
+    """The same counts asked as a careful person would once schema 6's index of done
+    periods exists: those sent by the day and never waived counted on time or late
+    from `ix_obligation_done` alone, the rest (never sent nor waived; sent after the
+    day; waived) through their partial indexes, then summed per agency."""
+    scope = f"o.year <= {AS_OF.year} AND (o.starts_on IS NULL OR o.starts_on <= {_AS_OF})"
+    if archived:
+        scope += " AND o.task_id IN (SELECT t.id FROM task t WHERE t.archived_at IS NULL)"
+    late = "CASE WHEN o.submitted_on > o.effective_due THEN 1 ELSE 0 END"
+    done = f"""SELECT o.agency_id, COUNT(*) AS obligations, COUNT(*) AS fallen_due,
+    COUNT(*) - SUM({late}) AS on_time, SUM({late}) AS late, 0 AS overdue, 0 AS pending,
+    0 AS waived, 0 AS ongoing, MAX(o.submitted_on) AS last_submission
+  FROM obligation o INDEXED BY ix_obligation_done
+  WHERE o.submitted_on <= {_AS_OF} AND o.waived_on IS NULL AND {scope} GROUP BY o.agency_id"""
+    parts = (
+        ("ix_obligation_open", "o.submitted_on IS NULL AND o.waived_on IS NULL"),
+        ("ix_obligation_sent", f"o.submitted_on > {_AS_OF} AND o.waived_on IS NULL"),
+        ("ix_obligation_waived", "o.waived_on IS NOT NULL"),
+    )
+    rest = "\n  UNION ALL ".join(
+        f"SELECT o.agency_id, o.submitted_on, {_STATUS} AS status FROM obligation o "
+        f"INDEXED BY {index} WHERE {scope} AND {part}"
+        for index, part in parts
+    )
+    others = f"""SELECT agency_id, COUNT(*),
+    SUM(status IN ('done_on_time', 'done_late', 'overdue')), SUM(status = 'done_on_time'),
+    SUM(status = 'done_late'), SUM(status = 'overdue'),
+    SUM(status = 'pending'), SUM(status = 'waived'), SUM(status = 'ongoing'),
+    MAX(CASE WHEN submitted_on <= {_AS_OF} THEN submitted_on END)
+  FROM ({rest}) GROUP BY agency_id"""
+    sums = """SUM(obligations) AS obligations, SUM(fallen_due) AS fallen_due,
+  SUM(on_time) AS on_time, SUM(late) AS late, SUM(overdue) AS overdue, SUM(pending) AS pending,
+  SUM(waived) AS waived, SUM(ongoing) AS ongoing, MAX(last_submission) AS last_submission"""
+    return f"""
+CREATE TEMP TABLE s AS SELECT agency_id, {sums} FROM ({done}
+  UNION ALL {others}) GROUP BY agency_id;
+SELECT a.code AS agency_id, a.name AS agency, 'agency' AS level, s.*
+  FROM s JOIN agency a ON a.id = s.agency_id ORDER BY a.province_id, a.position;
+SELECT g.code AS agency_id, g.name AS agency, 'group' AS level, {sums}
+  FROM s JOIN group_member m ON m.agency_id = s.agency_id JOIN agency_group g ON g.id = m.group_id
+  GROUP BY g.id ORDER BY g.province_id, g.position;
+SELECT '' AS agency_id, '' AS agency, 'total' AS level, {sums} FROM s;"""
+
+
 def _quarter_window() -> tuple[str, str]:
     """The window `bmnn report --quarter 3 --year 2030` counts: the whole quarter."""
     year, quarter = REPORT_QUARTER
@@ -731,6 +776,10 @@ def bench_scale(
             if name == "overdue" and has_index(made.path, "ix_obligation_open"):
                 split = [sqlite, "-batch", "-bail", "-json", str(made.path)]
                 split.append(overdue_split_sql(archived))
+                measures.append(run("sqlite3-part", name, split, env, runs, count, tmp))
+            if name == "status" and has_index(made.path, "ix_obligation_done"):
+                split = [sqlite, "-batch", "-bail", "-json", str(made.path)]
+                split.append(status_split_sql(archived))
                 measures.append(run("sqlite3-part", name, split, env, runs, count, tmp))
     task = shutil.which("task")
     if scale.name == "province" and task:

@@ -45,7 +45,7 @@ def _sql_lines(db: Db, window: Window | None = None) -> list[str]:
     store = open_store(db, create=False)
     try:
         with store.read() as session:
-            return list(iter_overdue_json(session, Scope(), AS_OF, window))
+            return [line.decode() for line in iter_overdue_json(session, Scope(), AS_OF, window)]
     finally:
         store.engine.dispose()
 
@@ -100,11 +100,39 @@ def test_a_window_keeps_the_same_rows_as_the_plain_listing(lao_cai: Db) -> None:
 def test_the_command_writes_the_lines_as_one_json_array(
     lao_cai: Db, cli: Cli, limit: str | None
 ) -> None:
+    _hostile(lao_cai)  # the database's UTF-8 passed through as it is, hostile names too
     args = ["overdue", "--as-of", AS_OF.isoformat(), "--format", "json"]
     out = cli(*args, *(["--limit", limit] if limit else []))
     lines = _python_lines(lao_cai)[: int(limit) if limit else None]
     assert out == "[\n" + ",\n".join(lines) + "\n]\n"
     assert json.loads(out) == [json.loads(line) for line in lines]
+
+
+@pytest.mark.sqlite_only
+def test_lines_read_as_bytes_leave_other_reads_text(lao_cai: Db) -> None:
+    """Between two batches of UTF-8 lines the same connection still reads text."""
+    import sqlite3
+
+    from bmnn_cli.store.reader import SqliteReader
+
+    connection = sqlite3.connect(str(lao_cai))
+    try:
+        reader = SqliteReader(connection, str(lao_cai))
+        sql = (
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500) "
+            "SELECT json_object('i', i, 'name', 'Sở Tư pháp') FROM n"
+        )
+        lines = reader.utf8(sql)
+        first = [next(lines) for _ in range(1001)]  # past the first batch
+        ((name,),) = reader.rows("SELECT name FROM agency LIMIT 1")
+        rest = list(lines)
+    finally:
+        connection.close()
+    assert isinstance(name, str) and name
+    assert all(isinstance(line, bytes) for line in first + rest)
+    assert [json.loads(line) for line in first + rest] == [
+        {"i": i, "name": "Sở Tư pháp"} for i in range(1, 2501)
+    ]
 
 
 def test_nothing_overdue_is_an_empty_array(lao_cai: Db, cli: Cli) -> None:
@@ -114,7 +142,7 @@ def test_nothing_overdue_is_an_empty_array(lao_cai: Db, cli: Cli) -> None:
 def test_rows_written_as_json_are_refused_by_other_formats() -> None:
     from bmnn_cli.render import Format, Listing, render
 
-    listing = Listing([], [], json_lines=iter(["{}"]))
+    listing = Listing([], [], json_lines=iter([b"{}"]))
     with pytest.raises(ValueError, match="JSON only"):
         render(listing, Format.md)
 
@@ -132,7 +160,7 @@ def test_due_lines_are_what_python_writes_of_the_due_rows(lao_cai: Db, days: int
             rows: list[dict[str, object]] = [
                 dict(r) for r in due_within(session, Scope(), day, days)
             ]
-            got = list(due(session, Scope(), day, days))
+            got = [line.decode() for line in due(session, Scope(), day, days)]
     finally:
         store.engine.dispose()
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso).encode
@@ -147,7 +175,7 @@ def test_the_due_command_writes_the_lines_as_one_json_array(lao_cai: Db, cli: Cl
     store = open_store(lao_cai, create=False)
     try:
         with store.read() as session:
-            lines = list(due(session, Scope(), dt.date(2026, 12, 1), 30))
+            lines = [line.decode() for line in due(session, Scope(), dt.date(2026, 12, 1), 30)]
     finally:
         store.engine.dispose()
     out = cli("due", "--within", "30d", "--as-of", "2026-12-01", "--format", "json")

@@ -43,6 +43,10 @@ class Capture(SqliteReader):
         self.sent.append((sql, params))
         return super().mappings(sql, params)
 
+    def utf8(self, sql: str, params: Params = None) -> Iterator[bytes]:
+        self.sent.append((sql, params))
+        return super().utf8(sql, params)
+
 
 def _plan(db: Db, ask: Callable[[Capture], object]) -> str:
     """SQLite's plan of the longest statement `ask` sends (the question's own), as one line."""
@@ -106,6 +110,6 @@ def test_rows_sent_later_are_found_through_the_smaller_index(
     try:
         reader = SqliteReader(connection, "t")
         assert list(json_lines.overdue(reader, Scope(), AS_OF)) == before
-        assert sum('"submitted_on":"2026-12-01"' in line for line in before) == 3
+        assert sum(b'"submitted_on":"2026-12-01"' in line for line in before) == 3
     finally:
         connection.close()

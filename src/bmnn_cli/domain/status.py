@@ -243,3 +243,37 @@ def _condition(terms: tuple[Term, ...], alias: str, *, skip: int = 0) -> str:
     """Terms all true, as SQL, but the first `skip` (known true in a nested `CASE`)."""
     known = _set_by(terms)
     return " AND ".join(_sql(term, alias, known) for term in terms[skip:])
+
+
+def settled_sql(alias: str = "o") -> tuple[str, str]:
+    """Rows done by the day whatever else they hold, and the SQL test of which are late.
+
+    A row sent by the day (`SENT`) and never waived is done on time or late by
+    `LATE` alone: the rules before the two of a sent row all ask for a waiver, so
+    none holds without one. Such rows are most of a database once plans have run
+    some years; counted this way, they need none of the other dates, and an index
+    of these dates serves the count (store/counts.py). The other rows go through
+    `case_sql`. Raises AssertionError if `RULES` no longer has that shape.
+    """
+    statuses = [status for status, _ in RULES]
+    done = statuses.index(Status.DONE_ON_TIME)
+    for _, terms in RULES[:done]:
+        if not any(_needs_waiver(term) for term in terms):
+            raise AssertionError("a rule before the done ones holds without a waiver")
+    sent = {
+        Status.DONE_ON_TIME: {(SENT, True), (LATE, False)},
+        Status.DONE_LATE: {(SENT, True), (LATE, True)},
+    }
+    if {status: set(terms) for status, terms in RULES[done : done + 2]} != sent:
+        raise AssertionError("the done rules are no longer SENT, on time or LATE")
+    never_waived: Term = (Unset("waived_on"), True)
+    condition = " AND ".join(
+        _sql(term, alias, frozenset()) for term in ((SENT, True), never_waived)
+    )
+    return condition, _sql((LATE, True), alias, frozenset())
+
+
+def _needs_waiver(term: Term) -> bool:
+    """Whether the term fails on a row without a waiver (a comparison of its date)."""
+    atom, wanted = term
+    return wanted and isinstance(atom, Compare) and "waived_on" in (atom.left, atom.right)

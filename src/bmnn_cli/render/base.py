@@ -63,9 +63,9 @@ class Listing:
     # they come; the other formats read them all into `rows` first
     stream: Iterator[Mapping[str, Any]] | None = None
     empty: str | None = None  # what an empty listing says ("nothing overdue as of …")
-    # rows the database already wrote as JSON objects (the machine keys, in order):
-    # only the json format takes them, writing each as it comes
-    json_lines: Iterator[str] | None = None
+    # rows the database already wrote as JSON objects (the machine keys, in order), as
+    # UTF-8: only the json format takes them, writing each as it comes
+    json_lines: Iterator[bytes] | None = None
 
     def machine_keys(self) -> list[str]:
         return list(self.keys) if self.keys else [c.key for c in self.columns]

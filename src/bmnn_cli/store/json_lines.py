@@ -1,10 +1,11 @@
 """Listings written as JSON by the database itself, one object per row.
 
 `bmnn overdue` and `bmnn due` in `--format json` pass these lines through as
-text: SQLite's `json_object` (PostgreSQL's `row_to_json`) writes each row, so
+UTF-8: SQLite's `json_object` (PostgreSQL's `row_to_json`) writes each row, so
 a hundred thousand rows never become Python dictionaries only to be encoded
-again. The lines hold the keys and values of the listings' plain rows
-(`store.queries`), in the order JSON and CSV write them, without spaces;
+again, nor (over the sqlite3 module) Python strings. The lines hold the keys
+and values of the listings' plain rows (`store.queries`), in the order JSON
+and CSV write them, without spaces;
 tests/test_overdue_json.py holds every line to Python's encoding of the row.
 """
 
@@ -25,7 +26,7 @@ from bmnn_cli.store.queries import (
     overdue_sql,
     scope_conditions,
 )
-from bmnn_cli.store.reader import reader_of
+from bmnn_cli.store.reader import reader_of, utf8_lines
 
 if TYPE_CHECKING:
     from bmnn_cli.store.lookup import Source
@@ -33,18 +34,17 @@ if TYPE_CHECKING:
 
 def overdue(
     source: Source, scope: Scope, as_of: dt.date, window: Window | None = None
-) -> Iterator[str]:
+) -> Iterator[bytes]:
     """The rows of `queries.iter_overdue(as_text=True)`, in its order, as JSON lines."""
     reader = reader_of(source)
     params = as_of_params(as_of)
     days = _days_between(":as_of", "o.effective_due", reader.dialect)
     line = _json_line(reader.dialect, status="'overdue'", days_late=days, days_left="NULL")
     columns = f"{line} AS line, {ORDER_COLUMNS}"
-    for text, *_ in reader.rows(overdue_sql(columns, scope, params, window, reader), params):
-        yield text
+    return utf8_lines(reader, overdue_sql(columns, scope, params, window, reader), params)
 
 
-def due(source: Source, scope: Scope, as_of: dt.date, days: int) -> Iterator[str]:
+def due(source: Source, scope: Scope, as_of: dt.date, days: int) -> Iterator[bytes]:
     """The rows of `queries.due_within`, in its order, as JSON lines."""
     reader = reader_of(source)
     params = as_of_params(as_of)
@@ -53,8 +53,7 @@ def due(source: Source, scope: Scope, as_of: dt.date, days: int) -> Iterator[str
     left = _days_between("o.effective_due", ":as_of", reader.dialect)
     line = _json_line(reader.dialect, status="'pending'", days_late="NULL", days_left=left)
     sql = f"SELECT {line} {FROM_LISTED} WHERE {where} ORDER BY {LISTED_ORDER}"
-    for (text,) in reader.rows(sql, params):
-        yield text
+    return utf8_lines(reader, sql, params)
 
 
 def _json_line(dialect: str, **computed: str) -> str:

@@ -22,12 +22,16 @@ def _one_active(name: str) -> Index:
     return Index(name, "obligation_id", unique=True, sqlite_where=active, postgresql_where=active)
 
 
-def _partial(name: str, column: str, where: str) -> Index:
-    """An index over the rows `where` holds of (migration 005: the rows still owed)."""
-    return Index(name, column, sqlite_where=text(where), postgresql_where=text(where))
+def _partial(name: str, *columns: str, where: str) -> Index:
+    """An index over the rows `where` holds of (migration 005: the rows still owed; 006: done)."""
+    return Index(name, *columns, sqlite_where=text(where), postgresql_where=text(where))
 
 
 _NEVER_SENT_NOR_WAIVED = "((submitted_on IS NULL) AND (waived_on IS NULL))"  # as migration 005
+_SENT_NEVER_WAIVED = "((submitted_on IS NOT NULL) AND (waived_on IS NULL))"  # as migration 006
+_DONE_COLUMNS = (  # what `status` reads of a done period (migration 006)
+    "agency_id", "submitted_on", "effective_due", "year", "starts_on", "task_id", "waived_on",
+)  # fmt: skip
 
 
 def key(row: SQLModel) -> int:
@@ -144,9 +148,10 @@ class Obligation(SQLModel, table=True):
         UniqueConstraint("task_id", "agency_id", "period"),
         Index("ix_obligation_due", "effective_due"),
         Index("ix_obligation_agency", "agency_id", "year"),
-        _partial("ix_obligation_open", "effective_due", _NEVER_SENT_NOR_WAIVED),
-        _partial("ix_obligation_sent", "submitted_on", "submitted_on IS NOT NULL"),
-        _partial("ix_obligation_waived", "waived_on", "waived_on IS NOT NULL"),
+        _partial("ix_obligation_open", "effective_due", where=_NEVER_SENT_NOR_WAIVED),
+        _partial("ix_obligation_sent", "submitted_on", where="submitted_on IS NOT NULL"),
+        _partial("ix_obligation_waived", "waived_on", where="waived_on IS NOT NULL"),
+        _partial("ix_obligation_done", *_DONE_COLUMNS, where=_SENT_NEVER_WAIVED),
     )
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id")

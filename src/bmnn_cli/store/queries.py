@@ -103,24 +103,35 @@ class Window:
 
 
 def scope_conditions(
-    scope: Scope, params: dict[str, Any], window: Window | None = None, *, joined: bool = True
+    scope: Scope,
+    params: dict[str, Any],
+    window: Window | None = None,
+    *,
+    joined: bool = True,
+    tasks: bool = True,
 ) -> str:
     """The WHERE conditions every question shares (scope, year, window) over `obligation o`.
 
-    Adds the values they name to `params`; `joined` says `task t` is in the FROM.
+    Adds the values they name to `params`; `joined` says `task t` is in the FROM;
+    `tasks=False` leaves out the test of the task (not archived), for a caller that
+    takes the archived tasks' rows away itself, and only without a plan or task.
     """
+    if not tasks and (scope.plan_id is not None or scope.task_id is not None):
+        raise ValueError("a scope of a plan or task needs the test of the task")
     clauses = ["o.year <= :year", "(o.starts_on IS NULL OR o.starts_on <= :as_of)"]
-    tasks = ["t.archived_at IS NULL"]
+    tested = ["t.archived_at IS NULL"]
     if scope.plan_id is not None:
-        tasks.append("t.plan_id = :plan_id")
+        tested.append("t.plan_id = :plan_id")
         params["plan_id"] = scope.plan_id
     if scope.task_id is not None:
         clauses.append("o.task_id = :task_id")
         params["task_id"] = scope.task_id
-    if joined:
-        clauses += tasks
+    if not tasks:
+        pass
+    elif joined:
+        clauses += tested
     else:
-        clauses.append(f"o.task_id IN (SELECT t.id FROM task t WHERE {' AND '.join(tasks)})")
+        clauses.append(f"o.task_id IN (SELECT t.id FROM task t WHERE {' AND '.join(tested)})")
     if scope.agency_ids is not None:
         names = [f":a{i}" for i in range(len(scope.agency_ids))]
         params.update({f"a{i}": v for i, v in enumerate(scope.agency_ids)})

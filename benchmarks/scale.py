@@ -426,7 +426,12 @@ CREATE TEMP TABLE s AS SELECT agency_id, {counts} FROM (
   SELECT o.agency_id, o.submitted_on, {_STATUS} AS status FROM obligation o {join}
   WHERE o.year <= {AS_OF.year} AND (o.starts_on IS NULL OR o.starts_on <= {_AS_OF}) {extra}
 ) GROUP BY agency_id;
-SELECT a.code AS agency_id, a.name AS agency, 'agency' AS level, s.*
+{_rollup(sums)}"""
+
+
+def _rollup(sums: str) -> str:
+    """The agency rows of temp table `s`, then its groups' and the total's `sums`."""
+    return f"""SELECT a.code AS agency_id, a.name AS agency, 'agency' AS level, s.*
   FROM s JOIN agency a ON a.id = s.agency_id ORDER BY a.province_id, a.position;
 SELECT g.code AS agency_id, g.name AS agency, 'group' AS level, {sums}
   FROM s JOIN group_member m ON m.agency_id = s.agency_id JOIN agency_group g ON g.id = m.group_id
@@ -470,12 +475,7 @@ def status_split_sql(archived: bool = False) -> str:
     return f"""
 CREATE TEMP TABLE s AS SELECT agency_id, {sums} FROM ({done}
   UNION ALL {others}) GROUP BY agency_id;
-SELECT a.code AS agency_id, a.name AS agency, 'agency' AS level, s.*
-  FROM s JOIN agency a ON a.id = s.agency_id ORDER BY a.province_id, a.position;
-SELECT g.code AS agency_id, g.name AS agency, 'group' AS level, {sums}
-  FROM s JOIN group_member m ON m.agency_id = s.agency_id JOIN agency_group g ON g.id = m.group_id
-  GROUP BY g.id ORDER BY g.province_id, g.position;
-SELECT '' AS agency_id, '' AS agency, 'total' AS level, {sums} FROM s;"""
+{_rollup(sums)}"""
 
 
 def _quarter_window() -> tuple[str, str]:

@@ -160,11 +160,11 @@ def main(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="help.bmnn.db"),
+        typer.Option("--db", help="help.bmnn.db", metavar="help.meta.db"),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="help.bmnn.lang"),
+        typer.Option("--lang", help="help.bmnn.lang", metavar="help.meta.lang"),
     ] = None,
     version: Annotated[
         bool,

@@ -112,6 +112,7 @@ DbOpt = Annotated[
     typer.Option(
         "--db",
         help="help.opt.db",
+        metavar="help.meta.db",
         show_default=False,
     ),
 ]

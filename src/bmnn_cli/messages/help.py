@@ -47,6 +47,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "help.meta.ics": ("TỆP.ics", "FILE.ics"),
     "help.meta.quarter": ("QUÝ", "Q"),
     "help.meta.file": ("TỆP", "FILE"),
+    "help.meta.db": ("TỆP|URL", "FILE|URL"),
+    "help.meta.lang": ("NGÔN_NGỮ", "LANG"),
     "help.meta.document": ("VĂN_BẢN", "DOCUMENT"),
     "help.meta.plan": ("KẾ_HOẠCH", "PLAN"),
     "help.meta.task": ("NHIỆM_VỤ", "TASK"),
@@ -581,7 +583,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
             "môi trường (PGPASSWORD) hoặc ~/.pgpass, không bao giờ từ dòng lệnh."
         ),
         (
-            "Copy a whole database to another one, e.g. a province's SQLite file to "
+            "Copy a whole database to another one, such as a province's SQLite file to "
             "PostgreSQL.\n"
             "\n"
             "All or nothing: the destination is filled in one transaction and the row\n"

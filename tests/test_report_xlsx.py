@@ -15,7 +15,12 @@ from typer.testing import CliRunner
 
 from bmnn_cli.cli.app import app
 from bmnn_cli.i18n import t
-from bmnn_cli.render.columns import REPORT_TASK_COLUMNS, STATUS_COLUMNS, WEEK_COLUMNS
+from bmnn_cli.render.columns import (
+    REPORT_STATUS_COLUMNS,
+    REPORT_TASK_COLUMNS,
+    STATUS_COLUMNS,
+    WEEK_COLUMNS,
+)
 from conftest import Cli
 
 AS_OF = "2026-11-27"
@@ -81,7 +86,7 @@ def test_summary_numbers_equal_the_json_report(
     summary = book[t("report.summary")]
     assert book.sheetnames[0] == summary.title
     expected = [*data["agencies"], *data["groups"], data["totals"]]
-    _check_rows(summary, STATUS_COLUMNS, expected)
+    _check_rows(summary, REPORT_STATUS_COLUMNS, expected)
     _, _, rows = _table(summary)
     assert [r[0] for r in rows] == [*(e["agency"] for e in expected[:-1]), t("total")]
     totals = data["totals"]

@@ -150,6 +150,8 @@ def test_report_quarter(cli: Cli, lao_cai: Path) -> None:
         "report", "--quarter", "1", "--year", "2026", "--as-of", "2026-04-05", "--format", "md"
     )
     assert md.startswith("# ") and "| Sở Tư pháp |" in md
+    assert "Không xác định hạn" not in md  # a duty without a due date never falls in a period
+    assert "Không xác định hạn" in cli("status", "--as-of", "2026-04-05", "--format", "md")
     q3 = json.loads(cli("report", "-q", "3", "-y", "2026", "--as-of", "2026-10-05", "-f", "json"))
     assert q3["totals"] is None  # nothing in the Lào Cai plan falls due in Quý III
 

@@ -22,8 +22,8 @@ from bmnn_cli.render.columns import (
     OBLIGATION_KEYS,
     OVERDUE_COLUMNS,
     REPORT_OVERDUE_COLUMNS,
+    REPORT_STATUS_COLUMNS,
     REPORT_TASK_COLUMNS,
-    STATUS_COLUMNS,
     STATUS_KEYS,
     WEEK_COLUMNS,
     WORST_COLUMNS,
@@ -137,8 +137,10 @@ class Report:
         rows = [r for r in self.counts if r["level"] != "total"]
         nothing, none_late = t("msg.none_in_period"), self._none_late()
         listings = [
-            Listing(STATUS_COLUMNS, rows, title=t("report.by_agency"), empty=nothing),
-            Listing(STATUS_COLUMNS, self.level("total"), title=t("report.totals"), empty=nothing),
+            Listing(REPORT_STATUS_COLUMNS, rows, title=t("report.by_agency"), empty=nothing),
+            Listing(
+                REPORT_STATUS_COLUMNS, self.level("total"), title=t("report.totals"), empty=nothing
+            ),
             Listing(WORST_COLUMNS, self.worst(), title=t("report.worst"), empty=nothing),
             Listing(OVERDUE_COLUMNS, self.late, title=t("report.overdue"), empty=none_late),
         ]
@@ -147,7 +149,9 @@ class Report:
     def _file(self) -> Document:
         """A workbook or a page: one summary with totals, charts, a part per plan."""
         listings = [
-            Listing(STATUS_COLUMNS, self.counts, title=t("report.summary"), keys=STATUS_KEYS),
+            Listing(
+                REPORT_STATUS_COLUMNS, self.counts, title=t("report.summary"), keys=STATUS_KEYS
+            ),
             Listing(WORST_COLUMNS, self.worst(), title=t("report.worst")),
             Listing(
                 REPORT_OVERDUE_COLUMNS,
@@ -189,7 +193,7 @@ class Report:
         return [
             Chart("figures", Listing(FIGURE_COLUMNS, self.level("total"))),
             Chart("weeks", weeks, marker=self.as_of),
-            Chart("rates", Listing(STATUS_COLUMNS, agencies, title=t("report.chart_rates"))),
+            Chart("rates", Listing(REPORT_STATUS_COLUMNS, agencies, title=t("report.chart_rates"))),
         ]
 
 

@@ -114,6 +114,13 @@ REPORT_OVERDUE_COLUMNS = declare(
     Column("period_text", "col.period", drop=1),
     *pick("overdue", "scheduled_due", "effective_due", "days_late", "deadline"),
 )
+# The status columns but "ongoing": a report counts what falls due in its period, and a duty
+# without a due date never does, so that column would always read 0.
+REPORT_STATUS_COLUMNS = declare(
+    "report.status",
+    *pick("status", "agency", "level_text", *_COUNTS, "waived", "rate", "last_submission"),
+    *pick("status", "not_begun"),
+)
 WORST_COLUMNS = declare("report.worst", *pick("status", "agency", "overdue"))
 # a report's totals, as big numbers
 FIGURE_COLUMNS = declare("report.figures", *pick("status", *_COUNTS, "rate"))

@@ -118,6 +118,16 @@ def test_check_finds_damage(cli: Cli, lao_cai: Path) -> None:
     assert "task_agency" in out
 
 
+@pytest.mark.sqlite_only
+def test_check_finds_a_truncated_file_damaged(cli: Cli, lao_cai: Path) -> None:
+    """What `check` is for: a file the store cannot even open is damage found (exit 1)."""
+    data = lao_cai.read_bytes()
+    lao_cai.write_bytes(data[: len(data) // 2])
+    out = cli("--lang", "en", "check", "-f", "json", code=1)
+    assert "cannot read the database" in out and "bmnn restore" in out
+    assert lao_cai.read_bytes() == data[: len(data) // 2]  # looked at, not changed
+
+
 @pytest.mark.parametrize("stamp", ["MẬT", "**TỐI MẬT**", "TUYỆT MẬT", "# MẬT"])
 def test_classified_files_are_refused(cli: Cli, db: Db, tmp_path: Path, stamp: str) -> None:
     text = LAO_CAI.read_text(encoding="utf-8").replace(

@@ -129,15 +129,15 @@ def restore(
 def check(ctx: typer.Context, fmt: FormatOpt = Format.table, db: DbOpt = None) -> None:
     """Check the database's integrity and foreign keys; exit 1 if anything is wrong."""
     from bmnn_cli.store import maintenance
+    from bmnn_cli.store.db import resolve
 
-    path = _current_file(ctx, db)
-    if path is not None:
-        problems, where = maintenance.check(path), str(path)
-    else:  # PostgreSQL, or a file the store must migrate first
+    target = resolve(db or state(ctx).db)
+    if not target.is_url and target.path.is_file():  # as it is, over sqlite3, read-only
+        # even a file the store could not open (damaged, truncated): that is what is found
+        problems, where = maintenance.check(target.path), str(target.path)
+    else:  # PostgreSQL checks its own constraints on every write; opening proves it answers
         store = open_db(ctx, db)
-        # PostgreSQL checks its own constraints on every write; opening it proved it answers
-        problems = maintenance.check(store.path) if store.dialect == "sqlite" else []
-        where = store.where
+        problems, where = [], store.where
     if problems or fmt is not Format.table:
         rows = [{"problem": p} for p in problems]
         render(Listing([Column("problem", "col.problem")], rows), fmt)

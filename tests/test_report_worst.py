@@ -43,3 +43,18 @@ def test_ties_at_the_fifth_count_are_decided_by_name() -> None:
     agencies = [("Xã Ê", 3), ("Xã A", 1), ("Xã Đ", 1), ("Xã D", 1), ("Xã Ô", 2), ("Xã Ă", 1)]
     names = [r["agency"] for r in _report(agencies).worst()]
     assert names == ["Xã Ê", "Xã Ô", "Xã A", "Xã Ă", "Xã D"]
+
+
+def test_the_agencies_as_overdue_as_the_fifth_and_not_named_are_counted() -> None:
+    """Five names of a hundred equally late would read as the five worst: the title says."""
+    from bmnn_cli import i18n
+
+    agencies = [("Xã Ê", 3), *((f"Xã {i}", 1) for i in range(9)), ("Xã Không", 0)]
+    report = _report(agencies)
+    assert [r["overdue"] for r in report.worst()] == [3, 1, 1, 1, 1]
+    assert report.tied_out() == 5  # nine have one overdue, four of them are named
+    i18n.set_language("en")
+    title = report.worst_title()
+    assert title == "Most overdue agencies (and 5 more agencies with 1 overdue each)"
+    assert _report([("Xã A", 2), ("Xã B", 1)]).tied_out() == 0  # fewer than five: all named
+    assert _report([(f"Xã {i}", 4 - i) for i in range(6)]).tied_out() == 0  # no tie cut

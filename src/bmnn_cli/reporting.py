@@ -102,6 +102,26 @@ class Report:
         ranked = sorted(agencies, key=lambda r: (-r["overdue"], vietnamese_key(r["agency"])))
         return ranked[:_WORST]
 
+    def tied_out(self) -> int:
+        """How many agencies as overdue as the last of the five worst are not named.
+
+        With a hundred communes two obligations behind each, five names alone would
+        read as if those five were the worst: the section's title says the rest.
+        """
+        shown = self.worst()
+        if len(shown) < _WORST:
+            return 0
+        last = shown[-1]["overdue"]
+        tied = sum(1 for r in self.counts if r["level"] == "agency" and r["overdue"] == last)
+        return tied - sum(1 for r in shown if r["overdue"] == last)
+
+    def worst_title(self) -> str:
+        left = self.tied_out()
+        if not left:
+            return t("report.worst")
+        overdue = self.worst()[-1]["overdue"]
+        return t("report.worst") + t("report.worst_tied", count=left, overdue=overdue)
+
     def level(self, name: str) -> Rows:
         """The count rows of one level: "agency", "group" or "total" (one row)."""
         return [r for r in self.counts if r["level"] == name]
@@ -141,7 +161,7 @@ class Report:
             Listing(
                 REPORT_STATUS_COLUMNS, self.level("total"), title=t("report.totals"), empty=nothing
             ),
-            Listing(WORST_COLUMNS, self.worst(), title=t("report.worst"), empty=nothing),
+            Listing(WORST_COLUMNS, self.worst(), title=self.worst_title(), empty=nothing),
             Listing(OVERDUE_COLUMNS, self.late, title=t("report.overdue"), empty=none_late),
         ]
         return Document(listings, heading=self.period.heading(self.as_of))
@@ -152,7 +172,7 @@ class Report:
             Listing(
                 REPORT_STATUS_COLUMNS, self.counts, title=t("report.summary"), keys=STATUS_KEYS
             ),
-            Listing(WORST_COLUMNS, self.worst(), title=t("report.worst")),
+            Listing(WORST_COLUMNS, self.worst(), title=self.worst_title(), name=t("report.worst")),
             Listing(
                 REPORT_OVERDUE_COLUMNS,
                 self.late,

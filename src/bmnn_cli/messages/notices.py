@@ -105,6 +105,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "report.by_agency": ("Theo cơ quan", "By agency"),
     "report.totals": ("Tổng hợp", "Totals"),
     "report.worst": ("Cơ quan chậm nhiều nhất", "Most overdue agencies"),
+    "report.worst_tied": (
+        " (và {count} cơ quan khác cũng có {overdue} nghĩa vụ quá hạn)",
+        " (and {count} more agencies with {overdue} overdue each)",
+    ),
+    "report.worst_tied#one": (
+        " (và 1 cơ quan khác cũng có {overdue} nghĩa vụ quá hạn)",
+        " (and 1 more agency with {overdue} overdue)",
+    ),
     "report.overdue": ("Danh sách quá hạn", "Overdue obligations"),
     # report files (xlsx, html)
     "report.summary": ("Tổng hợp theo cơ quan", "Summary by agency"),

@@ -110,8 +110,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         " (and {count} more agencies with {overdue} overdue each)",
     ),
     "report.worst_tied#one": (
-        " (và 1 cơ quan khác cũng có {overdue} nghĩa vụ quá hạn)",
-        " (and 1 more agency with {overdue} overdue)",
+        " (và {count} cơ quan khác cũng có {overdue} nghĩa vụ quá hạn)",
+        " (and {count} more agency with {overdue} overdue)",
     ),
     "report.overdue": ("Danh sách quá hạn", "Overdue obligations"),
     # report files (xlsx, html)

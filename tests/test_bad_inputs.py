@@ -116,12 +116,13 @@ def test_read_only_database(cli: Cli, lao_cai: Path, monkeypatch: pytest.MonkeyP
     import functools
 
     import bmnn_cli.store.db as store_db
+    import bmnn_cli.store.reader as store_reader
     import bmnn_cli.store.writer as store_writer
 
     before = dump(lao_cai)
     monkeypatch.setattr(store_db, "_engine", functools.partial(store_db._engine, read_only=True))
-    read_only = functools.partial(store_writer._connect, read_only=True)
-    monkeypatch.setattr(store_writer, "_connect", read_only)
+    read_only = functools.partial(store_reader.connect_file, read_only=True)
+    monkeypatch.setattr(f"{store_writer.__name__}.connect_file", read_only)
     assert "lao-cai-bmnn-2026" in cli("plans")  # reading still works
     err = cli.fail("submit", "--task", "IV.1.a", "--agency", "so tu phap", "--date", "2026-02-20",
                    "--as-of", "2026-03-01", code=5)  # fmt: skip

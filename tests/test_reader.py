@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -213,6 +214,28 @@ def test_no_question_loads_sqlalchemy(recorded: Path, args: list[str]) -> None:
     done, loaded = loaded_by(recorded, args)
     assert done.stdout.strip()  # it answered
     assert loaded == "LOADED 0 []", done.stderr
+
+
+@pytest.mark.slow  # fresh interpreters
+def test_a_file_named_with_hash_and_question_marks_is_the_file_read(
+    recorded: Path, tmp_path: Path
+) -> None:
+    """Built into a URI as written, "a#b/x?.db" opened "a" or "a#b/x" (made empty, and
+    migrated): answers read from another file. Both paths open the file named."""
+    odd = tmp_path / "a#b" / "x?.db"
+    odd.parent.mkdir()
+    shutil.copyfile(recorded, odd)
+    args = ["overdue", "--as-of", "2026-03-05", "--format", "json"]
+    done, loaded = loaded_by(recorded, args)
+    fast, fast_loaded = loaded_by(odd, args)
+    assert fast.stdout == done.stdout and json.loads(done.stdout)
+    assert fast_loaded == "LOADED 0 []", fast.stderr  # over sqlite3, the ready file
+    with sqlite3.connect(odd) as connection:  # a file the store must migrate first
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    slow, slow_loaded = loaded_by(odd, args)
+    assert slow.stdout == done.stdout and "sqlalchemy" in slow_loaded, slow.stderr
+    beside = [p.name for p in odd.parent.iterdir()]
+    assert all(name.startswith("x?.db") for name in beside), beside  # its -wal, -shm only
 
 
 @pytest.mark.slow  # a fresh interpreter per command

@@ -71,8 +71,9 @@ def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
     try:
         target = resolve(option)
         if not target.is_url:
-            uri = f"{target.path.resolve().as_uri()}?mode=ro"
-            with sqlite3.connect(uri, uri=True, timeout=1) as connection:
+            from bmnn_cli.store.reader import file_uri
+
+            with sqlite3.connect(file_uri(target.path, "ro"), uri=True, timeout=1) as connection:
                 return list(connection.execute(sql))
         from bmnn_cli.store.migrations import MIGRATIONS
         from bmnn_cli.store.server_reader import server_reader

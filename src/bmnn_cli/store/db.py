@@ -32,6 +32,7 @@ from bmnn_cli.errors import DatabaseError
 from bmnn_cli.i18n import t
 from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION, script_for
 from bmnn_cli.store.reader import explain as _explain
+from bmnn_cli.store.reader import file_uri
 
 ENV_VAR = "BMNN_DB"
 BUSY_TIMEOUT_MS = 600_000  # beyond the longest bounded write; Ctrl-C stops a wait
@@ -195,19 +196,18 @@ class Store:
 
 
 def _sqlite_engine(path: Path, *, read_only: bool = False) -> Any:
-    """An engine for `path`; `read_only` opens it as SQLite's mode=ro does."""
+    """An engine for the file at `path` (there already); `read_only` opens it as mode=ro."""
     import sqlite3
 
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
-    if read_only:
-        uri = f"file:{path}?mode=ro"
-        engine = create_engine(
-            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
-        )
-    else:
-        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # Through a URI built here, not `sqlite:///{path}`: SQLAlchemy's URL would end the path
+    # at a "?" in its name and open (and make) another file.
+    uri = file_uri(path, "ro" if read_only else "rw")
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -21,7 +21,9 @@ from bmnn_cli.store.migrations import SCHEMA_VERSION
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from bmnn_cli.store.reader import file_uri
+
+    return sqlite3.connect(file_uri(path, "ro"), uri=True)
 
 
 def is_current(path: Path) -> bool:

@@ -23,6 +23,21 @@ from bmnn_cli.i18n import t
 Params = Mapping[str, Any] | None
 
 
+def file_uri(path: Any, mode: str = "rw") -> str:
+    """The SQLite URI of the file at `path`, its name percent-encoded: a "#" or "?" in a
+    folder or file name would otherwise end the path and open another file."""
+    from pathlib import Path
+
+    return f"{Path(path).absolute().as_uri()}?mode={mode}"
+
+
+def connect_file(path: Any, *, read_only: bool = False) -> sqlite3.Connection:
+    """The file, never created (a missing one is the store's to make); BEGIN is ours to say."""
+    return sqlite3.connect(
+        file_uri(path, "ro" if read_only else "rw"), uri=True, isolation_level=None
+    )
+
+
 def as_date(value: Any) -> dt.date | None:
     """A DATE column's value: text on SQLite, a date on PostgreSQL."""
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
@@ -142,7 +157,7 @@ def sqlite_reader(
     which does those things and says what is wrong.
     """
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        connection = connect_file(path)
     except sqlite3.Error:
         yield None
         return
@@ -193,7 +208,7 @@ def file_ready(path: Any, schema: int, year: int = 0, calendar: str | None = Non
     if not Path(path).is_file():
         return False
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        connection = connect_file(path)
     except sqlite3.Error:
         return False
     with contextlib.closing(connection):

@@ -22,6 +22,7 @@ from typing import Any
 from bmnn_cli.store.reader import (
     Reader,
     SessionReader,
+    connect_file,
     explain,
     file_ready,
     ready,
@@ -152,9 +153,7 @@ class SqliteTransactions:
             from bmnn_cli.store.db import BUSY_TIMEOUT_MS
 
             try:
-                connection = sqlite3.connect(
-                    f"file:{self.path}?mode=rw", uri=True, isolation_level=None
-                )
+                connection = connect_file(self.path)
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             except sqlite3.Error as error:

@@ -22,7 +22,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Protocol, runtime_checkable
 
-from bmnn_cli.store.reader import Params, Reader, SessionReader, SqliteReader, explain
+from bmnn_cli.store.reader import (
+    Params,
+    Reader,
+    SessionReader,
+    SqliteReader,
+    connect_file,
+    explain,
+)
 
 
 @runtime_checkable
@@ -106,12 +113,6 @@ def writer_of(session_or_writer: Any) -> Writer:
     return SessionWriter(session_or_writer)
 
 
-def _connect(path: str, *, read_only: bool = False) -> sqlite3.Connection:
-    """The file, never created (a missing one is the store's to make); `read_only` as mode=ro."""
-    mode = "ro" if read_only else "rw"
-    return sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
-
-
 @contextmanager
 def sqlite_writer(
     path: str,
@@ -135,7 +136,7 @@ def sqlite_writer(
     from bmnn_cli.store.reader import ready
 
     try:
-        connection = _connect(path)
+        connection = connect_file(path)
     except sqlite3.Error:
         yield None
         return

@@ -19,13 +19,13 @@ import pytest
 from bmnn_cli.domain.calendar_data import fingerprint
 from bmnn_cli.store import server_reader as server_reader_module
 from bmnn_cli.store.db import open_store
-from bmnn_cli.store.migrations import MIGRATIONS
+from bmnn_cli.store.migrations import NAMES
 from bmnn_cli.store.reader import SessionReader
 from bmnn_cli.store.server_reader import ServerReader, server_reader, to_psycopg
 from conftest import CAO_BANG, LAO_CAI, Cli, Templates, loaded_by
 from test_reader import DAYS, RECORDED, answers
 
-KNOWN = [name for name, _ in MIGRATIONS]
+KNOWN = list(NAMES)
 
 
 @pytest.fixture

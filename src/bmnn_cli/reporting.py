@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from bmnn_cli.i18n import t
@@ -90,7 +91,12 @@ class Report:
     weeks: Rows  # due and submitted per week, with running totals
 
     def worst(self) -> Rows:
-        """The five agencies with the most overdue obligations (ties in Vietnamese order).
+        """The five agencies with the most overdue obligations (ties in Vietnamese order)."""
+        return self._worst
+
+    @cached_property
+    def _worst(self) -> Rows:
+        """Worked out once: the data, the section and its title all ask for it.
 
         Only agencies with at least the fifth highest count can be among them, so only
         their names are put in order: at country scale there are thousands of others.
@@ -108,7 +114,7 @@ class Report:
         With a hundred communes two obligations behind each, five names alone would
         read as if those five were the worst: the section's title says the rest.
         """
-        shown = self.worst()
+        shown = self._worst
         if len(shown) < _WORST:
             return 0
         last = shown[-1]["overdue"]
@@ -119,7 +125,7 @@ class Report:
         left = self.tied_out()
         if not left:
             return t("report.worst")
-        overdue = self.worst()[-1]["overdue"]
+        overdue = self._worst[-1]["overdue"]
         return t("report.worst") + t("report.worst_tied", count=left, overdue=overdue)
 
     def level(self, name: str) -> Rows:

@@ -248,12 +248,11 @@ def reading(ctx: typer.Context, db: str | None, as_of: Any) -> Iterator[Any]:
     target = resolve(db or state(ctx).db)
     year, calendar = (0, None) if as_of is None else (as_of.year, fingerprint())
     if target.is_url:
-        from bmnn_cli.store.migrations import MIGRATIONS
+        from bmnn_cli.store.migrations import NAMES
         from bmnn_cli.store.server_reader import server_reader
 
-        known = [name for name, _ in MIGRATIONS]
         with server_reader(
-            target.text, target.display, migrations=known, year=year, calendar=calendar
+            target.text, target.display, migrations=NAMES, year=year, calendar=calendar
         ) as found:
             if found is not None:
                 yield found

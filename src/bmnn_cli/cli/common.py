@@ -75,11 +75,11 @@ def _rows(ctx: Any, sql: str) -> list[tuple[Any, ...]]:
 
             with sqlite3.connect(file_uri(target.path, "ro"), uri=True, timeout=1) as connection:
                 return list(connection.execute(sql))
-        from bmnn_cli.store.migrations import MIGRATIONS
+        from bmnn_cli.store.migrations import NAMES
         from bmnn_cli.store.server_reader import server_reader
 
-        known = [name for name, _ in MIGRATIONS]  # a database to migrate first offers nothing
-        with server_reader(target.text, target.display, migrations=known, year=0) as reader:
+        # a database to migrate first offers nothing
+        with server_reader(target.text, target.display, migrations=NAMES, year=0) as reader:
             return list(reader.rows(sql)) if reader is not None else []
     except Exception:  # completion prints nothing rather than an error
         return []

@@ -30,7 +30,7 @@ from typing import Any
 
 from bmnn_cli.errors import DatabaseError
 from bmnn_cli.i18n import t
-from bmnn_cli.store.migrations import MIGRATIONS, SCHEMA_VERSION, script_for
+from bmnn_cli.store.migrations import MIGRATIONS, NAMES, SCHEMA_VERSION, script_for
 from bmnn_cli.store.reader import explain as _explain
 from bmnn_cli.store.reader import file_uri
 
@@ -382,14 +382,13 @@ def _migrate(store: Store) -> None:
     On PostgreSQL the lock is the writers' advisory lock: taken on every open,
     every question would wait for a running write (a register, an import).
     """
-    known = [name for name, _ in MIGRATIONS]
     if store.dialect == "sqlite":
         version = store.schema_version()
     else:
         with store.engine.connect() as conn:
             applied = _applied(conn)
         version = len(applied)
-        if applied - set(known):
+        if applied - set(NAMES):
             _refuse_newer(store, version)
     if version > SCHEMA_VERSION:
         _refuse_newer(store, version)
@@ -404,7 +403,7 @@ def _migrate(store: Store) -> None:
     with store.engine.execution_options(bmnn_begin="IMMEDIATE").begin() as conn:
         conn.exec_driver_sql(MIGRATIONS_TABLE)
         applied = _applied(conn)
-        if applied - set(known):
+        if applied - set(NAMES):
             _refuse_newer(store, len(applied))
         _apply_pending(conn.exec_driver_sql, store.dialect, applied=applied)
 

@@ -224,6 +224,7 @@ MIGRATIONS: Final[list[tuple[str, str]]] = [
 ]
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
+NAMES: Final = tuple(name for name, _ in MIGRATIONS)  # as `_bmnn_migrations` records them
 
 # The scripts are written in the SQL both engines share; the one phrase that
 # differs is an auto-numbered key (SQLite's rowid alias, PostgreSQL's identity).

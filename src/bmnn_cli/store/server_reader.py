@@ -12,7 +12,7 @@ turned into psycopg's `%(name)s` here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -57,7 +57,7 @@ class ServerReader:
 
 @contextmanager
 def server_reader(
-    url: str, where: str, *, migrations: list[str], year: int, calendar: str | None = None
+    url: str, where: str, *, migrations: Sequence[str], year: int, calendar: str | None = None
 ) -> Iterator[Reader | None]:
     """A psycopg Reader on `url`, or None when the database needs the store first.
 
@@ -86,7 +86,9 @@ def server_reader(
         connection.close()
 
 
-def _ready(reader: ServerReader, migrations: list[str], year: int, calendar: str | None) -> bool:
+def _ready(
+    reader: ServerReader, migrations: Sequence[str], year: int, calendar: str | None
+) -> bool:
     if next(reader.rows("SELECT to_regclass('_bmnn_migrations')"))[0] is None:
         return False
     if {name for (name,) in reader.rows("SELECT name FROM _bmnn_migrations")} != set(migrations):

@@ -7,9 +7,10 @@ loading SQLAlchemy; the writes of the reminder log live in `store.reminders`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from bmnn_cli.domain.reminders import Open
@@ -113,15 +114,12 @@ def open_items(
 
 
 def as_open(row: DatedRow) -> Open:
-    """The reminder's (and the feed's) item of one row."""
-    return Open(
-        obligation_id=row["obligation_id"], agency_key=row["agency_key"],
-        agency_id=row["agency_id"], agency=row["agency"], province=row["province"],
-        emails=row["emails"], plan=row["plan"], plan_number=row["plan_number"],
-        plan_title=row["plan_title"], task=row["task"], title=row["title"],
-        deadline=row["deadline"], period=row["period"], scheduled_due=row["scheduled_due"],
-        effective_due=row["effective_due"], status=row["status"],
-    )  # fmt: skip
+    """The reminder's (and the feed's) item of one row: the fields `Open` declares."""
+    values: Mapping[str, Any] = row
+    return Open(**{name: values[name] for name in _OPEN_FIELDS})
+
+
+_OPEN_FIELDS = tuple(field.name for field in dataclasses.fields(Open))
 
 
 def any_address(source: Source, scope: Scope, as_of: dt.date) -> bool:

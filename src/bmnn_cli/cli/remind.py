@@ -270,9 +270,6 @@ def _outcome(result: Result) -> dict[str, Any]:
 # -- calendar ------------------------------------------------------------------
 
 
-ICAL_AHEAD_DAYS = 31  # a calendar shows the coming month, whichever year it falls in
-
-
 @app.command("ical", help="help.ical")
 def ical(
     ctx: typer.Context,
@@ -298,11 +295,10 @@ def ical(
     settings = load(config)
     day = as_of or today()
     statuses = OPEN if open_only else tuple(Status)
-    # The feed holds the years up to a month ahead: in December, next January's deadlines.
-    ahead = day + dt.timedelta(days=ICAL_AHEAD_DAYS)
-    with reading(ctx, db, ahead) as reader:
+    last = calendar.horizon(day)
+    with reading(ctx, db, last) as reader:
         chosen = scope(reader, plan=plan, agency=agency, group=group)
-        rows = dated(reader, chosen, day, statuses=statuses, until=dt.date(ahead.year, 12, 31))
+        rows = dated(reader, chosen, day, statuses=statuses, until=last)
     names = {row["agency"] for row in rows}
     title = t("ical.calname") + (f" – {names.pop()}" if agency and len(names) == 1 else "")
     data = calendar.feed(rows, name=title, as_of=day, sender=settings.sender)

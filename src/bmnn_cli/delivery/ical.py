@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from bmnn_cli.store.outstanding import DatedRow
 
 OPEN = tuple(status.value for status in _OPEN)  # the statuses whose events say what is owed
+AHEAD_DAYS = 31  # a feed shows the coming month, whichever year it falls in
+
+
+def horizon(as_of: dt.date) -> dt.date:
+    """The last due date a feed made on `as_of` holds: the end of the year a month ahead
+    (from December on, next year's deadlines too)."""
+    return dt.date((as_of + dt.timedelta(days=AHEAD_DAYS)).year, 12, 31)
 
 
 def uid(row: DatedRow) -> str:
